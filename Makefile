@@ -1,0 +1,43 @@
+# Two commands do everything: `make run` and `make test`. The rest are their building blocks.
+SHELL := /bin/bash
+PY := .venv/bin/python
+RASA := PYTHONWARNINGS=ignore RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 .venv-rasa/bin/rasa
+RASA_DATA := --domain domain --data nlu_data stories
+
+.PHONY: run test setup train lint typecheck validate pytest story-test eval bench clean
+
+run: setup train  ## the assistant: Telegram with TELEGRAM_BOT_TOKEN, else a chat in this terminal
+	@$(PY) -m bot
+
+test: setup train lint typecheck validate pytest story-test  ## every check CI runs
+
+setup:  ## create/refresh .venv (3.11) and .venv-rasa (3.10) when their requirements changed
+	@scripts/setup.sh
+
+train: setup  ## retrain the Rasa model when data, domain or config changed
+	@scripts/train.sh
+
+lint: setup
+	.venv/bin/ruff check bot actions tests
+
+typecheck: setup
+	.venv/bin/mypy
+
+validate: setup  ## Rasa's own consistency checks of domain, NLU data, stories and rules
+	$(RASA) data validate --config config.yml $(RASA_DATA) --fail-on-warnings
+
+pytest: setup train
+	$(PY) -m pytest -q
+
+story-test: setup train  ## conversation tests: test stories must be predicted exactly
+	$(RASA) test core --model models/joinus.tar.gz --stories tests/stories \
+		--endpoints endpoints.yml --out results/stories --fail-on-prediction-errors
+
+eval: setup train  ## NLU report on the held-out test set (per-intent P/R/F1, confusions)
+	@$(PY) -m bot.tools.nlu_eval
+
+bench: setup train  ## latency/throughput figures of the pipeline
+	@$(PY) -m bot.tools.bench
+
+clean:
+	rm -rf .venv .venv-rasa models results .rasa

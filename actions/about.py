@@ -1,0 +1,22 @@
+"""Actions answering questions about Join us from the staff-editable facts file."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.facts import facts
+from bot.answers import when_where_text
+
+
+class ActionAnswerWhenWhere(Action):
+    def name(self) -> str:
+        return "action_answer_when_where"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        dispatcher.utter_message(text=when_where_text(facts()))
+        return []

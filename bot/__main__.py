@@ -1,0 +1,7 @@
+"""`python -m bot`: the one command behind `make run`."""
+
+import sys
+
+from bot.supervisor import main
+
+sys.exit(main())

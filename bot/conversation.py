@@ -1,0 +1,148 @@
+"""The conversation pipeline shared by every front end: safety net -> Rasa -> replies.
+
+Telegram and the terminal chat both call :class:`Conversation`; neither talks to Rasa directly,
+so both get the same safety net, commands and outage handling.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from bot.engine import RasaClient
+from bot.errors import EngineError
+from bot.facts import Facts
+from bot.messages import Reply
+from bot.pseudonym import Pseudonymiser
+from bot.safety import SafetyResult, assess, check_in_reply, crisis_reply
+
+log = logging.getLogger(__name__)
+
+UNAVAILABLE = Reply(
+    "Ik ben even niet bereikbaar. Probeer het zo nog eens! 🙏\n"
+    "Gaat het niet goed met je? Bel of chat dan met 113 (0800-0113, 113.nl), of 112 bij direct gevaar."
+)
+ONLY_TEXT = Reply("Ik kan alleen tekst lezen. Wil je je vraag typen? 🙂")
+EMPTY = Reply("Ik zie geen tekst in je bericht. Typ gerust je vraag!")
+EDITED = Reply("Ik zie dat je een bericht hebt aangepast. Stuur je vraag gerust opnieuw, dan lees ik mee.")
+UNKNOWN_COMMAND = Reply("Dat commando ken ik niet. Typ /help om te zien wat ik kan.")
+
+# Longer turns add nothing for intent classification but cost engine time; the user is told.
+MAX_TURN_CHARS = 1500
+# Telegram deep-link payloads are limited to this alphabet and length.
+_START_PAYLOAD = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+# Commands become intents; Rasa's "/intent" syntax is only ever produced here or by a button,
+# never passed through from typed text (which would let anyone inject intents).
+COMMAND_INTENTS: dict[str, str] = {
+    "start": "greet",
+    "help": "help",
+    "privacy": "privacy",
+}
+
+
+@dataclass(frozen=True)
+class ChannelUser:
+    """Who is talking, in the channel's own terms; only the pseudonym is passed on to Rasa."""
+
+    platform: str
+    user_id: int | str
+    chat_id: int | str
+
+
+class DirectiveHandler(Protocol):
+    """Handles a ``custom`` payload from an action (e.g. "link this chat to a consented lead")."""
+
+    async def __call__(self, user: ChannelUser, pseudonym: str, custom: dict[str, Any]) -> list[Reply]: ...
+
+
+CrisisListener = Callable[[SafetyResult], Awaitable[None]]
+
+
+class Conversation:
+    """One instance per process; safe for concurrent use by many users."""
+
+    def __init__(
+        self,
+        engine: RasaClient,
+        pseudonymiser: Pseudonymiser,
+        facts: Facts,
+        *,
+        directives: dict[str, DirectiveHandler] | None = None,
+        on_crisis: CrisisListener | None = None,
+    ) -> None:
+        self._engine = engine
+        self._pseudonymiser = pseudonymiser
+        self._facts = facts
+        self._directives = directives or {}
+        self._on_crisis = on_crisis
+
+    def pseudonym(self, user: ChannelUser) -> str:
+        return self._pseudonymiser.for_user(user.platform, user.user_id)
+
+    async def text(self, user: ChannelUser, text: str) -> list[Reply]:
+        """A typed message: safety net first (works without Rasa), then the engine."""
+        text = (text or "").strip()
+        if not text:
+            return [EMPTY]
+        if text.startswith("/"):
+            name, _, arg = text[1:].partition(" ")
+            return await self.command(user, name.split("@", 1)[0], arg.strip())
+        safety = assess(text)
+        if safety.level == "crisis":
+            if self._on_crisis is not None:
+                try:
+                    await self._on_crisis(safety)
+                except Exception:  # a failing notification must never hide the crisis reply
+                    log.exception("crisis notification failed")
+            reply = crisis_reply(safety, self._facts.get("crisis_lines") or {})
+            return [Reply(reply or UNAVAILABLE.text)]
+        if safety.level == "check_in":
+            return [Reply(check_in_reply())]
+        return await self._engine_turn(user, text[:MAX_TURN_CHARS])
+
+    async def button(self, user: ChannelUser, payload: str) -> list[Reply]:
+        """A pressed button: its payload is the user's turn, exactly as the engine offered it."""
+        return await self._engine_turn(user, payload)
+
+    async def command(self, user: ChannelUser, name: str, arg: str = "") -> list[Reply]:
+        intent = COMMAND_INTENTS.get(name.lower())
+        if intent is None:
+            return [UNKNOWN_COMMAND]
+        entities = ""
+        if name.lower() == "start" and _START_PAYLOAD.match(arg):
+            # The deep-link code (a poster, a school) is kept for attribution of later leads.
+            entities = '{"source": "%s"}' % arg
+        return await self._engine_turn(user, f"/{intent}{entities}")
+
+    async def _engine_turn(self, user: ChannelUser, message: str) -> list[Reply]:
+        pseudonym = self.pseudonym(user)
+        try:
+            replies = await self._engine.send(pseudonym, message)
+        except EngineError as exc:
+            log.warning("engine unavailable for a turn: %s", exc)
+            return [UNAVAILABLE]
+        # An empty answer means the action server failed behind Rasa: still never leave silence.
+        if not any(r.text for r in replies) and not any(r.custom for r in replies):
+            return [UNAVAILABLE]
+        return await self._apply_directives(user, pseudonym, replies)
+
+    async def _apply_directives(self, user: ChannelUser, pseudonym: str, replies: Sequence[Reply]) -> list[Reply]:
+        out: list[Reply] = []
+        for reply in replies:
+            if not reply.custom:
+                out.append(reply)
+                continue
+            handler = self._directives.get(str(reply.custom.get("directive", "")))
+            if handler is None:
+                log.warning("ignoring unknown directive %r", reply.custom.get("directive"))
+                continue
+            try:
+                out.extend(await handler(user, pseudonym, reply.custom))
+            except Exception:
+                log.exception("directive %r failed", reply.custom.get("directive"))
+                out.append(UNAVAILABLE)
+        return out or [UNAVAILABLE]

@@ -1,0 +1,87 @@
+"""build_application(): every Telegram handler registered in one place, in order."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import BotCommand, Update
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.runtime import Runtime
+from bot.settings import Settings
+from bot.telegram import handlers
+from bot.telegram.ordering import PerUserUpdateProcessor
+
+log = logging.getLogger(__name__)
+
+COMMANDS = [
+    BotCommand("start", "Begin het gesprek"),
+    BotCommand("help", "Wat kan ik voor je doen?"),
+    BotCommand("privacy", "Wat bewaar ik en hoe lang?"),
+]
+
+
+def build_application(settings: Settings, runtime: Runtime | None = None) -> Application:  # type: ignore[type-arg]
+    """The whole bot: shared clients open in post_init and close in post_shutdown."""
+    if not settings.telegram_token:
+        raise ValueError("build_application needs TELEGRAM_BOT_TOKEN")
+    runtime = runtime or Runtime(settings)
+
+    async def post_init(app: Application) -> None:  # type: ignore[type-arg]
+        await runtime.start()
+        app.bot_data["runtime"] = runtime
+        app.bot_data["conversation"] = runtime.conversation
+        app.bot_data["database"] = runtime.database
+        try:
+            await app.bot.set_my_commands(COMMANDS)
+        except Exception:  # menu is cosmetic; a test server may not implement it
+            log.warning("could not set the command menu")
+
+    async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
+        await runtime.stop()
+
+    app = (
+        ApplicationBuilder()
+        .token(settings.telegram_token)
+        .base_url(settings.telegram_base_url)
+        .base_file_url(settings.telegram_base_url.replace("/bot", "/file/bot"))
+        .concurrent_updates(PerUserUpdateProcessor(64))
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
+    private = filters.ChatType.PRIVATE
+    # Order matters: edits first (they also carry text), then commands before plain text,
+    # then buttons, and a catch-all for stickers, photos, voice, files and locations last.
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED & private, handlers.on_edited))
+    app.add_handler(MessageHandler(filters.COMMAND & private, handlers.on_command))
+    app.add_handler(MessageHandler(filters.TEXT & private, handlers.on_text))
+    app.add_handler(CallbackQueryHandler(handlers.on_button))
+    app.add_handler(MessageHandler(private & ~filters.TEXT & ~filters.StatusUpdate.ALL, handlers.on_non_text))
+    app.add_error_handler(handlers.on_error)
+    return app
+
+
+def run(settings: Settings) -> None:
+    app = build_application(settings)
+    if settings.telegram_mode == "webhook":
+        # Telegram sends the secret in X-Telegram-Bot-Api-Secret-Token; PTB rejects mismatches.
+        app.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            webhook_url=settings.webhook_url,
+            secret_token=settings.webhook_secret,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        app.run_polling(allowed_updates=Update.ALL_TYPES)
+
+
+__all__ = ["ContextTypes", "build_application", "run"]

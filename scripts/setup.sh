@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Creates the two environments when missing or out of date:
+#   .venv       Python 3.11: our code (bot, actions), python-telegram-bot, SQLAlchemy 2, APScheduler
+#   .venv-rasa  Python 3.10: the Rasa 3.6 engine (its pins need 3.8-3.10 and conflict with ours)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+find_python() {  # $1 = major.minor
+  local want=$1 candidate
+  for candidate in \
+    "$(command -v pyenv >/dev/null 2>&1 && pyenv prefix "$want" 2>/dev/null | head -n1)/bin/python" \
+    "$HOME"/.pyenv/versions/"$want".*/bin/python \
+    "$(command -v "python$want" 2>/dev/null || true)"; do
+    if [ -x "$candidate" ] && "$candidate" -c "import sys; sys.exit(sys.version_info[:2] != tuple(map(int, '$want'.split('.'))))" 2>/dev/null; then
+      echo "$candidate"; return 0
+    fi
+  done
+  return 1
+}
+
+need_python() {  # $1 = version, $2 = why
+  find_python "$1" || {
+    echo "ERROR: Python $1 is needed ($2) but was not found." >&2
+    echo "       Install it, e.g. 'pyenv install $1' (then rerun), or your OS package 'python$1' with venv support." >&2
+    exit 1
+  }
+}
+
+stamp() { cat "$@" | sha256sum | cut -c1-16; }
+
+# --- our environment (Python 3.11) ------------------------------------------------------------
+app_stamp=$(stamp pyproject.toml requirements/app.lock)
+if [ ! -f ".venv/.stamp-$app_stamp" ]; then
+  py311=$(need_python 3.11 "for the bot and the action server")
+  echo "Setting up .venv (Python 3.11) ..."
+  rm -rf .venv
+  "$py311" -m venv .venv
+  .venv/bin/pip install --quiet --upgrade pip
+  .venv/bin/pip install --quiet -c requirements/app.lock -e ".[dev]"
+  touch ".venv/.stamp-$app_stamp"
+fi
+
+# --- the Rasa engine (Python 3.10) ------------------------------------------------------------
+rasa_stamp=$(stamp requirements/rasa.txt requirements/rasa.lock)
+if [ ! -f ".venv-rasa/.stamp-$rasa_stamp" ]; then
+  py310=$(need_python 3.10 "Rasa 3.6 runs on Python 3.8-3.10 only")
+  echo "Setting up .venv-rasa (Python 3.10, Rasa 3.6; about a minute) ..."
+  rm -rf .venv-rasa
+  "$py310" -m venv .venv-rasa
+  .venv-rasa/bin/pip install --quiet --upgrade pip
+  .venv-rasa/bin/pip install --quiet -r requirements/rasa.txt -c requirements/rasa.lock
+  touch ".venv-rasa/.stamp-$rasa_stamp"
+fi

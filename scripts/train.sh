@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Trains the Rasa model only when training data, domain or config changed since the last run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+fingerprint=$(find config.yml domain nlu_data stories -type f -name '*.yml' -print0 | sort -z \
+  | xargs -0 sha256sum | sha256sum | cut -c1-16)
+if [ -f models/joinus.tar.gz ] && [ "$(cat models/.fingerprint 2>/dev/null)" = "$fingerprint" ]; then
+  exit 0
+fi
+echo "Training the Rasa model (data changed) ..."
+mkdir -p models
+start=$(date +%s)
+PYTHONWARNINGS=ignore RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 .venv-rasa/bin/rasa train \
+  --config config.yml --domain domain --data nlu_data stories \
+  --out models --fixed-model-name joinus --quiet
+echo "$fingerprint" > models/.fingerprint
+echo "Model trained in $(( $(date +%s) - start )) s."
