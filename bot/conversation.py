@@ -6,6 +6,7 @@ so both get the same safety net, commands and outage handling.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Awaitable, Callable, Sequence
@@ -27,7 +28,9 @@ UNAVAILABLE = Reply(
 )
 ONLY_TEXT = Reply("Ik kan alleen tekst lezen. Wil je je vraag typen? 🙂")
 EMPTY = Reply("Ik zie geen tekst in je bericht. Typ gerust je vraag!")
-EDITED = Reply("Ik zie dat je een bericht hebt aangepast. Stuur je vraag gerust opnieuw, dan lees ik mee.")
+EDITED = Reply(
+    "Ik zie dat je een bericht hebt aangepast. Stuur je vraag gerust opnieuw, dan lees ik mee."
+)
 UNKNOWN_COMMAND = Reply("Dat commando ken ik niet. Typ /help om te zien wat ik kan.")
 
 # Longer turns add nothing for intent classification but cost engine time; the user is told.
@@ -56,7 +59,9 @@ class ChannelUser:
 class DirectiveHandler(Protocol):
     """Handles a ``custom`` payload from an action (e.g. "link this chat to a consented lead")."""
 
-    async def __call__(self, user: ChannelUser, pseudonym: str, custom: dict[str, Any]) -> list[Reply]: ...
+    async def __call__(
+        self, user: ChannelUser, pseudonym: str, custom: dict[str, Any]
+    ) -> list[Reply]: ...
 
 
 CrisisListener = Callable[[SafetyResult], Awaitable[None]]
@@ -115,7 +120,7 @@ class Conversation:
         entities = ""
         if name.lower() == "start" and _START_PAYLOAD.match(arg):
             # The deep-link code (a poster, a school) is kept for attribution of later leads.
-            entities = '{"source": "%s"}' % arg
+            entities = json.dumps({"source": arg})
         return await self._engine_turn(user, f"/{intent}{entities}")
 
     async def _engine_turn(self, user: ChannelUser, message: str) -> list[Reply]:
@@ -130,7 +135,9 @@ class Conversation:
             return [UNAVAILABLE]
         return await self._apply_directives(user, pseudonym, replies)
 
-    async def _apply_directives(self, user: ChannelUser, pseudonym: str, replies: Sequence[Reply]) -> list[Reply]:
+    async def _apply_directives(
+        self, user: ChannelUser, pseudonym: str, replies: Sequence[Reply]
+    ) -> list[Reply]:
         out: list[Reply] = []
         for reply in replies:
             if not reply.custom:

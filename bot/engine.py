@@ -42,14 +42,18 @@ def parse_rasa_messages(raw: Any) -> list[Reply]:
 class RasaClient:
     """Sends one user turn to Rasa and returns its replies; owns one pooled HTTP client."""
 
-    def __init__(self, base_url: str, timeout: float, *, transport: httpx.AsyncBaseTransport | None = None) -> None:
+    def __init__(
+        self, base_url: str, timeout: float, *, transport: httpx.AsyncBaseTransport | None = None
+    ) -> None:
         self._client = httpx.AsyncClient(
             base_url=base_url,
             timeout=httpx.Timeout(timeout, connect=min(timeout, 2.0)),
             transport=transport,
         )
 
-    async def send(self, sender: str, text: str, metadata: dict[str, Any] | None = None) -> list[Reply]:
+    async def send(
+        self, sender: str, text: str, metadata: dict[str, Any] | None = None
+    ) -> list[Reply]:
         body = {"sender": sender, "message": text, "metadata": metadata or {}}
         try:
             response = await self._client.post(WEBHOOK_PATH, json=body)

@@ -26,7 +26,9 @@ class Facts:
             try:
                 mtime = self._path.stat().st_mtime
             except OSError:
-                log.warning("facts file %s is missing; answers will say they do not know", self._path)
+                log.warning(
+                    "facts file %s is missing; answers will say they do not know", self._path
+                )
                 return self._data
             if mtime != self._mtime:
                 try:
@@ -35,7 +37,11 @@ class Facts:
                         raise ValueError("top level must be a mapping")
                     self._data = loaded
                 except (OSError, ValueError, yaml.YAMLError) as exc:
-                    log.error("facts file %s is invalid (%s); keeping the previous version", self._path, exc)
+                    log.error(
+                        "facts file %s is invalid (%s); keeping the previous version",
+                        self._path,
+                        exc,
+                    )
                 self._mtime = mtime
             return self._data
 

@@ -17,7 +17,6 @@ import urllib.request
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import IO
 from urllib.parse import urlsplit
 
@@ -30,7 +29,7 @@ STARTUP_TIMEOUT = 240.0  # Rasa imports TensorFlow and loads the model: ~20-60 s
 
 def _http_ok(url: str, predicate: Callable[[bytes], bool] = lambda _: True) -> bool:
     try:
-        with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - loopback only
+        with urllib.request.urlopen(url, timeout=2) as response:
             return bool(response.status == 200 and predicate(response.read()))
     except (urllib.error.URLError, OSError, ValueError):
         return False
@@ -71,17 +70,38 @@ def engine_services(settings: Settings) -> list[Service]:
     return [
         Service(
             "actions",
-            [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
-             "--port", str(settings.action_server_port)],
+            [
+                sys.executable,
+                "-m",
+                "rasa_sdk",
+                "--actions",
+                "actions",
+                "--port",
+                str(settings.action_server_port),
+            ],
             f"http://127.0.0.1:{settings.action_server_port}/health",
         ),
         Service(
             "rasa",
-            [str(RASA_BIN), "run", "--enable-api", "--interface", rasa.hostname or "127.0.0.1",
-             "--port", str(rasa.port or 5005), "--model", str(MODEL_DIR),
-             "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"],
+            [
+                str(RASA_BIN),
+                "run",
+                "--enable-api",
+                "--interface",
+                rasa.hostname or "127.0.0.1",
+                "--port",
+                str(rasa.port or 5005),
+                "--model",
+                str(MODEL_DIR),
+                "--endpoints",
+                "endpoints.yml",
+                "--credentials",
+                "credentials.yml",
+            ],
             f"{settings.rasa_url}/status",
-            lambda body: b'"model_file"' in body and b'"model_file":null' not in body.replace(b" ", b""),
+            lambda body: (
+                b'"model_file"' in body and b'"model_file":null' not in body.replace(b" ", b"")
+            ),
         ),
     ]
 
@@ -118,13 +138,17 @@ class Supervisor:
             start_new_session=True,  # Ctrl-C reaches us only; we stop children in order
         )
         assert service.process.stdout is not None
-        threading.Thread(target=self._pump, args=(service, service.process.stdout), daemon=True).start()
+        threading.Thread(
+            target=self._pump, args=(service, service.process.stdout), daemon=True
+        ).start()
         self.services.append(service)
 
     def dead(self) -> Service | None:
         return next((s for s in self.services if s.process and s.process.poll() is not None), None)
 
-    def wait_healthy(self, timeout: float = STARTUP_TIMEOUT, progress: Callable[[str], None] = print) -> None:
+    def wait_healthy(
+        self, timeout: float = STARTUP_TIMEOUT, progress: Callable[[str], None] = print
+    ) -> None:
         deadline = time.monotonic() + timeout
         pending = list(self.services)
         while pending:
@@ -136,7 +160,9 @@ class Supervisor:
                     pending.remove(service)
             if time.monotonic() > deadline:
                 names = ", ".join(s.name for s in pending)
-                raise RuntimeError(f"not healthy after {timeout:.0f} s: {names} (see {self.settings.log_dir})")
+                raise RuntimeError(
+                    f"not healthy after {timeout:.0f} s: {names} (see {self.settings.log_dir})"
+                )
             time.sleep(0.5)
 
     def stop_all(self) -> None:
@@ -195,7 +221,9 @@ def main() -> int:
         print("Telegram-bot draait. Stoppen: Ctrl-C.", flush=True)
         while (dead := supervisor.dead()) is None:
             time.sleep(0.5)
-        print(f"{dead.name} stopped (exit {dead.process.returncode if dead.process else '?'}); stopping all.")
+        print(
+            f"{dead.name} stopped (exit {dead.process.returncode if dead.process else '?'}); stopping all."
+        )
         return 1
     except KeyboardInterrupt:
         print("\nStoppen…", flush=True)

@@ -41,7 +41,9 @@ def format_replies(replies: Sequence[Reply]) -> tuple[str, list[Button]]:
     return "\n".join(lines), buttons
 
 
-async def chat(conversation: Conversation, stdin: TextIO, stdout: TextIO, user: ChannelUser) -> None:
+async def chat(
+    conversation: Conversation, stdin: TextIO, stdout: TextIO, user: ChannelUser
+) -> None:
     buttons: list[Button] = []
 
     async def show(replies: Sequence[Reply]) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 
 from telegram import BotCommand, Update
 from telegram.ext import (
+    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -17,6 +20,7 @@ from telegram.ext import (
 from bot.runtime import Runtime
 from bot.settings import Settings
 from bot.telegram import handlers
+from bot.telegram.delivery import OutboxDelivery
 from bot.telegram.ordering import PerUserUpdateProcessor
 
 log = logging.getLogger(__name__)
@@ -39,10 +43,22 @@ def build_application(settings: Settings, runtime: Runtime | None = None) -> App
         app.bot_data["runtime"] = runtime
         app.bot_data["conversation"] = runtime.conversation
         app.bot_data["database"] = runtime.database
+        delivery = OutboxDelivery(
+            runtime.database, runtime.cipher, app.bot, blocked_hooks=runtime.blocked_hooks
+        )
+        app.bot_data["delivery"] = delivery
+        app.bot_data["delivery_task"] = asyncio.create_task(delivery.run(), name="outbox-delivery")
         try:
             await app.bot.set_my_commands(COMMANDS)
         except Exception:  # menu is cosmetic; a test server may not implement it
             log.warning("could not set the command menu")
+
+    async def post_stop(app: Application) -> None:  # type: ignore[type-arg]
+        task = app.bot_data.pop("delivery_task", None)
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
     async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
         await runtime.stop()
@@ -53,7 +69,10 @@ def build_application(settings: Settings, runtime: Runtime | None = None) -> App
         .base_url(settings.telegram_base_url)
         .base_file_url(settings.telegram_base_url.replace("/bot", "/file/bot"))
         .concurrent_updates(PerUserUpdateProcessor(64))
+        # Keeps bursts (reminders, re-announced leads) within Telegram's flood limits.
+        .rate_limiter(AIORateLimiter(max_retries=2))
         .post_init(post_init)
+        .post_stop(post_stop)
         .post_shutdown(post_shutdown)
         .build()
     )
@@ -64,7 +83,9 @@ def build_application(settings: Settings, runtime: Runtime | None = None) -> App
     app.add_handler(MessageHandler(filters.COMMAND & private, handlers.on_command))
     app.add_handler(MessageHandler(filters.TEXT & private, handlers.on_text))
     app.add_handler(CallbackQueryHandler(handlers.on_button))
-    app.add_handler(MessageHandler(private & ~filters.TEXT & ~filters.StatusUpdate.ALL, handlers.on_non_text))
+    app.add_handler(
+        MessageHandler(private & ~filters.TEXT & ~filters.StatusUpdate.ALL, handlers.on_non_text)
+    )
     app.add_error_handler(handlers.on_error)
     return app
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Sequence
 
@@ -70,10 +71,8 @@ async def send_replies(
 
 
 async def _typing(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:
-    try:
+    with contextlib.suppress(TelegramError):  # cosmetic only
         await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
-    except TelegramError:
-        pass  # cosmetic only
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -108,15 +107,15 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if data.startswith(PAYLOAD_PREFIX):
         payload = data.removeprefix(PAYLOAD_PREFIX)
     elif data.startswith(DIGEST_PREFIX):
-        payload = await asyncio.to_thread(_load_payload, _database(context), data.removeprefix(DIGEST_PREFIX))
+        payload = await asyncio.to_thread(
+            _load_payload, _database(context), data.removeprefix(DIGEST_PREFIX)
+        )
     if not payload:
         await send_replies(context, int(user.chat_id), [EXPIRED_BUTTON])
         return
     # Take the keyboard away so an old choice cannot be pressed twice by accident.
-    try:
+    with contextlib.suppress(TelegramError):
         await query.edit_message_reply_markup(reply_markup=None)
-    except TelegramError:
-        pass
     replies = await _conversation(context).button(user, payload)
     await send_replies(context, int(user.chat_id), replies)
 
@@ -135,7 +134,9 @@ async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log first (without user ids), then tell the user something kind instead of going silent."""
-    log.error("unhandled error in a handler: %s", type(context.error).__name__, exc_info=context.error)
+    log.error(
+        "unhandled error in a handler: %s", type(context.error).__name__, exc_info=context.error
+    )
     if isinstance(update, Update) and update.effective_chat is not None:
         try:
             await context.bot.send_message(

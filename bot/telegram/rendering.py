@@ -62,9 +62,15 @@ def callback_data_for(payload: str, store: Callable[[str, str], None]) -> str:
     return DIGEST_PREFIX + token
 
 
-def keyboard(buttons: tuple[Button, ...], store: Callable[[str, str], None]) -> InlineKeyboardMarkup:
+def keyboard(
+    buttons: tuple[Button, ...], store: Callable[[str, str], None]
+) -> InlineKeyboardMarkup:
     rows = [
-        [InlineKeyboardButton(b.title[:64] or "…", callback_data=callback_data_for(b.payload, store))]
+        [
+            InlineKeyboardButton(
+                b.title[:64] or "…", callback_data=callback_data_for(b.payload, store)
+            )
+        ]
         for b in buttons
     ]
     return InlineKeyboardMarkup(rows)
