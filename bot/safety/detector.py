@@ -1,0 +1,113 @@
+"""``assess``: the deterministic safety net that runs before the NLU engine.
+
+Pure Python, no network, no model: it works when Rasa is down. The text is normalised
+into a few spellings (see ``normalise``), misspelled key words are corrected (``fuzzy``)
+and every rule of ``patterns`` is tried on every spelling. A match anywhere counts:
+figurative context can only soften the match it belongs to, never another signal in the
+same message ("ik ga dood van het lachen maar eigenlijk wil ik dood" is a crisis).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from .fuzzy import correct
+from .model import CrisisCategory, SafetyResult
+from .normalise import squash, text_variants
+from .patterns import ANTI_CUES, COMPACT_RULES, FAMILY_OR_HOME, FIGURATIVE_CUES, RULES, Rule
+
+__all__ = ["assess", "spellings"]
+
+log = logging.getLogger(__name__)
+
+NONE = SafetyResult("none", ())
+# Characters either side of a match in which a figurative cue counts.
+_WINDOW = 60
+# Longer messages are read in overlapping chunks, so the work per chunk stays bounded.
+_CHUNK = 4000
+_OVERLAP = 200
+# Messages up to this length are also read with all spaces removed ("sui cide").
+_COMPACT_MAX = 120
+
+
+def spellings(text: str) -> list[str]:
+    """The squashed spellings of ``text`` that the rules are matched against."""
+    out: list[str] = []
+    for variant in text_variants(text):
+        squashed = squash(variant)
+        for candidate in (squashed, correct(squashed)):
+            if candidate and candidate not in out:
+                out.append(candidate)
+    return out
+
+
+def _is_figurative(text: str, match: re.Match[str], rule: Rule) -> bool:
+    window = text[max(0, match.start() - _WINDOW) : match.end() + _WINDOW]
+    if ANTI_CUES.search(window):
+        return False
+    if rule.figurative and FIGURATIVE_CUES.search(window):
+        return True
+    return rule.cues is not None and rule.cues.search(window) is not None
+
+
+def _chunks(text: str) -> list[str]:
+    if len(text) <= _CHUNK:
+        return [text]
+    step = _CHUNK - _OVERLAP
+    return [text[i : i + _CHUNK] for i in range(0, len(text) - _OVERLAP, step)]
+
+
+def _assess(text: str) -> SafetyResult:
+    crisis: set[CrisisCategory] = set()
+    check_in: set[CrisisCategory] = set()
+    variants = [s for chunk in _chunks(text) for s in spellings(chunk)]
+    for variant in variants:
+        for rule in RULES:
+            if rule.tier == "crisis":
+                if rule.regex.search(variant):
+                    crisis.update(rule.categories)
+                continue
+            if rule.tier == "weak":
+                if rule.regex.search(variant):
+                    check_in.update(rule.categories)
+                continue
+            for match in rule.regex.finditer(variant):
+                if _is_figurative(variant, match, rule):
+                    check_in.update(rule.categories)
+                else:
+                    crisis.update(rule.categories)
+                    break
+    for variant in variants:
+        if len(variant) <= _COMPACT_MAX:
+            compact = variant.replace(" ", "")
+            for rule in COMPACT_RULES:
+                # Only what the spaces hid: a word that is visible as is was judged above
+                # (with its context, e.g. the idiom "dat is echt zelfmoord").
+                if rule.regex.search(compact) and not rule.regex.search(variant):
+                    crisis.update(rule.categories)
+    if crisis:
+        if CrisisCategory.ABUSE in crisis and any(FAMILY_OR_HOME.search(v) for v in variants):
+            crisis.add(CrisisCategory.DOMESTIC_VIOLENCE)
+        return SafetyResult("crisis", _ordered(crisis))
+    if check_in:
+        return SafetyResult("check_in", _ordered(check_in))
+    return NONE
+
+
+def _ordered(categories: set[CrisisCategory]) -> tuple[CrisisCategory, ...]:
+    return tuple(c for c in CrisisCategory if c in categories)
+
+
+def assess(text: str) -> SafetyResult:
+    """Classify one message: "crisis", "check_in" (probably figurative) or "none".
+
+    Never raises. Deliberately over-inclusive: when in doubt it says "crisis".
+    """
+    if not isinstance(text, str) or not text.strip():
+        return NONE
+    try:
+        return _assess(text)
+    except Exception:  # pragma: no cover - a bug here must not break the conversation
+        log.exception("safety net failed; treating the message as unflagged")
+        return NONE

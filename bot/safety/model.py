@@ -1,0 +1,33 @@
+"""Result types of the safety net."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Literal
+
+__all__ = ["CrisisCategory", "Level", "SafetyResult"]
+
+Level = Literal["none", "check_in", "crisis"]
+
+
+class CrisisCategory(StrEnum):
+    SUICIDE = "suicide"
+    SELF_HARM = "self_harm"
+    ABUSE = "abuse"  # including sexual abuse
+    DOMESTIC_VIOLENCE = "domestic_violence"
+    ACUTE_DANGER = "acute_danger"
+
+
+@dataclass(frozen=True)
+class SafetyResult:
+    """What the safety net found in one message.
+
+    ``level``: "crisis" -> answer with crisis lines, do not pass the message to the NLU;
+    "check_in" -> probably figurative ("ik ga dood van het lachen"), answer with a light
+    check-in; "none" -> nothing found. ``categories`` is empty for "none" and in the
+    order of ``CrisisCategory``.
+    """
+
+    level: Level
+    categories: tuple[CrisisCategory, ...] = ()

@@ -1,0 +1,140 @@
+"""End to end: the real Rasa server, action server and bot, started by `python -m bot`,
+talking to a fake Telegram Bot API server on 127.0.0.1 (and, without a token, a terminal)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.fakes.bot_api import FakeBotApi
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(
+        not (ROOT / ".venv-rasa" / "bin" / "rasa").exists() or not (ROOT / "models" / "joinus.tar.gz").exists(),
+        reason="needs the Rasa environment and a trained model (run `make train`)",
+    ),
+]
+USER = 555_123_456
+STARTUP = 300
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _env(data_dir: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_URL"))}
+    env.update(
+        JOINUS_DATA_DIR=str(data_dir),
+        RASA_URL=f"http://127.0.0.1:{_free_port()}",
+        ACTION_SERVER_PORT=str(_free_port()),
+        RASA_TIMEOUT="20",  # first turns on a cold model are slow on 2 cores
+        PYTHONUNBUFFERED="1",
+        **extra,
+    )
+    return env
+
+
+def _stop(process: subprocess.Popen[str]) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture
+def telegram_stack(tmp_path: Path) -> Iterator[tuple[FakeBotApi, subprocess.Popen[str], Path]]:
+    with FakeBotApi() as api:
+        env = _env(tmp_path, TELEGRAM_BOT_TOKEN="123:E2E", TELEGRAM_BASE_URL=api.base_url)
+        log_path = tmp_path / "supervisor.out"
+        with log_path.open("w") as log:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "bot"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True
+            )
+        try:
+            deadline = time.monotonic() + STARTUP
+            while "Telegram-bot draait" not in log_path.read_text():
+                assert process.poll() is None, "supervisor died:\n" + log_path.read_text()[-3000:]
+                assert time.monotonic() < deadline, "start-up timed out:\n" + log_path.read_text()[-3000:]
+                time.sleep(0.5)
+            api.wait_for(lambda: bool(api.calls_to("getUpdates")), timeout=60)
+            yield api, process, tmp_path
+        finally:
+            _stop(process)
+
+
+async def _texts(api: FakeBotApi, count: int, timeout: float = 60) -> list[dict[str, object]]:
+    return await asyncio.to_thread(api.wait_for_messages, USER, count, timeout)
+
+
+async def test_telegram_conversation_through_all_three_processes(
+    telegram_stack: tuple[FakeBotApi, subprocess.Popen[str], Path],
+) -> None:
+    api, process, data_dir = telegram_stack
+
+    api.push_command(USER, "/start", payload="poster_veghel")
+    greeting = (await _texts(api, 1))[0]
+    assert "Join us" in str(greeting["text"]) and "bot" in str(greeting["text"]).lower()
+
+    api.push_text(USER, "wat is join us?")
+    messages = await _texts(api, 2)
+    about = messages[1]
+    assert "Join us" in str(about["text"]) and "12" in str(about["text"])
+    keyboard = about["reply_markup"]["inline_keyboard"]  # type: ignore[index]
+    assert keyboard, "the answer offers follow-up buttons"
+
+    # Press the first button: its payload is the next turn, the callback is acknowledged.
+    api.push_callback(USER, keyboard[0][0]["callback_data"], int(about["message_id"]))  # type: ignore[arg-type]
+    after = (await _texts(api, 3))[2]
+    assert str(after["text"]).strip() and after["text"] != about["text"]
+    api.wait_for(lambda: len(api.answered_callbacks) >= 1, timeout=10)
+
+    # A custom action (facts file, through the action server) answers "when and where".
+    api.push_text(USER, "wanneer zijn de avonden?")
+    when = (await _texts(api, 4))[3]
+    assert "vrijdagavond" in str(when["text"])
+
+    assert process.poll() is None
+    # Privacy by design: the Telegram id is in neither Rasa's tracker store nor any log.
+    tracker = sqlite3.connect(data_dir / "rasa_tracker.db")
+    senders = {row[0] for row in tracker.execute("SELECT DISTINCT sender_id FROM events")}
+    tracker.close()
+    assert senders and all(str(USER) not in s for s in senders)
+    for log_file in [*(data_dir / "log").glob("*.log"), data_dir / "supervisor.out"]:
+        assert str(USER) not in log_file.read_text(errors="replace"), log_file.name
+
+
+def test_terminal_chat_without_token(tmp_path: Path) -> None:
+    env = _env(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot"],
+        cwd=ROOT,
+        env=env,
+        input="wat is join us?\n1\nwanneer is het\n/exit\n",
+        capture_output=True,
+        text=True,
+        timeout=STARTUP,
+    )
+    out = result.stdout
+    assert result.returncode == 0, out[-3000:] + result.stderr[-3000:]
+    assert "TELEGRAM_BOT_TOKEN" in out  # how to connect a real bot
+    assert "Join us" in out and "[1]" in out  # buttons shown as numbered choices
+    assert "vrijdagavond" in out
+    assert "even niet bereikbaar" not in out

@@ -1,0 +1,164 @@
+"""The Telegram front end against a fake Bot API server and a scripted fake Rasa."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.settings import load_settings
+from bot.telegram.app import build_application
+from tests.fakes.bot_api import FakeBotApi
+from tests.fakes.rasa import FakeRasa
+
+ALICE, BOB = 1001, 1002
+
+
+@pytest.fixture
+def fake_api() -> AsyncIterator[FakeBotApi]:  # type: ignore[misc]
+    with FakeBotApi() as api:
+        yield api
+
+
+@pytest.fixture
+def fake_rasa() -> AsyncIterator[FakeRasa]:  # type: ignore[misc]
+    with FakeRasa(slow_seconds=2.0) as rasa:
+        yield rasa
+
+
+async def _running_app(tmp_path: Path, api: FakeBotApi, rasa_url: str, timeout: float = 5.0) -> Any:
+    settings = load_settings(
+        {
+            "JOINUS_DATA_DIR": str(tmp_path),
+            "TELEGRAM_BOT_TOKEN": "123:ABC",
+            "TELEGRAM_BASE_URL": api.base_url,
+            "RASA_URL": rasa_url,
+            "RASA_TIMEOUT": str(timeout),
+            "FACTS_FILE": str(Path(__file__).resolve().parents[2] / "content" / "facts.yml"),
+        }
+    )
+    app = build_application(settings)
+    await app.initialize()
+    assert app.post_init is not None
+    await app.post_init(app)
+    assert app.updater is not None
+    await app.updater.start_polling(poll_interval=0, timeout=1)
+    await app.start()
+    return app
+
+
+async def _stop(app: Any) -> None:
+    await app.updater.stop()
+    await app.stop()
+    await app.post_stop(app)
+    await app.shutdown()
+    await app.post_shutdown(app)
+
+
+async def wait_texts(api: FakeBotApi, chat: int, count: int, timeout: float = 10) -> list[str]:
+    messages = await asyncio.to_thread(api.wait_for_messages, chat, count, timeout)
+    return [m["text"] for m in messages]
+
+
+async def test_text_non_text_edit_and_buttons(tmp_path: Path, fake_api: FakeBotApi, fake_rasa: FakeRasa) -> None:
+    app = await _running_app(tmp_path, fake_api, fake_rasa.url)
+    try:
+        fake_api.push_text(ALICE, "hallo <b>")
+        assert (await wait_texts(fake_api, ALICE, 1))[0] == "echo: hallo &lt;b&gt;"
+
+        fake_api.push_sticker(ALICE)
+        fake_api.push_photo(ALICE)
+        fake_api.push_location(ALICE)
+        texts = await wait_texts(fake_api, ALICE, 4)
+        assert texts[1:4] == ["Ik kan alleen tekst lezen. Wil je je vraag typen? 🙂"] * 3
+
+        fake_api.push_edited_text(ALICE, "aangepast")
+        assert "aangepast" in (await wait_texts(fake_api, ALICE, 5))[4]
+
+        fake_api.push_text(ALICE, "knoppen")
+        sent = await asyncio.to_thread(fake_api.wait_for_messages, ALICE, 6)
+        keyboard = sent[5]["reply_markup"]["inline_keyboard"]
+        datas = [row[0]["callback_data"] for row in keyboard]
+        assert datas[0] == "p|/affirm" and datas[1].startswith("h|") and len(datas[1]) <= 64
+
+        fake_api.push_callback(ALICE, datas[1], sent[5]["message_id"])
+        await wait_texts(fake_api, ALICE, 7)
+        assert fake_rasa.received[-1]["message"].startswith('/inform{"area"')
+        assert fake_api.answered_callbacks, "the button press must be acknowledged"
+        # Rasa never sees the Telegram id, only the pseudonym
+        assert all(str(ALICE) not in r["sender"] for r in fake_rasa.received)
+    finally:
+        await _stop(app)
+
+
+async def test_forged_or_expired_button_is_handled_kindly(tmp_path: Path, fake_api: FakeBotApi, fake_rasa: FakeRasa) -> None:
+    app = await _running_app(tmp_path, fake_api, fake_rasa.url)
+    try:
+        fake_api.push_text(ALICE, "knoppen")
+        first = (await asyncio.to_thread(fake_api.wait_for_messages, ALICE, 1))[0]
+        fake_api.push_callback(ALICE, "h|" + "0" * 32, first["message_id"])
+        assert "werkt niet meer" in (await wait_texts(fake_api, ALICE, 2))[1]
+    finally:
+        await _stop(app)
+
+
+async def test_long_reply_is_split(tmp_path: Path, fake_api: FakeBotApi, fake_rasa: FakeRasa) -> None:
+    app = await _running_app(tmp_path, fake_api, fake_rasa.url)
+    try:
+        fake_api.push_text(ALICE, "lang")
+        texts = await wait_texts(fake_api, ALICE, 3)
+        assert all(len(t) <= 4096 for t in texts)
+        assert sum(len(t) for t in texts) > 8000
+    finally:
+        await _stop(app)
+
+
+async def test_slow_turn_does_not_block_others_and_order_is_kept(
+    tmp_path: Path, fake_api: FakeBotApi, fake_rasa: FakeRasa
+) -> None:
+    app = await _running_app(tmp_path, fake_api, fake_rasa.url)
+    try:
+        start = time.monotonic()
+        fake_api.push_text(ALICE, "traag")
+        fake_api.push_text(ALICE, "daarna")
+        await asyncio.sleep(0.2)
+        fake_api.push_text(BOB, "snel")
+        assert (await wait_texts(fake_api, BOB, 1)) == ["echo: snel"]
+        assert time.monotonic() - start < 1.8, "Bob waited for Alice's slow turn"
+        assert (await wait_texts(fake_api, ALICE, 2)) == ["eindelijk", "echo: daarna"]
+    finally:
+        await _stop(app)
+
+
+async def test_rasa_down_then_back(tmp_path: Path, fake_api: FakeBotApi) -> None:
+    rasa = FakeRasa()
+    # Reserve Rasa's address but do not serve yet: the bot must cope and then recover.
+    app = await _running_app(tmp_path, fake_api, rasa.url, timeout=1.0)
+    try:
+        start = time.monotonic()
+        fake_api.push_text(ALICE, "hoi")
+        texts = await wait_texts(fake_api, ALICE, 1)
+        assert "even niet bereikbaar" in texts[0]
+        assert time.monotonic() - start < 5
+        rasa.start()
+        fake_api.push_text(ALICE, "hoi")
+        assert (await wait_texts(fake_api, ALICE, 2))[1] == "echo: hoi"
+        fake_api.push_text(ALICE, "leeg")  # Rasa up, action server down: still an answer
+        assert "even niet bereikbaar" in (await wait_texts(fake_api, ALICE, 3))[2]
+    finally:
+        await _stop(app)
+        rasa.stop()
+
+
+async def test_crisis_message_answered_even_with_rasa_down(tmp_path: Path, fake_api: FakeBotApi) -> None:
+    app = await _running_app(tmp_path, fake_api, "http://127.0.0.1:9", timeout=1.0)
+    try:
+        fake_api.push_text(ALICE, "ik wil niet meer leven")
+        texts = await wait_texts(fake_api, ALICE, 1)
+        assert "113" in texts[0]
+    finally:
+        await _stop(app)

@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.conversation import (
+    EMPTY,
+    MAX_TURN_CHARS,
+    ONLY_TEXT,
+    UNAVAILABLE,
+    UNKNOWN_COMMAND,
+    ChannelUser,
+    Conversation,
+)
+from bot.errors import EngineUnavailable
+from bot.facts import Facts
+from bot.messages import Reply
+from bot.pseudonym import Pseudonymiser
+from bot.safety import SafetyResult
+
+USER = ChannelUser("telegram", 987654321, 987654321)
+
+
+class StubEngine:
+    def __init__(self, replies: list[Reply] | None = None, down: bool = False) -> None:
+        self.replies = replies if replies is not None else [Reply("antwoord")]
+        self.down = down
+        self.sent: list[tuple[str, str]] = []
+
+    async def send(self, sender: str, text: str, metadata: dict[str, Any] | None = None) -> list[Reply]:
+        self.sent.append((sender, text))
+        if self.down:
+            raise EngineUnavailable("down")
+        return self.replies
+
+
+@pytest.fixture
+def facts(tmp_path: Path) -> Facts:
+    path = tmp_path / "facts.yml"
+    path.write_text(
+        "crisis_lines:\n"
+        '  "113": {name: "113 Zelfmoordpreventie", phone: "113", phone_free: "0800-0113", chat: "113.nl"}\n'
+        '  "112": {name: "112", phone: "112", note: "bij direct gevaar"}\n'
+        '  veilig_thuis: {name: "Veilig Thuis", phone: "0800-2000"}\n'
+    )
+    return Facts(path)
+
+
+def make(engine: StubEngine, facts: Facts, **kwargs: Any) -> Conversation:
+    return Conversation(engine, Pseudonymiser(b"k" * 32), facts, **kwargs)  # type: ignore[arg-type]
+
+
+async def test_text_goes_to_engine_under_pseudonym_only(facts: Facts) -> None:
+    engine = StubEngine()
+    replies = await make(engine, facts).text(USER, "  wat is join us?  ")
+    assert replies == [Reply("antwoord")]
+    sender, text = engine.sent[0]
+    assert text == "wat is join us?"
+    assert "987654321" not in sender and len(sender) == 64
+
+
+async def test_engine_down_gives_friendly_dutch_reply(facts: Facts) -> None:
+    replies = await make(StubEngine(down=True), facts).text(USER, "hoi")
+    assert replies == [UNAVAILABLE]
+    assert "even niet bereikbaar" in UNAVAILABLE.text
+
+
+async def test_action_server_down_empty_answer_is_never_silence(facts: Facts) -> None:
+    assert await make(StubEngine(replies=[]), facts).text(USER, "hoi") == [UNAVAILABLE]
+
+
+async def test_crisis_reply_works_without_engine_and_notifies(facts: Facts) -> None:
+    engine = StubEngine(down=True)
+    seen: list[SafetyResult] = []
+
+    async def on_crisis(result: SafetyResult) -> None:
+        seen.append(result)
+
+    replies = await make(engine, facts, on_crisis=on_crisis).text(USER, "ik wil dood")
+    assert engine.sent == []
+    assert "113" in replies[0].text and "0800-0113" in replies[0].text
+    assert len(seen) == 1
+
+
+async def test_failing_crisis_notification_still_shows_resources(facts: Facts) -> None:
+    async def broken(_: SafetyResult) -> None:
+        raise RuntimeError("staff chat unreachable")
+
+    replies = await make(StubEngine(), facts, on_crisis=broken).text(USER, "ik wil zelfmoord plegen")
+    assert "113" in replies[0].text
+
+
+async def test_empty_and_unknown_command(facts: Facts) -> None:
+    conversation = make(StubEngine(), facts)
+    assert await conversation.text(USER, "   ") == [EMPTY]
+    assert await conversation.text(USER, "/doeietsgeks") == [UNKNOWN_COMMAND]
+    assert ONLY_TEXT.text.startswith("Ik kan alleen tekst lezen")
+
+
+async def test_typed_intent_syntax_is_not_passed_through(facts: Facts) -> None:
+    engine = StubEngine()
+    assert await make(engine, facts).text(USER, '/express_interest{"age":"18"}') == [UNKNOWN_COMMAND]
+    assert engine.sent == []
+
+
+async def test_start_keeps_valid_deep_link_code_only(facts: Facts) -> None:
+    engine = StubEngine()
+    conversation = make(engine, facts)
+    await conversation.command(USER, "start", "poster-school_12")
+    await conversation.command(USER, "start", 'x"}; drop')
+    await conversation.text(USER, "/help")
+    assert [t for _, t in engine.sent] == ['/greet{"source": "poster-school_12"}', "/greet", "/help"]
+
+
+async def test_very_long_message_is_truncated_for_the_engine(facts: Facts) -> None:
+    engine = StubEngine()
+    await make(engine, facts).text(USER, "a" * 10_000)
+    assert len(engine.sent[0][1]) == MAX_TURN_CHARS
+
+
+async def test_button_payload_is_sent_as_is(facts: Facts) -> None:
+    engine = StubEngine()
+    await make(engine, facts).button(USER, "/affirm")
+    assert engine.sent[0][1] == "/affirm"
+
+
+async def test_directive_gets_real_chat_and_unknown_one_is_dropped(facts: Facts) -> None:
+    engine = StubEngine(replies=[Reply("ok"), Reply("", custom={"directive": "link"}), Reply("", custom={"directive": "nope"})])
+    calls: list[tuple[ChannelUser, str]] = []
+
+    async def link(user: ChannelUser, pseudonym: str, custom: dict[str, Any]) -> list[Reply]:
+        calls.append((user, pseudonym))
+        return [Reply("gekoppeld")]
+
+    replies = await make(engine, facts, directives={"link": link}).text(USER, "hoi")
+    assert [r.text for r in replies] == ["ok", "gekoppeld"]
+    assert calls[0][0] == USER
