@@ -39,7 +39,7 @@ class OutButton:
 
 
 def backoff(attempts: int) -> timedelta:
-    return min(BACKOFF_CAP, BACKOFF_BASE * (2 ** max(0, attempts - 1)))
+    return min(BACKOFF_CAP, BACKOFF_BASE * (1 << min(max(0, attempts - 1), 16)))
 
 
 def enqueue(
