@@ -193,9 +193,9 @@ def main() -> int:
     from bot.settings import load_settings
 
     settings = load_settings()
-    configure_logging(settings.log_level)
-    check_model()
     terminal_mode = not settings.telegram_token
+    configure_logging(settings.log_level, file=settings.log_dir / "bot.log" if terminal_mode else None)
+    check_model()
     supervisor = Supervisor(settings, echo_logs=not terminal_mode)
     env = child_environment(settings)
 
