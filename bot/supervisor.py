@@ -59,6 +59,7 @@ class Service:
     health_url: str
     health_check: Callable[[bytes], bool] = lambda _: True
     process: subprocess.Popen[bytes] | None = None
+    pump: threading.Thread | None = None
     tail: deque[str] = field(default_factory=lambda: deque(maxlen=40))
 
     def healthy(self) -> bool:
@@ -153,6 +154,8 @@ class Supervisor:
         pending = list(self.services)
         while pending:
             if (dead := self.dead()) is not None:
+                if dead.pump is not None:
+                    dead.pump.join(timeout=2)  # so its last words are in the message
                 raise RuntimeError(f"{dead.name} stopped during start-up:\n" + "\n".join(dead.tail))
             for service in list(pending):
                 if service.healthy():
@@ -194,7 +197,9 @@ def main() -> int:
 
     settings = load_settings()
     terminal_mode = not settings.telegram_token
-    configure_logging(settings.log_level, file=settings.log_dir / "bot.log" if terminal_mode else None)
+    configure_logging(
+        settings.log_level, file=settings.log_dir / "bot.log" if terminal_mode else None
+    )
     check_model()
     supervisor = Supervisor(settings, echo_logs=not terminal_mode)
     env = child_environment(settings)

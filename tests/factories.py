@@ -41,7 +41,9 @@ def private_chat(user_id: int = 4242) -> Chat:
 
 def text_update(text: str, user_id: int = 4242, bot: Bot | None = None) -> Update:
     entities = (
-        [MessageEntity(MessageEntity.BOT_COMMAND, 0, len(text.split()[0]))] if text.startswith("/") else None
+        [MessageEntity(MessageEntity.BOT_COMMAND, 0, len(text.split()[0]))]
+        if text.startswith("/")
+        else None
     )
     message = Message(
         message_id=next(_ids),
@@ -57,7 +59,9 @@ def text_update(text: str, user_id: int = 4242, bot: Bot | None = None) -> Updat
 
 
 def callback_update(data: str, user_id: int = 4242, bot: Bot | None = None) -> Update:
-    message = Message(message_id=next(_ids), date=datetime.now(UTC), chat=private_chat(user_id), text="…")
+    message = Message(
+        message_id=next(_ids), date=datetime.now(UTC), chat=private_chat(user_id), text="…"
+    )
     query = CallbackQuery(
         id=str(next(_ids)), from_user=user(user_id), chat_instance="ci", data=data, message=message
     )

@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.skipif(
-        not (ROOT / ".venv-rasa" / "bin" / "rasa").exists() or not (ROOT / "models" / "joinus.tar.gz").exists(),
+        not (ROOT / ".venv-rasa" / "bin" / "rasa").exists()
+        or not (ROOT / "models" / "joinus.tar.gz").exists(),
         reason="needs the Rasa environment and a trained model (run `make train`)",
     ),
 ]
@@ -66,13 +67,20 @@ def telegram_stack(tmp_path: Path) -> Iterator[tuple[FakeBotApi, subprocess.Pope
         log_path = tmp_path / "supervisor.out"
         with log_path.open("w") as log:
             process = subprocess.Popen(
-                [sys.executable, "-m", "bot"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True
+                [sys.executable, "-m", "bot"],
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                text=True,
             )
         try:
             deadline = time.monotonic() + STARTUP
             while "Telegram-bot draait" not in log_path.read_text():
                 assert process.poll() is None, "supervisor died:\n" + log_path.read_text()[-3000:]
-                assert time.monotonic() < deadline, "start-up timed out:\n" + log_path.read_text()[-3000:]
+                assert time.monotonic() < deadline, (
+                    "start-up timed out:\n" + log_path.read_text()[-3000:]
+                )
                 time.sleep(0.5)
             api.wait_for(lambda: bool(api.calls_to("getUpdates")), timeout=60)
             yield api, process, tmp_path

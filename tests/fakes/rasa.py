@@ -46,8 +46,15 @@ class FakeRasa:
             time.sleep(self.slow_seconds)
             return [{"text": "eindelijk"}]
         if message == "knoppen":
-            return [{"text": "Kies:", "buttons": [{"title": "Ja", "payload": "/affirm"},
-                                                  {"title": "Lang", "payload": '/inform{"area": "' + "x" * 80 + '"}'}]}]
+            return [
+                {
+                    "text": "Kies:",
+                    "buttons": [
+                        {"title": "Ja", "payload": "/affirm"},
+                        {"title": "Lang", "payload": '/inform{"area": "' + "x" * 80 + '"}'},
+                    ],
+                }
+            ]
         if message == "lang":
             return [{"text": ("Dit is een lange zin. " * 410).strip()}]
         if message == "leeg":
@@ -62,10 +69,14 @@ class FakeRasa:
                 return None
 
             def do_GET(self) -> None:
-                self._json({"model_file": "fake.tar.gz"} if self.path == "/status" else {"ok": True})
+                self._json(
+                    {"model_file": "fake.tar.gz"} if self.path == "/status" else {"ok": True}
+                )
 
             def do_POST(self) -> None:
-                body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
+                body = json.loads(
+                    self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}"
+                )
                 with fake._lock:
                     fake.received.append(body)
                 self._json(fake.answer(str(body.get("message", ""))))

@@ -47,18 +47,35 @@ def test_enqueue_is_idempotent_and_encrypted(database: Database) -> None:
 
 def test_oversized_callback_data_is_refused(database: Database) -> None:
     with database.session() as s, pytest.raises(ValueError):
-        enqueue(s, CIPHER, chat_id=CHAT, text="x", kind="t", dedupe_key="k",
-                buttons=[[OutButton("te lang", "s|" + "x" * 70)]])
+        enqueue(
+            s,
+            CIPHER,
+            chat_id=CHAT,
+            text="x",
+            kind="t",
+            dedupe_key="k",
+            buttons=[[OutButton("te lang", "s|" + "x" * 70)]],
+        )
 
 
-async def test_outage_then_recovery_delivers_exactly_once_across_restart(database: Database) -> None:
+async def test_outage_then_recovery_delivers_exactly_once_across_restart(
+    database: Database,
+) -> None:
     clock = FakeClock(datetime.now(UTC))
     with FakeBotApi() as api:
         bot = Bot("123:OUT", base_url=api.base_url)
         await bot.initialize()
         with database.session() as s:
-            enqueue(s, CIPHER, chat_id=CHAT, text="Nieuwe aanmelding", kind="lead_card", dedupe_key="lead:1", not_before=clock.now(),
-                    buttons=[[OutButton("Oppakken", "s|claim|1")]])
+            enqueue(
+                s,
+                CIPHER,
+                chat_id=CHAT,
+                text="Nieuwe aanmelding",
+                kind="lead_card",
+                dedupe_key="lead:1",
+                not_before=clock.now(),
+                buttons=[[OutButton("Oppakken", "s|claim|1")]],
+            )
         api.set_down(True)
         delivery = OutboxDelivery(database, CIPHER, bot, clock=clock)
         assert await delivery.deliver_due() == 0
@@ -77,7 +94,10 @@ async def test_outage_then_recovery_delivers_exactly_once_across_restart(databas
         assert await restarted.deliver_due() == 0
         texts = api.sent_texts(CHAT)
         assert texts == ["Nieuwe aanmelding"]
-        assert api.sent_messages(CHAT)[0]["reply_markup"]["inline_keyboard"][0][0]["callback_data"] == "s|claim|1"
+        assert (
+            api.sent_messages(CHAT)[0]["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+            == "s|claim|1"
+        )
         await bot.shutdown()
 
 
@@ -87,7 +107,15 @@ async def test_crash_mid_send_is_retried_after_lease(database: Database) -> None
         bot = Bot("123:OUT", base_url=api.base_url)
         await bot.initialize()
         with database.session() as s:
-            enqueue(s, CIPHER, chat_id=CHAT, text="Herinnering", kind="reminder", dedupe_key="r:1", not_before=clock.now())
+            enqueue(
+                s,
+                CIPHER,
+                chat_id=CHAT,
+                text="Herinnering",
+                kind="reminder",
+                dedupe_key="r:1",
+                not_before=clock.now(),
+            )
         crashed = OutboxDelivery(database, CIPHER, bot, clock=clock)
         assert len(crashed._claim()) == 1  # claimed, then the process "dies" before sending
         fresh = OutboxDelivery(database, CIPHER, bot, clock=clock)
@@ -106,9 +134,23 @@ async def test_blocked_chat_stops_retrying_and_runs_hook(database: Database) -> 
         await bot.initialize()
         api.block_chat(CHAT)
         with database.session() as s:
-            enqueue(s, CIPHER, chat_id=CHAT, text="Hoi", kind="reminder", subject="ambassador:1", dedupe_key="r:2", not_before=clock.now())
-        delivery = OutboxDelivery(database, CIPHER, bot, clock=clock,
-                                  blocked_hooks={"reminder": lambda s, m: seen.append(m.subject or "")})
+            enqueue(
+                s,
+                CIPHER,
+                chat_id=CHAT,
+                text="Hoi",
+                kind="reminder",
+                subject="ambassador:1",
+                dedupe_key="r:2",
+                not_before=clock.now(),
+            )
+        delivery = OutboxDelivery(
+            database,
+            CIPHER,
+            bot,
+            clock=clock,
+            blocked_hooks={"reminder": lambda s, m: seen.append(m.subject or "")},
+        )
         await delivery.deliver_due()
         clock.advance(timedelta(hours=1))
         await delivery.deliver_due()

@@ -64,7 +64,9 @@ async def wait_texts(api: FakeBotApi, chat: int, count: int, timeout: float = 10
     return [m["text"] for m in messages]
 
 
-async def test_text_non_text_edit_and_buttons(tmp_path: Path, fake_api: FakeBotApi, fake_rasa: FakeRasa) -> None:
+async def test_text_non_text_edit_and_buttons(
+    tmp_path: Path, fake_api: FakeBotApi, fake_rasa: FakeRasa
+) -> None:
     app = await _running_app(tmp_path, fake_api, fake_rasa.url)
     try:
         fake_api.push_text(ALICE, "hallo <b>")
@@ -95,7 +97,9 @@ async def test_text_non_text_edit_and_buttons(tmp_path: Path, fake_api: FakeBotA
         await _stop(app)
 
 
-async def test_forged_or_expired_button_is_handled_kindly(tmp_path: Path, fake_api: FakeBotApi, fake_rasa: FakeRasa) -> None:
+async def test_forged_or_expired_button_is_handled_kindly(
+    tmp_path: Path, fake_api: FakeBotApi, fake_rasa: FakeRasa
+) -> None:
     app = await _running_app(tmp_path, fake_api, fake_rasa.url)
     try:
         fake_api.push_text(ALICE, "knoppen")
@@ -106,7 +110,9 @@ async def test_forged_or_expired_button_is_handled_kindly(tmp_path: Path, fake_a
         await _stop(app)
 
 
-async def test_long_reply_is_split(tmp_path: Path, fake_api: FakeBotApi, fake_rasa: FakeRasa) -> None:
+async def test_long_reply_is_split(
+    tmp_path: Path, fake_api: FakeBotApi, fake_rasa: FakeRasa
+) -> None:
     app = await _running_app(tmp_path, fake_api, fake_rasa.url)
     try:
         fake_api.push_text(ALICE, "lang")
@@ -154,7 +160,9 @@ async def test_rasa_down_then_back(tmp_path: Path, fake_api: FakeBotApi) -> None
         rasa.stop()
 
 
-async def test_crisis_message_answered_even_with_rasa_down(tmp_path: Path, fake_api: FakeBotApi) -> None:
+async def test_crisis_message_answered_even_with_rasa_down(
+    tmp_path: Path, fake_api: FakeBotApi
+) -> None:
     app = await _running_app(tmp_path, fake_api, "http://127.0.0.1:9", timeout=1.0)
     try:
         fake_api.push_text(ALICE, "ik wil niet meer leven")

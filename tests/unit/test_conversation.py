@@ -29,7 +29,9 @@ class StubEngine:
         self.down = down
         self.sent: list[tuple[str, str]] = []
 
-    async def send(self, sender: str, text: str, metadata: dict[str, Any] | None = None) -> list[Reply]:
+    async def send(
+        self, sender: str, text: str, metadata: dict[str, Any] | None = None
+    ) -> list[Reply]:
         self.sent.append((sender, text))
         if self.down:
             raise EngineUnavailable("down")
@@ -88,7 +90,9 @@ async def test_failing_crisis_notification_still_shows_resources(facts: Facts) -
     async def broken(_: SafetyResult) -> None:
         raise RuntimeError("staff chat unreachable")
 
-    replies = await make(StubEngine(), facts, on_crisis=broken).text(USER, "ik wil zelfmoord plegen")
+    replies = await make(StubEngine(), facts, on_crisis=broken).text(
+        USER, "ik wil zelfmoord plegen"
+    )
     assert "113" in replies[0].text
 
 
@@ -101,7 +105,9 @@ async def test_empty_and_unknown_command(facts: Facts) -> None:
 
 async def test_typed_intent_syntax_is_not_passed_through(facts: Facts) -> None:
     engine = StubEngine()
-    assert await make(engine, facts).text(USER, '/express_interest{"age":"18"}') == [UNKNOWN_COMMAND]
+    assert await make(engine, facts).text(USER, '/express_interest{"age":"18"}') == [
+        UNKNOWN_COMMAND
+    ]
     assert engine.sent == []
 
 
@@ -111,7 +117,11 @@ async def test_start_keeps_valid_deep_link_code_only(facts: Facts) -> None:
     await conversation.command(USER, "start", "poster-school_12")
     await conversation.command(USER, "start", 'x"}; drop')
     await conversation.text(USER, "/help")
-    assert [t for _, t in engine.sent] == ['/greet{"source": "poster-school_12"}', "/greet", "/help"]
+    assert [t for _, t in engine.sent] == [
+        '/greet{"source": "poster-school_12"}',
+        "/greet",
+        "/help",
+    ]
 
 
 async def test_very_long_message_is_truncated_for_the_engine(facts: Facts) -> None:
@@ -127,7 +137,13 @@ async def test_button_payload_is_sent_as_is(facts: Facts) -> None:
 
 
 async def test_directive_gets_real_chat_and_unknown_one_is_dropped(facts: Facts) -> None:
-    engine = StubEngine(replies=[Reply("ok"), Reply("", custom={"directive": "link"}), Reply("", custom={"directive": "nope"})])
+    engine = StubEngine(
+        replies=[
+            Reply("ok"),
+            Reply("", custom={"directive": "link"}),
+            Reply("", custom={"directive": "nope"}),
+        ]
+    )
     calls: list[tuple[ChannelUser, str]] = []
 
     async def link(user: ChannelUser, pseudonym: str, custom: dict[str, Any]) -> list[Reply]:

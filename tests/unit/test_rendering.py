@@ -39,7 +39,9 @@ def test_split_respects_limit_after_escaping_and_keeps_all_text() -> None:
     text = ("Tom & Jerry <3 " * 700) + "\n\n" + ("x" * 5000)
     chunks = split_text(text)
     assert all(len(html.escape(c, quote=False)) <= MAX_MESSAGE for c in chunks)
-    assert "".join(chunks).replace(" ", "").replace("\n", "") == text.replace(" ", "").replace("\n", "")
+    assert "".join(chunks).replace(" ", "").replace("\n", "") == text.replace(" ", "").replace(
+        "\n", ""
+    )
 
 
 def test_split_prefers_paragraph_boundaries() -> None:

@@ -23,7 +23,9 @@ def test_defaults(tmp_path: Path) -> None:
 def test_postgres_url_shared_with_rasa_tracker_store() -> None:
     s = load_settings({"DATABASE_URL": "postgresql+psycopg2://u@h:5432/db"})
     assert s.tracker_store_url == "postgresql://u@h:5432/db"
-    assert load_settings({"DATABASE_URL": "postgres://u@h/db"}).database_url == "postgresql://u@h/db"
+    assert (
+        load_settings({"DATABASE_URL": "postgres://u@h/db"}).database_url == "postgresql://u@h/db"
+    )
 
 
 @pytest.mark.parametrize(
@@ -42,6 +44,8 @@ def test_bad_values_fail_fast_with_the_variable_name(env: dict[str, str], messag
 
 
 def test_secrets_never_in_repr() -> None:
-    s = load_settings({"TELEGRAM_BOT_TOKEN": "123:SECRET", "PSEUDONYM_SECRET": "pssst", "ENCRYPTION_KEY": "kkk"})
+    s = load_settings(
+        {"TELEGRAM_BOT_TOKEN": "123:SECRET", "PSEUDONYM_SECRET": "pssst", "ENCRYPTION_KEY": "kkk"}
+    )
     text = repr(s)
     assert "SECRET" not in text and "pssst" not in text and "kkk" not in text
