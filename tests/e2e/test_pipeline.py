@@ -88,8 +88,8 @@ def telegram_stack(tmp_path: Path) -> Iterator[tuple[FakeBotApi, subprocess.Pope
             _stop(process)
 
 
-async def _texts(api: FakeBotApi, count: int, timeout: float = 60) -> list[dict[str, object]]:
-    return await asyncio.to_thread(api.wait_for_messages, USER, count, timeout)
+async def _texts(api: FakeBotApi, count: int, wait: float = 60) -> list[dict[str, object]]:
+    return await asyncio.to_thread(api.wait_for_messages, USER, count, wait)
 
 
 async def test_telegram_conversation_through_all_three_processes(

@@ -16,6 +16,7 @@ from tests.fakes.bot_api import FakeBotApi
 from tests.fakes.rasa import FakeRasa
 
 ALICE, BOB = 1001, 1002
+FACTS_FILE = Path(__file__).resolve().parents[2] / "content" / "facts.yml"
 
 
 @pytest.fixture
@@ -30,15 +31,15 @@ def fake_rasa() -> AsyncIterator[FakeRasa]:  # type: ignore[misc]
         yield rasa
 
 
-async def _running_app(tmp_path: Path, api: FakeBotApi, rasa_url: str, timeout: float = 5.0) -> Any:
+async def _running_app(tmp_path: Path, api: FakeBotApi, rasa_url: str, rasa_timeout: float = 5.0) -> Any:
     settings = load_settings(
         {
             "JOINUS_DATA_DIR": str(tmp_path),
             "TELEGRAM_BOT_TOKEN": "123:ABC",
             "TELEGRAM_BASE_URL": api.base_url,
             "RASA_URL": rasa_url,
-            "RASA_TIMEOUT": str(timeout),
-            "FACTS_FILE": str(Path(__file__).resolve().parents[2] / "content" / "facts.yml"),
+            "RASA_TIMEOUT": str(rasa_timeout),
+            "FACTS_FILE": str(FACTS_FILE),
         }
     )
     app = build_application(settings)
@@ -59,8 +60,8 @@ async def _stop(app: Any) -> None:
     await app.post_shutdown(app)
 
 
-async def wait_texts(api: FakeBotApi, chat: int, count: int, timeout: float = 10) -> list[str]:
-    messages = await asyncio.to_thread(api.wait_for_messages, chat, count, timeout)
+async def wait_texts(api: FakeBotApi, chat: int, count: int, wait: float = 10) -> list[str]:
+    messages = await asyncio.to_thread(api.wait_for_messages, chat, count, wait)
     return [m["text"] for m in messages]
 
 
@@ -143,7 +144,7 @@ async def test_slow_turn_does_not_block_others_and_order_is_kept(
 async def test_rasa_down_then_back(tmp_path: Path, fake_api: FakeBotApi) -> None:
     rasa = FakeRasa()
     # Reserve Rasa's address but do not serve yet: the bot must cope and then recover.
-    app = await _running_app(tmp_path, fake_api, rasa.url, timeout=1.0)
+    app = await _running_app(tmp_path, fake_api, rasa.url, rasa_timeout=1.0)
     try:
         start = time.monotonic()
         fake_api.push_text(ALICE, "hoi")
@@ -163,7 +164,7 @@ async def test_rasa_down_then_back(tmp_path: Path, fake_api: FakeBotApi) -> None
 async def test_crisis_message_answered_even_with_rasa_down(
     tmp_path: Path, fake_api: FakeBotApi
 ) -> None:
-    app = await _running_app(tmp_path, fake_api, "http://127.0.0.1:9", timeout=1.0)
+    app = await _running_app(tmp_path, fake_api, "http://127.0.0.1:9", rasa_timeout=1.0)
     try:
         fake_api.push_text(ALICE, "ik wil niet meer leven")
         texts = await wait_texts(fake_api, ALICE, 1)
