@@ -31,7 +31,7 @@ pytest: setup train
 
 story-test: setup train  ## conversation tests: test stories must be predicted exactly
 	$(RASA) test core --model models/joinus.tar.gz --stories tests/stories \
-		--endpoints endpoints.yml --out results/stories --fail-on-prediction-errors
+		--out results/stories --fail-on-prediction-errors
 
 eval: setup train  ## NLU report on the held-out test set (per-intent P/R/F1, confusions)
 	@$(PY) -m bot.tools.nlu_eval

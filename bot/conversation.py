@@ -44,7 +44,13 @@ COMMAND_INTENTS: dict[str, str] = {
     "start": "greet",
     "help": "help",
     "privacy": "privacy",
+    "stop": "withdraw",
+    "mijngegevens": "my_data",
+    "vergeet": "forget_me",
 }
+# Deep-link payloads that open a flow of their own instead of the greeting (prefix -> intent);
+# the payload is still passed as ``source``. Issue 5: "/start school[_<campaign>]" for staff.
+START_INTENTS: dict[str, str] = {"school": "school_role"}
 
 
 @dataclass(frozen=True)
@@ -121,6 +127,9 @@ class Conversation:
         if name.lower() == "start" and _START_PAYLOAD.match(arg):
             # The deep-link code (a poster, a school) is kept for attribution of later leads.
             entities = json.dumps({"source": arg})
+            intent = next(
+                (i for p, i in START_INTENTS.items() if arg == p or arg.startswith(p + "_")), intent
+            )
         return await self._engine_turn(user, f"/{intent}{entities}")
 
     async def _engine_turn(self, user: ChannelUser, message: str) -> list[Reply]:

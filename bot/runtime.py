@@ -10,8 +10,18 @@ from bot.crypto import Cipher
 from bot.engine import RasaClient
 from bot.facts import Facts
 from bot.keys import load_or_create_secret
+from bot.lead_directives import DeepLinks, lead_directives
 from bot.outbox import BlockedHook
 from bot.pseudonym import Pseudonymiser
+from bot.referral_directives import referral_directives
+from bot.scheduling import Scheduler
+from bot.services.ambassadors import AmbassadorService
+from bot.services.leads import LeadService
+from bot.services.privacy import PrivacyService
+from bot.services.referrals import ReferralService
+from bot.services.retention import RetentionJob
+from bot.services.staff import StaffDirectory
+from bot.services.tracker import TrackerStore
 from bot.settings import Settings
 from bot.storage.db import Database, migrate
 
@@ -35,12 +45,55 @@ class Runtime:
         self.blocked_hooks: dict[str, BlockedHook] = {}
         self.engine = RasaClient(settings.rasa_url, settings.rasa_timeout)
         self.database = Database(settings.database_url)
-        self.conversation = Conversation(self.engine, self.pseudonymiser, self.facts)
+        # Leads: services shared with the staff handlers; directives carry out what the lead
+        # actions ask of this process (chat link, deep links, erasing a conversation).
+        self.leads = LeadService(self.database, self.cipher, settings)
+        self.staff = StaffDirectory(
+            self.database, settings.admin_ids, invite_hours=settings.staff_invite_hours
+        )
+        self.tracker = TrackerStore(settings.tracker_store_url)
+        self.privacy = PrivacyService(self.database, self.cipher, settings, self.leads)
+        self.links = DeepLinks()
+        self.directives = lead_directives(self.leads, self.tracker, self.links)
+        # School requests (issue 5): the lead status listener tells a referring school (only with
+        # the student's consent) about "signed up"; the directive keeps the school's chat.
+        self.referrals = ReferralService(self.database, self.cipher, settings)
+        self.leads.status_listeners.append(self.referrals.on_lead_status)
+        self.directives.update(referral_directives(self.referrals))
+        self.conversation = Conversation(
+            self.engine, self.pseudonymiser, self.facts, directives=self.directives
+        )
+        # Periodic jobs; started only by the Telegram front end (start_jobs), not the terminal chat.
+        self.scheduler = Scheduler(settings.timezone)
+        self.ambassadors = AmbassadorService(
+            self.database, self.cipher, self.pseudonymiser, settings
+        )
+        self.blocked_hooks.update(self.ambassadors.blocked_hooks())
+        self.scheduler.every(
+            "ambassador-reminders",
+            settings.ambassadors.scan_seconds,
+            lambda: asyncio.to_thread(self.ambassadors.materialise_due),
+        )
+
+        retention = RetentionJob(self.database, settings, self.leads, self.tracker)
+        self.scheduler.every(
+            "lead-reannounce", 15 * 60, lambda: asyncio.to_thread(self.leads.reannounce_due)
+        )
+        self.scheduler.every("retention", 60 * 60, lambda: asyncio.to_thread(retention.run_once))
+        self.scheduler.every(
+            "school-retention", 60 * 60, lambda: asyncio.to_thread(self.referrals.purge_due)
+        )
 
     async def start(self) -> None:
         await asyncio.to_thread(migrate, self.settings.database_url)
         log.info("database ready (%s)", self.database.engine.dialect.name)
 
+    def start_jobs(self) -> None:
+        """Start the periodic jobs (needs the running event loop: call from post_init)."""
+        self.scheduler.start()
+
     async def stop(self) -> None:
+        self.scheduler.stop()
         await self.engine.aclose()
         self.database.dispose()
+        self.tracker.dispose()

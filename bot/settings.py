@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import time
 from pathlib import Path
 
 from bot.errors import ConfigError
@@ -54,6 +55,65 @@ def _sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
+def _clock_time(env: Mapping[str, str], name: str, default: str) -> time:
+    raw = env.get(name, "").strip() or default
+    try:
+        hour, minute = raw.split(":")
+        return time(int(hour), int(minute))
+    except ValueError:
+        raise ConfigError(f"{name} must be a time like 08:00, got {raw!r}") from None
+
+
+def _window(env: Mapping[str, str], name: str, default: str) -> tuple[time, time] | None:
+    """A daily window "HH:MM-HH:MM" (may cross midnight); "off" or "-" disables it."""
+    raw = env.get(name, "").strip() or default
+    if raw.lower() in {"off", "-", "none", "geen"}:
+        return None
+    start, sep, end = raw.partition("-")
+    if not sep:
+        raise ConfigError(f"{name} must look like 22:00-08:00 or 'off', got {raw!r}")
+    return (_clock_time({name: start}, name, start), _clock_time({name: end}, name, end))
+
+
+@dataclass(frozen=True)
+class AmbassadorSettings:
+    """Reminders for ambassadors and the weekly coach summary (all times are local, TIMEZONE)."""
+
+    reminder_days: tuple[int, ...] = (3, 0)
+    reminder_time: time = time(8, 0)
+    overdue_days: int = 1
+    quiet_hours: tuple[time, time] | None = (time(22, 0), time(8, 0))
+    school_hours: tuple[time, time] | None = (time(8, 30), time(15, 30))
+    grace_hours: int = 24
+    invite_days: int = 30
+    summary_weekday: int = 1
+    summary_time: time = time(9, 0)
+    scan_seconds: int = 60
+
+
+def _ambassador_settings(env: Mapping[str, str]) -> AmbassadorSettings:
+    raw_days = env.get("AMBASSADOR_REMINDER_DAYS", "").strip() or "3,0"
+    try:
+        days = tuple(sorted({int(d) for d in raw_days.split(",") if d.strip()}, reverse=True))
+    except ValueError:
+        raise ConfigError("AMBASSADOR_REMINDER_DAYS must be a list like 3,0") from None
+    weekday = _int(env, "COACH_SUMMARY_WEEKDAY", 1)
+    if not 1 <= weekday <= 7 or any(d < 0 for d in days):
+        raise ConfigError("COACH_SUMMARY_WEEKDAY must be 1-7, AMBASSADOR_REMINDER_DAYS >= 0")
+    return AmbassadorSettings(
+        reminder_days=days,
+        reminder_time=_clock_time(env, "AMBASSADOR_REMINDER_TIME", "08:00"),
+        overdue_days=_int(env, "AMBASSADOR_OVERDUE_DAYS", 1),
+        quiet_hours=_window(env, "AMBASSADOR_QUIET_HOURS", "22:00-08:00"),
+        school_hours=_window(env, "AMBASSADOR_SCHOOL_HOURS", "08:30-15:30"),
+        grace_hours=_int(env, "AMBASSADOR_GRACE_HOURS", 24),
+        invite_days=_int(env, "AMBASSADOR_INVITE_DAYS", 30),
+        summary_weekday=weekday,
+        summary_time=_clock_time(env, "COACH_SUMMARY_TIME", "09:00"),
+        scan_seconds=max(5, _int(env, "AMBASSADOR_SCAN_SECONDS", 60)),
+    )
+
+
 @dataclass(frozen=True)
 class Settings:
     """All configuration of the assistant; build it with :func:`load_settings`."""
@@ -81,6 +141,12 @@ class Settings:
     conversation_retention_days: int
     lead_retention_days: int
     timezone: str
+    ambassadors: AmbassadorSettings = field(default_factory=AmbassadorSettings)
+    # Leads: an unclaimed lead is re-announced after this many weekday hours (24 = one working
+    # day); a parent code of an under-16 lead and a staff invite link expire after these times.
+    lead_reannounce_hours: int = 24
+    parent_code_days: int = 7
+    staff_invite_hours: int = 48
 
     @property
     def secrets_dir(self) -> Path:
@@ -148,4 +214,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         conversation_retention_days=_int(env, "CONVERSATION_RETENTION_DAYS", 30),
         lead_retention_days=_int(env, "LEAD_RETENTION_DAYS", 90),
         timezone=env.get("TIMEZONE", "").strip() or "Europe/Amsterdam",
+        ambassadors=_ambassador_settings(env),
+        lead_reannounce_hours=max(1, _int(env, "LEAD_REANNOUNCE_HOURS", 24)),
+        parent_code_days=max(1, _int(env, "PARENT_CODE_DAYS", 7)),
+        staff_invite_hours=max(1, _int(env, "STAFF_INVITE_HOURS", 48)),
     )

@@ -19,7 +19,7 @@ from telegram.ext import (
 
 from bot.runtime import Runtime
 from bot.settings import Settings
-from bot.telegram import handlers
+from bot.telegram import ambassadors, handlers, referrals, staff
 from bot.telegram.delivery import OutboxDelivery
 from bot.telegram.ordering import PerUserUpdateProcessor
 
@@ -29,6 +29,9 @@ COMMANDS = [
     BotCommand("start", "Begin het gesprek"),
     BotCommand("help", "Wat kan ik voor je doen?"),
     BotCommand("privacy", "Wat bewaar ik en hoe lang?"),
+    BotCommand("mijngegevens", "Wat weet je over mij?"),
+    BotCommand("stop", "Aanmelding intrekken"),
+    BotCommand("vergeet", "Wis alles over mij"),
 ]
 
 
@@ -48,6 +51,8 @@ def build_application(settings: Settings, runtime: Runtime | None = None) -> App
         )
         app.bot_data["delivery"] = delivery
         app.bot_data["delivery_task"] = asyncio.create_task(delivery.run(), name="outbox-delivery")
+        runtime.links.username = app.bot.username  # for t.me deep links (parents, staff)
+        runtime.start_jobs()
         try:
             await app.bot.set_my_commands(COMMANDS)
         except Exception:  # menu is cosmetic; a test server may not implement it
@@ -80,6 +85,14 @@ def build_application(settings: Settings, runtime: Runtime | None = None) -> App
     # Order matters: edits first (they also carry text), then commands before plain text,
     # then buttons, and a catch-all for stickers, photos, voice, files and locations last.
     app.add_handler(MessageHandler(filters.UpdateType.EDITED & private, handlers.on_edited))
+    # Ambassador and coach commands, "/start amb_…" deep links, "wat moet ik doen?" and "amb|"
+    # buttons: before the generic handlers below, which would send them to Rasa.
+    ambassadors.register(app)
+    # Leads: staff commands, 'staff_'/'ouder_' deep links, /antwoord and 's|' staff buttons
+    # (those from the staff group too): before the generic handlers for the same reason.
+    staff.register(app)
+    # School requests (issue 5): /verzoeken, /verzoek and 'r|' buttons, before the generic ones.
+    referrals.register(app)
     app.add_handler(MessageHandler(filters.COMMAND & private, handlers.on_command))
     app.add_handler(MessageHandler(filters.TEXT & private, handlers.on_text))
     app.add_handler(CallbackQueryHandler(handlers.on_button))

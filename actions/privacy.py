@@ -1,0 +1,82 @@
+"""The person's rights in the chat: /mijngegevens shows everything, /vergeet erases everything."""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.consent import (
+    ERASE,
+    EventList,
+    ask_again,
+    clear_choice,
+    offer_choice,
+    pressed_our_button,
+)
+from actions.leads import leave_form
+from actions.school_services import referral_services
+from actions.services import lead_services
+
+ASK_FORGET = (
+    "Weet je het zeker? Dan wis ik alles wat ik over je heb: een aanmelding en je "
+    "contactgegevens (Join us neemt dan ook geen contact meer op), je toestemmingen en ons hele "
+    "gesprek. Dat kan ik niet terugdraaien."
+)
+
+
+class ActionMyData(Action):  # type: ignore[misc]  # rasa_sdk is untyped
+    def name(self) -> str:
+        return "action_my_data"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> EventList:
+        dispatcher.utter_message(text=lead_services().privacy.summary(tracker.sender_id))
+        # Issue 5: a school employee's own requests (referrals, presentations, materials).
+        school = referral_services().summary(tracker.sender_id)
+        if school:
+            dispatcher.utter_message(text=school)
+        return []
+
+
+class ActionForgetMe(Action):  # type: ignore[misc]
+    def name(self) -> str:
+        return "action_forget_me"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> EventList:
+        events = leave_form()
+        return events + offer_choice(dispatcher, "forget", ASK_FORGET)
+
+
+class ActionEraseMe(Action):  # type: ignore[misc]
+    def name(self) -> str:
+        return "action_erase_me"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> EventList:
+        if not pressed_our_button(tracker):
+            return ask_again(dispatcher, tracker)
+        lead_services().privacy.erase(tracker.sender_id)
+        referral_services().forget(tracker.sender_id)  # issue 5: a school employee's requests
+        dispatcher.utter_message(
+            text="Klaar: alles wat ik over je had is gewist, ook ons gesprek. Je kunt altijd "
+            "opnieuw beginnen met een berichtje. 👋"
+        )
+        # The conversation itself is erased by the bot process once Rasa has saved this turn.
+        dispatcher.utter_message(json_message=ERASE)
+        return clear_choice()
+
+
+class ActionKeepData(Action):  # type: ignore[misc]
+    def name(self) -> str:
+        return "action_keep_data"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> EventList:
+        dispatcher.utter_message(text="Oké, ik heb niets gewist.")
+        return clear_choice()

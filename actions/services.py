@@ -1,0 +1,49 @@
+"""The lead services of the action server, opened lazily once per process (not at import time).
+
+Actions reach the database only through :func:`lead_services`; tests swap in their own with
+:func:`use`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.crypto import Cipher
+from bot.services.leads import LeadService
+from bot.services.privacy import PrivacyService
+from bot.settings import Settings, load_settings
+from bot.storage.db import Database
+
+
+@dataclass(frozen=True)
+class LeadServices:
+    settings: Settings
+    leads: LeadService
+    privacy: PrivacyService
+
+    @classmethod
+    def open(cls, settings: Settings) -> LeadServices:
+        database = Database(settings.database_url)
+        cipher = Cipher.from_settings(settings)
+        leads = LeadService(database, cipher, settings)
+        return cls(settings, leads, PrivacyService(database, cipher, settings, leads))
+
+
+_override: list[LeadServices] = []
+
+
+@lru_cache(maxsize=1)
+def _default() -> LeadServices:
+    return LeadServices.open(load_settings())
+
+
+def lead_services() -> LeadServices:
+    return _override[-1] if _override else _default()
+
+
+def use(services: LeadServices | None) -> None:
+    """Tests: make the actions use ``services`` (``None`` restores the default)."""
+    _override.clear()
+    if services is not None:
+        _override.append(services)

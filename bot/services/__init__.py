@@ -1,0 +1,1 @@
+"""Services: the application logic that actions and the Telegram layer call."""

@@ -1,0 +1,289 @@
+"""Staff side of warm leads on Telegram: invites, lead cards' buttons, /leads, /lead, notes.
+
+Every handler checks the role again on the server (StaffDirectory.require) and the lead
+service checks the lead's state, so a forged callback or a forwarded command gets a polite
+refusal, never another person's data. Also the two deep links of the leads feature:
+``/start staff_<token>`` (staff invite) and ``/start ouder_<code>`` (a parent's consent).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import html
+import json
+import logging
+import re
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from telegram import Message, Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, filters
+
+from bot.errors import LeadError
+from bot.runtime import Runtime
+from bot.services.leads import CALLBACK_PREFIX, PARENT_PREFIX
+from bot.services.staff import INVITE_PREFIX
+from bot.telegram.handlers import _user, send_replies
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
+
+STAFF_HELP = (
+    "<b>Aanmeldingen</b>\n"
+    "/leads — open aanmeldingen en die van jou\n"
+    "/lead &lt;id&gt; — alle gegevens (als jij hem hebt opgepakt)\n"
+    "/notitie &lt;id&gt; &lt;tekst&gt; — korte notitie\n"
+    "/bericht &lt;id&gt; &lt;tekst&gt; — bericht via de chatbot (als de jongere dat koos)\n"
+    "Status zet je met de knoppen onder de kaart of onder de gegevens."
+)
+ADMIN_HELP = (
+    "<b>Beheer</b>\n/staf uitnodigen — eenmalige uitnodigingslink\n"
+    "/staf lijst — wie is medewerker\n/staf verwijder &lt;telegram-id&gt;"
+)
+_CODE = re.compile(r"^[A-Za-z0-9]{4,12}$")
+_CALLBACK = re.compile(r"^s\|(claim|contacted|signed|close)\|([A-Za-z0-9]{1,12})$")
+
+
+def _runtime(context: ContextTypes.DEFAULT_TYPE) -> Runtime:
+    runtime: Runtime = context.bot_data["runtime"]
+    return runtime
+
+
+async def _reply(update: Update, text: str) -> None:
+    if update.effective_chat is not None:
+        await update.effective_chat.send_message(
+            text, parse_mode=ParseMode.HTML, disable_web_page_preview=True
+        )
+
+
+def _polite(handler: Handler) -> Handler:
+    """Our own refusals (not staff, unknown lead, wrong state) become their Dutch message."""
+
+    async def wrapped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        try:
+            await handler(update, context)
+        except LeadError as exc:
+            if update.callback_query is not None:
+                with contextlib.suppress(TelegramError):
+                    await update.callback_query.answer(str(exc)[:190], show_alert=True)
+                return
+            await _reply(update, html.escape(str(exc)))
+
+    wrapped.__name__ = handler.__name__
+    return wrapped
+
+
+def _args(context: ContextTypes.DEFAULT_TYPE) -> list[str]:
+    return list(context.args or [])
+
+
+# --------------------------------------------------------------------------- deep links
+
+
+async def start_staff_invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    user = update.effective_user
+    if user is None:
+        return
+    token = _args(context)[0].removeprefix(INVITE_PREFIX) if _args(context) else ""
+    runtime = _runtime(context)
+    added = await asyncio.to_thread(runtime.staff.redeem, token, user.id, user.first_name or "")
+    welcome = "Welkom bij het team! Je bent nu medewerker." if added else "Je was al medewerker."
+    await _reply(update, f"{welcome}\n\n{STAFF_HELP}")
+
+
+async def start_parent_code(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A parent opened the child's link: hand the code to Rasa as an entity of parent_code."""
+    user = _user(update)
+    if user is None:
+        return
+    code = _args(context)[0].removeprefix(PARENT_PREFIX) if _args(context) else ""
+    if not _CODE.match(code):
+        await _reply(update, "Deze link klopt niet helemaal. Typ de code die je kreeg gerust hier.")
+        return
+    payload = "/parent_code" + json.dumps({"parent_code": code.upper()})
+    replies = await _runtime(context).conversation.button(user, payload)
+    await send_replies(context, int(user.chat_id), replies)
+
+
+async def young_person_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """'/antwoord <tekst>': the young person answers the staff member who contacted them."""
+    user = _user(update)
+    text = " ".join(_args(context))
+    if user is None:
+        return
+    if not text:
+        await _reply(
+            update, "Typ je antwoord achter /antwoord, bijvoorbeeld: /antwoord Hoi, dat is goed!"
+        )
+        return
+    runtime = _runtime(context)
+    pseudonym = runtime.conversation.pseudonym(user)
+    sent = await asyncio.to_thread(runtime.leads.reply_from_young_person, pseudonym, text)
+    await _reply(
+        update,
+        "Doorgestuurd naar Join us! 👍"
+        if sent
+        else "Er is nog niemand van Join us met je bezig via deze chat, dus ik kan dit niet doorsturen.",
+    )
+
+
+# ------------------------------------------------------------------------------ staff
+
+
+async def staff_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/staf [uitnodigen|lijst|verwijder <id>] — admins only."""
+    user = update.effective_user
+    if user is None:
+        return
+    runtime = _runtime(context)
+    admin = await asyncio.to_thread(runtime.staff.require, user.id, admin=True)
+    args = _args(context)
+    command = args[0].lower() if args else ""
+    if command in {"uitnodigen", "invite", "nieuw"}:
+        token = await asyncio.to_thread(runtime.staff.create_invite, admin)
+        link = runtime.links.link(INVITE_PREFIX + token)
+        await _reply(
+            update,
+            f"Eenmalige uitnodiging, {runtime.settings.staff_invite_hours} uur geldig:\n"
+            f"{html.escape(link)}\n\nStuur deze link alleen naar de nieuwe medewerker.",
+        )
+    elif command in {"lijst", "list"}:
+        members = await asyncio.to_thread(runtime.staff.members)
+        lines = [f"{telegram_id} — {html.escape(name)}" for telegram_id, name in members]
+        admins = ", ".join(str(a) for a in sorted(runtime.settings.admin_ids))
+        await _reply(
+            update,
+            "Medewerkers:\n" + ("\n".join(lines) or "(nog niemand)") + f"\n\nBeheerders: {admins}",
+        )
+    elif command in {"verwijder", "remove"} and len(args) == 2 and args[1].isdigit():
+        removed = await asyncio.to_thread(runtime.staff.remove, admin, int(args[1]))
+        await _reply(update, "Verwijderd." if removed else "Die medewerker ken ik niet.")
+    else:
+        await _reply(update, f"{ADMIN_HELP}\n\n{STAFF_HELP}")
+
+
+async def list_leads(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    user = update.effective_user
+    if user is None:
+        return
+    runtime = _runtime(context)
+    actor = await asyncio.to_thread(runtime.staff.require, user.id)
+    lines = await asyncio.to_thread(runtime.leads.open_leads, actor)
+    text = "\n".join(html.escape(line) for line in lines) or "Geen open aanmeldingen. 🎉"
+    await _reply(update, f"<b>Aanmeldingen</b>\n{text}\n\n{STAFF_HELP}")
+
+
+async def show_lead(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    user = update.effective_user
+    if user is None:
+        return
+    runtime = _runtime(context)
+    actor = await asyncio.to_thread(runtime.staff.require, user.id)
+    args = _args(context)
+    if len(args) != 1:
+        await _reply(update, "Gebruik: /lead &lt;id&gt;, bijvoorbeeld /lead K7Q2MX")
+        return
+    text = await asyncio.to_thread(runtime.leads.details, actor, args[0].lstrip("#").upper())
+    await _reply(update, text)
+
+
+async def add_note(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    user = update.effective_user
+    if user is None:
+        return
+    runtime = _runtime(context)
+    actor = await asyncio.to_thread(runtime.staff.require, user.id)
+    args = _args(context)
+    if len(args) < 2:
+        await _reply(update, "Gebruik: /notitie &lt;id&gt; &lt;tekst&gt;")
+        return
+    text = await asyncio.to_thread(
+        runtime.leads.add_note, actor, args[0].lstrip("#").upper(), " ".join(args[1:])
+    )
+    await _reply(update, html.escape(text))
+
+
+async def relay_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    user = update.effective_user
+    if user is None:
+        return
+    runtime = _runtime(context)
+    actor = await asyncio.to_thread(runtime.staff.require, user.id)
+    args = _args(context)
+    if len(args) < 2:
+        await _reply(update, "Gebruik: /bericht &lt;id&gt; &lt;tekst&gt;")
+        return
+    text = await asyncio.to_thread(
+        runtime.leads.relay, actor, args[0].lstrip("#").upper(), " ".join(args[1:])
+    )
+    await _reply(update, html.escape(text))
+    delivery = context.bot_data.get("delivery")
+    if delivery is not None:
+        delivery.wake()
+
+
+async def on_staff_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """'s|<action>|<lead>' from a card or the claimer's details; any data is re-checked."""
+    query = update.callback_query
+    if query is None or query.from_user is None:
+        return
+    match = _CALLBACK.match(query.data or "")
+    if match is None:
+        await query.answer("Deze knop werkt niet (meer).", show_alert=True)
+        return
+    runtime = _runtime(context)
+    actor = await asyncio.to_thread(runtime.staff.require, query.from_user.id)
+    result = await asyncio.to_thread(runtime.leads.staff_step, actor, match[2], match[1])
+    await query.answer(result[:190])
+    message = query.message
+    if isinstance(message, Message) and message.text_html:
+        who = html.escape(query.from_user.first_name or "een medewerker")
+        # A claimed card loses its buttons (the claimer goes on privately); so does a final step.
+        keep = match[1] == "contacted"
+        with contextlib.suppress(TelegramError):
+            await query.edit_message_text(
+                f"{message.text_html}\n\n<i>{html.escape(result)} ({who})</i>",
+                parse_mode=ParseMode.HTML,
+                reply_markup=message.reply_markup if keep else None,
+            )
+    delivery = context.bot_data.get("delivery")
+    if delivery is not None:
+        delivery.wake()  # the claimer's details are in the outbox now
+
+
+def register(app: Application) -> None:  # type: ignore[type-arg]
+    """Add the handlers; call before the generic command/text/button handlers (same group)."""
+    private = filters.ChatType.PRIVATE
+    # Deep links before the generic /start (which goes to Rasa as greet + source).
+    app.add_handler(
+        CommandHandler(
+            "start",
+            _polite(start_staff_invite),
+            filters=private & filters.Regex(rf"^/start {INVITE_PREFIX}"),
+        )
+    )
+    app.add_handler(
+        CommandHandler(
+            "start",
+            _polite(start_parent_code),
+            filters=private & filters.Regex(rf"^/start {PARENT_PREFIX}"),
+        )
+    )
+    app.add_handler(CommandHandler("antwoord", _polite(young_person_reply), filters=private))
+    commands: dict[str, Handler] = {
+        "staf": staff_admin,
+        "leads": list_leads,
+        "lead": show_lead,
+        "notitie": add_note,
+        "bericht": relay_message,
+    }
+    for name, handler in commands.items():
+        app.add_handler(CommandHandler(name, _polite(handler), filters=private))
+    # Staff buttons may be pressed in the staff group, so no private-chat filter here.
+    app.add_handler(
+        CallbackQueryHandler(_polite(on_staff_button), pattern=rf"^{re.escape(CALLBACK_PREFIX)}")
+    )
