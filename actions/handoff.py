@@ -1,0 +1,22 @@
+"""A person, when they want one: how to reach Join us staff, and the interest flow on offer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.facts import facts
+from bot.answers import handoff_buttons, handoff_text
+
+
+class ActionHumanHandoff(Action):  # type: ignore[misc]  # rasa_sdk is untyped (Action is Any)
+    def name(self) -> str:
+        return "action_human_handoff"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        dispatcher.utter_message(text=handoff_text(facts()), buttons=handoff_buttons())
+        return []

@@ -1,0 +1,82 @@
+"""The NLU report tool: strict FAQ scoring, macro F1 and confusions from Rasa's JSON output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.tools import nlu_eval
+
+TEST_SET = """version: "3.1"
+nlu:
+  - intent: cost
+    examples: |
+      - wat kost t
+      - is het [gratis](price)
+  - intent: faq/therapie
+    examples: |
+      - is het therapie
+      - is dit hulpverlening
+  - intent: faq/avond
+    examples: |
+      - wat doe je daar
+"""
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "set.yml").write_text(TEST_SET, encoding="utf-8")
+    results = tmp_path / "results"
+    results.mkdir()
+    (results / "intent_report.json").write_text(json.dumps({
+        "cost": {"precision": 1.0, "recall": 0.5, "f1-score": 0.667, "support": 2},
+        "faq": {"precision": 0.75, "recall": 1.0, "f1-score": 0.857, "support": 3},
+        "accuracy": 0.8,
+    }))
+    (results / "response_selection_report.json").write_text(json.dumps({
+        "faq/therapie": {"precision": 1.0, "recall": 0.5, "f1-score": 0.667, "support": 2},
+        "faq/avond": {"precision": 0.5, "recall": 1.0, "f1-score": 0.667, "support": 1},
+        "macro avg": {},
+    }))
+    (results / "intent_errors.json").write_text(json.dumps([
+        {"text": "wat kost t", "intent": "cost", "intent_prediction": {"name": "faq", "confidence": 0.9}},
+    ]))
+    (results / "response_selection_errors.json").write_text(json.dumps([
+        {"text": "is dit hulpverlening", "intent_response_key_target": "faq/therapie",
+         "intent_response_key_prediction": {"name": "faq/avond", "confidence": 0.6}},
+    ]))
+    return tmp_path
+
+
+def test_load_test_set_strips_entity_annotations(out: Path) -> None:
+    pairs = nlu_eval.load_test_set(out / "tests")
+    assert ("is het gratis", "cost") in pairs and len(pairs) == 5
+
+
+def test_strict_scoring_and_confusions(out: Path) -> None:
+    predictions = nlu_eval.strict_predictions(
+        nlu_eval.load_test_set(out / "tests"),
+        json.loads((out / "results" / "intent_errors.json").read_text()),
+        json.loads((out / "results" / "response_selection_errors.json").read_text()),
+    )
+    assert ("cost", "faq/?") in predictions and ("faq/therapie", "faq/avond") in predictions
+    rows = {r.label: r for r in nlu_eval.strict_scores(predictions)}
+    assert rows["cost"].recall == 0.5 and rows["cost"].precision == 1.0
+    assert rows["faq/avond"].precision == 0.5 and rows["faq/avond"].recall == 1.0
+    assert rows["faq/?"].support == 0
+    # macro over labels with support only: cost 0.667, therapie 0.667, avond 0.667
+    assert nlu_eval.macro_f1(rows.values()) == pytest.approx(2 / 3)
+    assert nlu_eval.confusions(predictions).most_common(1)[0][1] == 1
+
+
+def test_main_without_running_rasa(out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = nlu_eval.main(
+        ["--no-run", "--nlu", str(out / "tests"), "--out", str(out / "results"), "--min-f1", "0.92"]
+    )
+    printed = capsys.readouterr().out
+    assert code == 1  # below the target
+    assert "macro F1: 0.667" in printed and "cost -> faq/?: 1" in printed
+    assert "faq/therapie" in printed and "Rasa's own reports" in printed
