@@ -14,7 +14,9 @@ from bot.lead_directives import DeepLinks, lead_directives
 from bot.outbox import BlockedHook
 from bot.pseudonym import Pseudonymiser
 from bot.referral_directives import referral_directives
+from bot.safety import SafetyResult
 from bot.scheduling import Scheduler
+from bot.services.alerts import CrisisAlerts
 from bot.services.ambassadors import AmbassadorService
 from bot.services.leads import LeadService
 from bot.services.privacy import PrivacyService
@@ -60,8 +62,13 @@ class Runtime:
         self.referrals = ReferralService(self.database, self.cipher, settings)
         self.leads.status_listeners.append(self.referrals.on_lead_status)
         self.directives.update(referral_directives(self.referrals))
+        self.crisis_alerts = CrisisAlerts(self.database, self.cipher, settings)
         self.conversation = Conversation(
-            self.engine, self.pseudonymiser, self.facts, directives=self.directives
+            self.engine,
+            self.pseudonymiser,
+            self.facts,
+            directives=self.directives,
+            on_crisis=self._on_crisis,
         )
         # Periodic jobs; started only by the Telegram front end (start_jobs), not the terminal chat.
         self.scheduler = Scheduler(settings.timezone)
@@ -83,6 +90,9 @@ class Runtime:
         self.scheduler.every(
             "school-retention", 60 * 60, lambda: asyncio.to_thread(self.referrals.purge_due)
         )
+
+    async def _on_crisis(self, result: SafetyResult) -> None:
+        await asyncio.to_thread(self.crisis_alerts.notify, result)
 
     async def start(self) -> None:
         await asyncio.to_thread(migrate, self.settings.database_url)

@@ -160,6 +160,14 @@ class Settings:
     def uses_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
 
+    @property
+    def staff_recipients(self) -> list[int]:
+        """Where messages for Join us staff go: the staff group, else each admin privately,
+        so that nothing waits unseen when no group is configured."""
+        if self.staff_chat_id is not None:
+            return [self.staff_chat_id]
+        return sorted(self.admin_ids)
+
 
 def _tracker_url_from(database_url: str, data_dir: Path) -> str:
     """Rasa (SQLAlchemy 1.4, psycopg2) gets its own SQLite file, or the same PostgreSQL database."""

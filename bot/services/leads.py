@@ -159,15 +159,9 @@ class LeadService:
             consent_kind=consent_kind,
         )
 
-    def _staff_chats(self) -> list[int]:
-        if self._settings.staff_chat_id is not None:
-            return [self._settings.staff_chat_id]
-        # Without a staff group the admins get the card privately, so no lead waits unseen.
-        return sorted(self._settings.admin_ids)
-
     def announce(self, session: Session, lead: Lead, *, reannounce: bool = False) -> bool:
         """Post the staff card (outbox, caller's transaction); other lead kinds reuse this."""
-        chats = self._staff_chats()
+        chats = self._settings.staff_recipients
         if not chats:
             log.warning("lead %s not announced: set STAFF_CHAT_ID or ADMIN_TELEGRAM_IDS", lead.id)
             return False
@@ -375,7 +369,7 @@ class LeadService:
         session.execute(update(LeadAudit).where(LeadAudit.lead_id == lead.id).values(lead_id=None))
         consent.withdraw_and_anonymise(session, lead.id, now)
         if tell_staff and lead.announced_at is not None:
-            for chat in self._staff_chats():
+            for chat in self._settings.staff_recipients:
                 enqueue(
                     session,
                     self._cipher,

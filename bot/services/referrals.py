@@ -162,11 +162,6 @@ class ReferralService:
             details=_value(draft.details),
         )
 
-    def _staff_chats(self) -> list[int]:
-        if self._settings.staff_chat_id is not None:
-            return [self._settings.staff_chat_id]
-        return sorted(self._settings.admin_ids)
-
     def _get(self, session: Session, public_id: str) -> SchoolRequest:
         request = session.scalar(
             select(SchoolRequest).where(SchoolRequest.public_id == public_id[:12])
@@ -215,7 +210,7 @@ class ReferralService:
             )
             session.add(request)
             session.flush()
-            chats = self._staff_chats()
+            chats = self._settings.staff_recipients
             if not chats:
                 log.warning("school request not announced: set STAFF_CHAT_ID or ADMIN_TELEGRAM_IDS")
             for chat in chats:

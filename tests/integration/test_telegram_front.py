@@ -31,9 +31,12 @@ def fake_rasa() -> AsyncIterator[FakeRasa]:  # type: ignore[misc]
         yield rasa
 
 
-async def _running_app(tmp_path: Path, api: FakeBotApi, rasa_url: str, rasa_timeout: float = 5.0) -> Any:
+async def _running_app(
+    tmp_path: Path, api: FakeBotApi, rasa_url: str, rasa_timeout: float = 5.0, **extra: str
+) -> Any:
     settings = load_settings(
         {
+            **extra,
             "JOINUS_DATA_DIR": str(tmp_path),
             "TELEGRAM_BOT_TOKEN": "123:ABC",
             "TELEGRAM_BASE_URL": api.base_url,
@@ -169,5 +172,23 @@ async def test_crisis_message_answered_even_with_rasa_down(
         fake_api.push_text(ALICE, "ik wil niet meer leven")
         texts = await wait_texts(fake_api, ALICE, 1)
         assert "113" in texts[0]
+    finally:
+        await _stop(app)
+
+
+async def test_staff_told_time_and_category_only_of_a_crisis_reply(
+    tmp_path: Path, fake_api: FakeBotApi
+) -> None:
+    staff_group = -100123
+    app = await _running_app(
+        tmp_path, fake_api, "http://127.0.0.1:9", rasa_timeout=1.0, STAFF_CHAT_ID=str(staff_group)
+    )
+    try:
+        message = "mijn vader slaat me elke avond"
+        fake_api.push_text(ALICE, message)
+        assert "0800-2000" in (await wait_texts(fake_api, ALICE, 1))[0]
+        alert = (await wait_texts(fake_api, staff_group, 1))[0]
+        assert "crisisantwoord" in alert and "geweld thuis" in alert
+        assert str(ALICE) not in alert and "vader" not in alert and "Test" not in alert
     finally:
         await _stop(app)
