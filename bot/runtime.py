@@ -18,6 +18,7 @@ from bot.safety import SafetyResult
 from bot.scheduling import Scheduler
 from bot.services.alerts import CrisisAlerts
 from bot.services.ambassadors import AmbassadorService
+from bot.services.insights import InsightsService
 from bot.services.leads import LeadService
 from bot.services.privacy import PrivacyService
 from bot.services.referrals import ReferralService
@@ -62,6 +63,7 @@ class Runtime:
         self.referrals = ReferralService(self.database, self.cipher, settings)
         self.leads.status_listeners.append(self.referrals.on_lead_status)
         self.directives.update(referral_directives(self.referrals))
+        self.insights = InsightsService(self.database)
         self.crisis_alerts = CrisisAlerts(self.database, self.cipher, settings)
         self.conversation = Conversation(
             self.engine,

@@ -12,7 +12,7 @@ import logging
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
@@ -25,7 +25,7 @@ from bot.crypto import Cipher
 from bot.errors import CodeInvalid, LeadNotFound, LeadStateError, NotStaff
 from bot.outbox import OutButton, cancel, enqueue
 from bot.services import consent
-from bot.services.lead_counts import bump, clean_source
+from bot.services.lead_counts import bump, clean_source, weekly
 from bot.services.staff import Actor
 from bot.settings import Settings
 from bot.storage.db import Database
@@ -520,6 +520,11 @@ class LeadService:
                 subject=subject_of(lead),
             )
             return True
+
+    def weekly_counts(self) -> list[tuple[date, str, str, int]]:
+        """The anonymous funnel counts per week and source (for staff figures)."""
+        with self._db.session() as session:
+            return weekly(session)
 
     def open_leads(self, actor: Actor) -> list[str]:
         """One line per lead that is still open or claimed by this staff member."""

@@ -23,6 +23,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
 from bot.errors import LeadError
+from bot.reports import figures_text
 from bot.runtime import Runtime
 from bot.services.leads import CALLBACK_PREFIX, PARENT_PREFIX
 from bot.services.staff import INVITE_PREFIX
@@ -38,7 +39,8 @@ STAFF_HELP = (
     "/lead &lt;id&gt; — alle gegevens (als jij hem hebt opgepakt)\n"
     "/notitie &lt;id&gt; &lt;tekst&gt; — korte notitie\n"
     "/bericht &lt;id&gt; &lt;tekst&gt; — bericht via de chatbot (als de jongere dat koos)\n"
-    "Status zet je met de knoppen onder de kaart of onder de gegevens."
+    "Status zet je met de knoppen onder de kaart of onder de gegevens.\n"
+    "/cijfers — anonieme aantallen: vragen zonder antwoord, aanmeldingen per bron"
 )
 ADMIN_HELP = (
     "<b>Beheer</b>\n/staf uitnodigen — eenmalige uitnodigingslink\n"
@@ -191,6 +193,17 @@ async def show_lead(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _reply(update, text)
 
 
+async def figures(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    user = update.effective_user
+    if user is None:
+        return
+    runtime = _runtime(context)
+    await asyncio.to_thread(runtime.staff.require, user.id)
+    unanswered = await asyncio.to_thread(runtime.insights.weekly_counts)
+    leads = await asyncio.to_thread(runtime.leads.weekly_counts)
+    await _reply(update, figures_text(unanswered, leads))
+
+
 async def add_note(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = update.effective_user
     if user is None:
@@ -279,6 +292,7 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
         "leads": list_leads,
         "lead": show_lead,
         "notitie": add_note,
+        "cijfers": figures,
         "bericht": relay_message,
     }
     for name, handler in commands.items():
