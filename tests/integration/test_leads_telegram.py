@@ -129,6 +129,12 @@ async def test_staff_roles_forged_buttons_and_claim(
         assert "al opgepakt" in await _answer(api, 6)
         api.push_command(STAFF, "/leads")
         assert submitted.public_id in await _last_text(api, STAFF, 3)
+        # Anonymous figures: staff only; the funnel shows the interest without any person.
+        api.push_command(OUTSIDER, "/cijfers")
+        assert "alleen voor medewerkers" in await _last_text(api, OUTSIDER, 5)
+        api.push_command(STAFF, "/cijfers")
+        figures = await _last_text(api, STAFF, 4)
+        assert "Aanmeldingen per bron" in figures and "Sam" not in figures
     finally:
         await _stop(app)
 
