@@ -11,12 +11,9 @@ import asyncio
 import contextlib
 import html
 import logging
-from collections.abc import Callable, Coroutine
 from datetime import timedelta
-from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
     Application,
@@ -35,10 +32,10 @@ from bot.services.certificates import certificate_pdf
 from bot.services.staff import is_staff
 from bot.services.year_plan import plan_for, school_year_label, school_year_of
 from bot.telegram import handlers
+from bot.telegram.common import Handler, args_of, reply_html, runtime_of
 
 log = logging.getLogger(__name__)
 
-Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
 INVITE_PREFIX = "amb_"
 PARENT_PREFIX = "ambp_"
@@ -86,13 +83,8 @@ STAFF_HELP = (
 # ---------------------------------------------------------------------- plumbing
 
 
-def _runtime(context: ContextTypes.DEFAULT_TYPE) -> Runtime:
-    runtime: Runtime = context.bot_data["runtime"]
-    return runtime
-
-
 def _service(context: ContextTypes.DEFAULT_TYPE) -> AmbassadorService:
-    return _runtime(context).ambassadors
+    return runtime_of(context).ambassadors
 
 
 def _is_staff_sync(runtime: Runtime, user_id: int) -> bool:
@@ -105,22 +97,9 @@ def _is_staff_sync(runtime: Runtime, user_id: int) -> bool:
 
 async def _is_staff(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     user = update.effective_user
-    return user is not None and await asyncio.to_thread(_is_staff_sync, _runtime(context), user.id)
-
-
-async def _reply(
-    update: Update, text: str, markup: InlineKeyboardMarkup | None = None
-) -> None:
-    chat = update.effective_chat
-    if chat is None:
-        return
-    await chat.send_message(
-        text, parse_mode=ParseMode.HTML, reply_markup=markup, disable_web_page_preview=True
+    return user is not None and await asyncio.to_thread(
+        _is_staff_sync, runtime_of(context), user.id
     )
-
-
-def _args(context: ContextTypes.DEFAULT_TYPE) -> list[str]:
-    return list(context.args or [])
 
 
 def _int(text: str, what: str) -> int:
@@ -140,7 +119,7 @@ def _friendly(handler: Handler) -> Handler:
             if update.callback_query is not None:
                 with contextlib.suppress(TelegramError):
                     await update.callback_query.answer()
-            await _reply(update, html.escape(str(exc)))
+            await reply_html(update, html.escape(str(exc)))
 
     wrapped.__name__ = handler.__name__
     return wrapped
@@ -149,7 +128,7 @@ def _friendly(handler: Handler) -> Handler:
 def _staff_only(handler: Handler) -> Handler:
     async def wrapped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not await _is_staff(update, context):
-            await _reply(update, NOT_STAFF)
+            await reply_html(update, NOT_STAFF)
             return
         await handler(update, context)
 
@@ -189,16 +168,20 @@ def _task_buttons(tasks: list[TaskView]) -> InlineKeyboardMarkup | None:
 
 
 async def start_invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    token = _args(context)[0].removeprefix(INVITE_PREFIX) if _args(context) else ""
+    token = args_of(context)[0].removeprefix(INVITE_PREFIX) if args_of(context) else ""
     team = await asyncio.to_thread(_service(context).invite_team, token)
     markup = InlineKeyboardMarkup(
         [
             [InlineKeyboardButton("Ja, ik ben 16 of ouder", callback_data=f"amb|ok|{token}")],
-            [InlineKeyboardButton("Ja, maar ik ben jonger dan 16", callback_data=f"amb|u16|{token}")],
+            [
+                InlineKeyboardButton(
+                    "Ja, maar ik ben jonger dan 16", callback_data=f"amb|u16|{token}"
+                )
+            ],
             [InlineKeyboardButton("Nee, liever niet", callback_data="amb|no")],
         ]
     )
-    await _reply(
+    await reply_html(
         update,
         WELCOME.format(school=html.escape(team.school), year=school_year_label(team.school_year)),
         markup,
@@ -206,7 +189,7 @@ async def start_invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 async def start_parent(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    code = _args(context)[0].removeprefix(PARENT_PREFIX) if _args(context) else ""
+    code = args_of(context)[0].removeprefix(PARENT_PREFIX) if args_of(context) else ""
     name, team = await asyncio.to_thread(_service(context).parent_preview, code)
     markup = InlineKeyboardMarkup(
         [
@@ -214,7 +197,7 @@ async def start_parent(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             [InlineKeyboardButton("Nee", callback_data=f"amb|pno|{code}")],
         ]
     )
-    await _reply(
+    await reply_html(
         update,
         f"Hallo! {html.escape(name)} wil ambassadeur van Join us worden op "
         f"{html.escape(team.school)} ({school_year_label(team.school_year)}): een maatschappelijke "
@@ -229,7 +212,9 @@ async def start_parent(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     )
 
 
-async def _enrol(update: Update, context: ContextTypes.DEFAULT_TYPE, token: str, under_16: bool) -> None:
+async def _enrol(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, token: str, under_16: bool
+) -> None:
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None:
         return
@@ -242,17 +227,19 @@ async def _enrol(update: Update, context: ContextTypes.DEFAULT_TYPE, token: str,
         under_16=under_16,
     )
     if enrolment.already:
-        await _reply(update, "Je bent al ingeschreven als ambassadeur. Typ /taken voor je planning.")
+        await reply_html(
+            update, "Je bent al ingeschreven als ambassadeur. Typ /taken voor je planning."
+        )
     elif enrolment.parent_code:
         link = f"https://t.me/{context.bot.username}?start={PARENT_PREFIX}{enrolment.parent_code}"
-        await _reply(
+        await reply_html(
             update,
             "Fijn dat je meedoet! 🙌 Omdat je jonger bent dan 16, moet een ouder of verzorger "
             "eerst toestemming geven. Stuur deze link naar je ouder (hij werkt 14 dagen):\n\n"
             f"{link}\n\nZodra die heeft bevestigd, stuur ik je een berichtje.",
         )
     else:
-        await _reply(
+        await reply_html(
             update,
             f"Welkom als ambassadeur van Join us, {html.escape(user.first_name)}! 🎉\n"
             "Je begeleider weet dat je erbij bent.\n\n" + HELP,
@@ -268,13 +255,15 @@ async def show_tasks(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     tasks = await asyncio.to_thread(_service(context).my_tasks, user.id)
     if not tasks:
-        await _reply(update, "Je hebt nu geen open taken. Lekker bezig! 🙌")
+        await reply_html(update, "Je hebt nu geen open taken. Lekker bezig! 🙌")
         return
     lines = ["<b>Jouw planning</b>", *(_task_line(t) for t in tasks[:TASKS_SHOWN])]
     if len(tasks) > TASKS_SHOWN:
         lines.append(f"…en nog {len(tasks) - TASKS_SHOWN} later dit schooljaar.")
-    lines.append("\nAfvinken: /klaar 12 · Meer tijd: /uitstel 12 30-10 · Uren: /uren 1,5 wat je deed")
-    await _reply(update, "\n".join(lines), _task_buttons(tasks))
+    lines.append(
+        "\nAfvinken: /klaar 12 · Meer tijd: /uitstel 12 30-10 · Uren: /uren 1,5 wat je deed"
+    )
+    await reply_html(update, "\n".join(lines), _task_buttons(tasks))
 
 
 async def on_tasks_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -288,13 +277,17 @@ async def on_tasks_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 
 async def task_done(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user, args = update.effective_user, _args(context)
+    user, args = update.effective_user, args_of(context)
     if user is None:
         return
     if not args:
-        raise AmbassadorError("Welke taak? Typ bijvoorbeeld /klaar 12 (het nummer staat bij /taken).")
-    task = await asyncio.to_thread(_service(context).mark_done, user.id, _int(args[0], "Het taaknummer"))
-    await _reply(update, _done_text(task))
+        raise AmbassadorError(
+            "Welke taak? Typ bijvoorbeeld /klaar 12 (het nummer staat bij /taken)."
+        )
+    task = await asyncio.to_thread(
+        _service(context).mark_done, user.id, _int(args[0], "Het taaknummer")
+    )
+    await reply_html(update, _done_text(task))
 
 
 def _done_text(task: TaskView) -> str:
@@ -305,15 +298,19 @@ def _done_text(task: TaskView) -> str:
 
 
 async def task_snooze(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user, args = update.effective_user, _args(context)
+    user, args = update.effective_user, args_of(context)
     if user is None:
         return
     if len(args) < 2:
-        raise AmbassadorError("Typ het taaknummer en de nieuwe datum, bijvoorbeeld: /uitstel 12 30-10")
+        raise AmbassadorError(
+            "Typ het taaknummer en de nieuwe datum, bijvoorbeeld: /uitstel 12 30-10"
+        )
     service = _service(context)
     new_due = parse_day(args[1], service.today())
-    task = await asyncio.to_thread(service.snooze, user.id, _int(args[0], "Het taaknummer"), new_due)
-    await _reply(update, _snoozed_text(task))
+    task = await asyncio.to_thread(
+        service.snooze, user.id, _int(args[0], "Het taaknummer"), new_due
+    )
+    await reply_html(update, _snoozed_text(task))
 
 
 def _snoozed_text(task: TaskView) -> str:
@@ -324,11 +321,13 @@ def _snoozed_text(task: TaskView) -> str:
 
 
 async def log_hours(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user, args = update.effective_user, _args(context)
+    user, args = update.effective_user, args_of(context)
     if user is None:
         return
     if not args:
-        raise AmbassadorError("Typ je uren en wat je deed, bijvoorbeeld: /uren 1,5 presentatie voorbereid")
+        raise AmbassadorError(
+            "Typ je uren en wat je deed, bijvoorbeeld: /uren 1,5 presentatie voorbereid"
+        )
     minutes = parse_hours(args[0])
     words = args[1:]
     task_id = None
@@ -338,7 +337,7 @@ async def log_hours(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     progress = await asyncio.to_thread(
         _service(context).log_hours, user.id, minutes, " ".join(words), task_id
     )
-    await _reply(
+    await reply_html(
         update,
         f"Genoteerd: {format_hours(minutes)} uur. Je begeleider bevestigt ze.\n{_progress_text(progress)}",
     )
@@ -350,15 +349,17 @@ async def show_progress(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     progress = await asyncio.to_thread(_service(context).my_progress, user.id)
     extra = "\nJe hebt de 30 uur gehaald! 🎉" if progress.reached else ""
-    await _reply(update, _progress_text(progress) + extra)
+    await reply_html(update, _progress_text(progress) + extra)
 
 
 async def ask_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = update.effective_user
     if user is None:
         return
-    await asyncio.to_thread(_service(context).ask_coach, user.id, " ".join(_args(context)))
-    await _reply(update, "Ik heb je vraag doorgestuurd naar je begeleider. Die neemt contact met je op. 👍")
+    await asyncio.to_thread(_service(context).ask_coach, user.id, " ".join(args_of(context)))
+    await reply_html(
+        update, "Ik heb je vraag doorgestuurd naar je begeleider. Die neemt contact met je op. 👍"
+    )
 
 
 async def send_certificate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -368,21 +369,28 @@ async def send_certificate(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     cert = await asyncio.to_thread(_service(context).my_certificate, user.id)
     if cert is None:
         progress = await asyncio.to_thread(_service(context).my_progress, user.id)
-        await _reply(update, "Je certificaat is er nog niet. " + _progress_text(progress))
+        await reply_html(update, "Je certificaat is er nog niet. " + _progress_text(progress))
         return
     pdf = certificate_pdf(
         cert.first_name, cert.school, cert.school_year, cert.confirmed_minutes, cert.issued_on
     )
-    await chat.send_document(pdf, filename="certificaat-ambassadeur-join-us.pdf",
-                             caption="Je certificaat ‘Ambassadeur Join us’. Trots op je! 🎉")
+    await chat.send_document(
+        pdf,
+        filename="certificaat-ambassadeur-join-us.pdf",
+        caption="Je certificaat ‘Ambassadeur Join us’. Trots op je! 🎉",
+    )
 
 
 async def ask_stop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     markup = InlineKeyboardMarkup(
-        [[InlineKeyboardButton("Ja, ik stop", callback_data="amb|stop"),
-          InlineKeyboardButton("Nee, ik ga door", callback_data="amb|stay")]]
+        [
+            [
+                InlineKeyboardButton("Ja, ik stop", callback_data="amb|stop"),
+                InlineKeyboardButton("Nee, ik ga door", callback_data="amb|stay"),
+            ]
+        ]
     )
-    await _reply(
+    await reply_html(
         update,
         "Wil je stoppen als ambassadeur? Dan wis ik je naam en deze chat en stuur ik geen "
         "herinneringen meer. Je begeleider krijgt een berichtje.",
@@ -391,7 +399,7 @@ async def ask_stop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def ambassador_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await _reply(update, HELP)
+    await reply_html(update, HELP)
 
 
 # ---------------------------------------------------------------------- ambassador buttons
@@ -410,24 +418,35 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await _enrol(update, context, arg, under_16=action == "u16")
     elif action == "no":
         await _drop_keyboard(update)
-        await _reply(update, "Helemaal goed! Ik heb niets van je bewaard. Bedenk je je? Open de link dan opnieuw.")
+        await reply_html(
+            update,
+            "Helemaal goed! Ik heb niets van je bewaard. Bedenk je je? Open de link dan opnieuw.",
+        )
     elif action in {"pok", "pno"}:
         await _drop_keyboard(update)
         name = await asyncio.to_thread(
             service.confirm_parent, arg, parent_user_id=user.id, agree=action == "pok"
         )
         if action == "pok":
-            await _reply(update, f"Dank je wel! {html.escape(name)} kan nu aan de slag als ambassadeur. 🎉")
+            await reply_html(
+                update, f"Dank je wel! {html.escape(name)} kan nu aan de slag als ambassadeur. 🎉"
+            )
         else:
-            await _reply(update, "Duidelijk. We hebben de aanmelding en de gegevens van je kind gewist.")
+            await reply_html(
+                update, "Duidelijk. We hebben de aanmelding en de gegevens van je kind gewist."
+            )
     elif action == "done":
         task = await asyncio.to_thread(service.mark_done, user.id, _int(arg, "Het taaknummer"))
-        await _reply(update, _done_text(task))
+        await reply_html(update, _done_text(task))
     elif action == "more":
         task_id = _int(arg, "Het taaknummer")
-        rows = [[InlineKeyboardButton(_days_label(d), callback_data=f"amb|snz|{task_id}|{d}")
-                 for d in SNOOZE_DAYS]]
-        await _reply(
+        rows = [
+            [
+                InlineKeyboardButton(_days_label(d), callback_data=f"amb|snz|{task_id}|{d}")
+                for d in SNOOZE_DAYS
+            ]
+        ]
+        await reply_html(
             update,
             f"Hoeveel extra tijd heb je nodig? Of kies zelf een datum: /uitstel {task_id} 30-10",
             InlineKeyboardMarkup(rows),
@@ -437,21 +456,30 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         task_id, days = _int(arg, "Het taaknummer"), _int(parts[3], "Het aantal dagen")
         if days not in SNOOZE_DAYS:
             raise AmbassadorError("Die knop werkt niet meer. Typ /taken.")
-        current = next((t for t in await asyncio.to_thread(service.my_tasks, user.id) if t.id == task_id), None)
+        current = next(
+            (t for t in await asyncio.to_thread(service.my_tasks, user.id) if t.id == task_id), None
+        )
         if current is None:
-            raise AmbassadorError("Die taak kan ik niet vinden (of hij is al klaar). Kijk even bij /taken.")
+            raise AmbassadorError(
+                "Die taak kan ik niet vinden (of hij is al klaar). Kijk even bij /taken."
+            )
         base = max(current.due_date, service.today())
-        task = await asyncio.to_thread(service.snooze, user.id, task_id, base + timedelta(days=days))
-        await _reply(update, _snoozed_text(task))
+        task = await asyncio.to_thread(
+            service.snooze, user.id, task_id, base + timedelta(days=days)
+        )
+        await reply_html(update, _snoozed_text(task))
     elif action == "stop":
         await _drop_keyboard(update)
         await asyncio.to_thread(service.withdraw, user.id)
-        await _reply(update, "Je bent uitgeschreven en ik heb je naam en chat gewist. Bedankt voor je inzet! 💛")
+        await reply_html(
+            update,
+            "Je bent uitgeschreven en ik heb je naam en chat gewist. Bedankt voor je inzet! 💛",
+        )
     elif action == "stay":
         await _drop_keyboard(update)
-        await _reply(update, "Fijn! Typ /taken om verder te gaan.")
+        await reply_html(update, "Fijn! Typ /taken om verder te gaan.")
     else:
-        await _reply(update, "Deze knop werkt niet meer. Typ /taken.")
+        await reply_html(update, "Deze knop werkt niet meer. Typ /taken.")
 
 
 def _days_label(days: int) -> str:
@@ -473,7 +501,7 @@ def _who(text: str) -> int | None:
 
 
 async def staff_invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    args, chat = _args(context), update.effective_chat
+    args, chat = args_of(context), update.effective_chat
     if not args or chat is None or update.effective_user is None:
         raise AmbassadorError("Gebruik: /ambnodig <naam van de school> [startjaar, bv. 2025]")
     year = None
@@ -487,7 +515,7 @@ async def staff_invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         school_year=year,
     )
     link = f"https://t.me/{context.bot.username}?start={INVITE_PREFIX}{invite.token}"
-    await _reply(
+    await reply_html(
         update,
         f"Uitnodiging voor één ambassadeur van {html.escape(invite.school)} "
         f"({school_year_label(invite.school_year)}, team {invite.team_id}), geldig tot "
@@ -497,11 +525,13 @@ async def staff_invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 async def staff_teams(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    args = _args(context)
+    args = args_of(context)
     year = _int(args[0][:4], "Het jaar") if args else None
     teams = await asyncio.to_thread(_service(context).teams, year)
     if not teams:
-        await _reply(update, "Nog geen ambassadeursteams dit schooljaar. Maak er een met /ambnodig <school>.")
+        await reply_html(
+            update, "Nog geen ambassadeursteams dit schooljaar. Maak er een met /ambnodig <school>."
+        )
         return
     lines = []
     for overview in teams:
@@ -518,11 +548,11 @@ async def staff_teams(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             )
         if not overview.ambassadors:
             lines.append("  (nog niemand ingeschreven)")
-    await _reply(update, "\n".join(lines))
+    await reply_html(update, "\n".join(lines))
 
 
 async def staff_tasks(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    args = _args(context)
+    args = args_of(context)
     if not args:
         raise AmbassadorError("Gebruik: /ambtaken <team>")
     tasks = await asyncio.to_thread(_service(context).team_tasks, _int(args[0], "Het team"))
@@ -532,11 +562,11 @@ async def staff_tasks(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         f"{' ⚠️ te laat' if t.overdue else ''}"
         for t in tasks
     ]
-    await _reply(update, "\n".join(lines) or "Geen open taken.")
+    await reply_html(update, "\n".join(lines) or "Geen open taken.")
 
 
 async def staff_add_task(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    args = _args(context)
+    args = args_of(context)
     if len(args) < 4:
         raise AmbassadorError("Gebruik: /ambtaak <team> <team|ambassadeur> <datum> <titel>")
     service = _service(context)
@@ -547,68 +577,75 @@ async def staff_add_task(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         parse_day(args[2], service.today()),
         assignee_id=_who(args[1]),
     )
-    await _reply(update, f"Taak #{task.id} toegevoegd: {html.escape(task.title)} ({format_day(task.due_date)}).")
+    await reply_html(
+        update,
+        f"Taak #{task.id} toegevoegd: {html.escape(task.title)} ({format_day(task.due_date)}).",
+    )
 
 
 async def staff_change_date(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    args = _args(context)
+    args = args_of(context)
     if len(args) < 2:
         raise AmbassadorError("Gebruik: /ambdatum <taak> <datum>")
     service = _service(context)
     task = await asyncio.to_thread(
         service.change_task, _int(args[0], "De taak"), due=parse_day(args[1], service.today())
     )
-    await _reply(update, f"Taak #{task.id} staat nu op {format_day(task.due_date)}.")
+    await reply_html(update, f"Taak #{task.id} staat nu op {format_day(task.due_date)}.")
 
 
 async def staff_change_title(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    args = _args(context)
+    args = args_of(context)
     if len(args) < 2:
         raise AmbassadorError("Gebruik: /ambtitel <taak> <nieuwe titel>")
     task = await asyncio.to_thread(
         _service(context).change_task, _int(args[0], "De taak"), title=" ".join(args[1:])
     )
-    await _reply(update, f"Taak #{task.id} heet nu: {html.escape(task.title)}")
+    await reply_html(update, f"Taak #{task.id} heet nu: {html.escape(task.title)}")
 
 
 async def staff_reassign(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    args = _args(context)
+    args = args_of(context)
     if len(args) < 2:
         raise AmbassadorError("Gebruik: /ambnaar <taak> <team|ambassadeur>")
     task = await asyncio.to_thread(
         _service(context).reassign_task, _int(args[0], "De taak"), _who(args[1])
     )
     who = html.escape(task.assignee_name) if task.assignee_name else "het hele team"
-    await _reply(update, f"Taak #{task.id} is nu voor {who}.")
+    await reply_html(update, f"Taak #{task.id} is nu voor {who}.")
 
 
 async def staff_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    args = _args(context)
+    args = args_of(context)
     if not args:
         raise AmbassadorError("Gebruik: /ambschrap <taak>")
     task = await asyncio.to_thread(_service(context).cancel_task, _int(args[0], "De taak"))
-    await _reply(update, f"Taak #{task.id} ({html.escape(task.title)}) is geschrapt.")
+    await reply_html(update, f"Taak #{task.id} ({html.escape(task.title)}) is geschrapt.")
 
 
 async def staff_hours(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     entries = await asyncio.to_thread(_service(context).pending_hours)
     if not entries:
-        await _reply(update, "Er wachten geen uren op bevestiging.")
+        await reply_html(update, "Er wachten geen uren op bevestiging.")
         return
     for entry in entries[:20]:
-        await _reply(
+        await reply_html(
             update,
             f"{html.escape(entry.ambassador_name)} ({html.escape(entry.school)}): "
             f"{format_hours(entry.minutes)} uur — {html.escape(entry.activity)}",
             InlineKeyboardMarkup(
-                [[InlineKeyboardButton("Bevestigen", callback_data=f"ambs|hok|{entry.id}"),
-                  InlineKeyboardButton("Afwijzen", callback_data=f"ambs|hno|{entry.id}")]]
+                [
+                    [
+                        InlineKeyboardButton("Bevestigen", callback_data=f"ambs|hok|{entry.id}"),
+                        InlineKeyboardButton("Afwijzen", callback_data=f"ambs|hno|{entry.id}"),
+                    ]
+                ]
             ),
         )
 
 
 async def staff_certificate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    args, chat = _args(context), update.effective_chat
+    args, chat = args_of(context), update.effective_chat
     if not args or chat is None:
         raise AmbassadorError("Gebruik: /ambcertificaat <ambassadeur>")
     cert = await asyncio.to_thread(
@@ -625,25 +662,27 @@ async def staff_certificate(update: Update, context: ContextTypes.DEFAULT_TYPE) 
 
 
 async def staff_summary(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    args = _args(context)
+    args = args_of(context)
     if not args:
         raise AmbassadorError("Gebruik: /ambweek <team>")
     text = await asyncio.to_thread(_service(context).summary_text, _int(args[0], "Het team"))
-    await _reply(update, text)
+    await reply_html(update, text)
 
 
 async def staff_year_plan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    args = _args(context)
+    args = args_of(context)
     year = _int(args[0][:4], "Het jaar") if args else school_year_of(_service(context).today())
     lines = [f"<b>Jaarplan ambassadeurs {school_year_label(year)}</b> (handleiding, bijlage 5)"]
     for item in plan_for(year):
         owner = "begeleider" if item.owner == "coach" else "ambassadeurs"
-        lines.append(f"{item.period} → {format_day(item.due_date)} [{owner}]: {html.escape(item.title)}")
-    await _reply(update, "\n".join(lines))
+        lines.append(
+            f"{item.period} → {format_day(item.due_date)} [{owner}]: {html.escape(item.title)}"
+        )
+    await reply_html(update, "\n".join(lines))
 
 
 async def staff_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await _reply(update, html.escape(STAFF_HELP))
+    await reply_html(update, html.escape(STAFF_HELP))
 
 
 async def on_staff_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -658,25 +697,31 @@ async def on_staff_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     parts = (query.data or "").split("|")
     if len(parts) == 3 and parts[1] in {"hok", "hno"}:
         view, progress = await asyncio.to_thread(
-            _service(context).decide_hours, _int(parts[2], "De urenregel"), confirm=parts[1] == "hok"
+            _service(context).decide_hours,
+            _int(parts[2], "De urenregel"),
+            confirm=parts[1] == "hok",
         )
         await _drop_keyboard(update)
         verdict = {"confirmed": "bevestigd", "rejected": "afgewezen"}.get(view.status, view.status)
         extra = (
-            f" Klaar voor het certificaat: /ambcertificaat {view.ambassador_id}" if progress.reached else ""
+            f" Klaar voor het certificaat: /ambcertificaat {view.ambassador_id}"
+            if progress.reached
+            else ""
         )
-        await _reply(
+        await reply_html(
             update,
             f"{format_hours(view.minutes)} uur van {html.escape(view.ambassador_name)} {verdict}. "
             f"Totaal bevestigd: {format_hours(progress.confirmed_minutes)} van 30.{extra}",
         )
     else:
-        await _reply(update, "Deze knop werkt niet meer.")
+        await reply_html(update, "Deze knop werkt niet meer.")
 
 
 # ---------------------------------------------------------------------- registration
 
-TASK_QUESTION = filters.Regex(r"(?i)^\s*(wat moet ik (nog )?doen|mijn taken|welke taken( heb ik)?)\s*[?!.]*\s*$")
+TASK_QUESTION = filters.Regex(
+    r"(?i)^\s*(wat moet ik (nog )?doen|mijn taken|welke taken( heb ik)?)\s*[?!.]*\s*$"
+)
 
 
 def register(app: Application) -> None:  # type: ignore[type-arg]
@@ -685,10 +730,14 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     # Deep links first: "/start amb_<token>" (student) and "/start ambp_<code>" (parent); a
     # plain /start still goes to the young people's pipeline.
     app.add_handler(
-        CommandHandler("start", _friendly(start_parent), filters=private & filters.Regex(r"^/start ambp_"))
+        CommandHandler(
+            "start", _friendly(start_parent), filters=private & filters.Regex(r"^/start ambp_")
+        )
     )
     app.add_handler(
-        CommandHandler("start", _friendly(start_invite), filters=private & filters.Regex(r"^/start amb_"))
+        CommandHandler(
+            "start", _friendly(start_invite), filters=private & filters.Regex(r"^/start amb_")
+        )
     )
     ambassador_commands: dict[str, Handler] = {
         "taken": show_tasks,
@@ -720,6 +769,8 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     }
     for name, handler in staff_commands.items():
         app.add_handler(CommandHandler(name, _staff_only(handler)))
-    app.add_handler(MessageHandler(private & filters.TEXT & TASK_QUESTION, _friendly(on_tasks_text)))
+    app.add_handler(
+        MessageHandler(private & filters.TEXT & TASK_QUESTION, _friendly(on_tasks_text))
+    )
     app.add_handler(CallbackQueryHandler(_friendly(on_staff_button), pattern=r"^ambs\|"))
     app.add_handler(CallbackQueryHandler(_friendly(on_button), pattern=r"^amb\|"))

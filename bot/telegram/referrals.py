@@ -11,19 +11,14 @@ import asyncio
 import contextlib
 import html
 import re
-from collections.abc import Callable, Coroutine
-from typing import Any
 
 from telegram import Message, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
-from bot.errors import LeadError
-from bot.runtime import Runtime
 from bot.services.referrals import CALLBACK_PREFIX
-
-Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
+from bot.telegram.common import polite, reply_html, runtime_of, wake_delivery
 
 REQUESTS_HELP = (
     "<b>Verzoeken van scholen</b>\n"
@@ -35,66 +30,31 @@ _STEP = re.compile(r"^r\|(claim|contacted|done)\|([A-Za-z0-9]{1,12})$")
 _UPDATE = re.compile(r"^r\|upd\|([A-Za-z0-9]{1,12})\|([a-z]{1,12})$")
 
 
-def _runtime(context: ContextTypes.DEFAULT_TYPE) -> Runtime:
-    runtime: Runtime = context.bot_data["runtime"]
-    return runtime
-
-
-def _wake(context: ContextTypes.DEFAULT_TYPE) -> None:
-    delivery = context.bot_data.get("delivery")
-    if delivery is not None:
-        delivery.wake()  # messages to the school or the claimer are in the outbox now
-
-
-async def _reply(update: Update, text: str) -> None:
-    if update.effective_chat is not None:
-        await update.effective_chat.send_message(
-            text, parse_mode=ParseMode.HTML, disable_web_page_preview=True
-        )
-
-
-def _polite(handler: Handler) -> Handler:
-    """Our own refusals (not staff, unknown request, wrong state) become their Dutch message."""
-
-    async def wrapped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        try:
-            await handler(update, context)
-        except LeadError as exc:
-            if update.callback_query is not None:
-                with contextlib.suppress(TelegramError):
-                    await update.callback_query.answer(str(exc)[:190], show_alert=True)
-                return
-            await _reply(update, html.escape(str(exc)))
-
-    wrapped.__name__ = handler.__name__
-    return wrapped
-
-
 async def list_requests(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = update.effective_user
     if user is None:
         return
-    runtime = _runtime(context)
+    runtime = runtime_of(context)
     actor = await asyncio.to_thread(runtime.staff.require, user.id)
     lines = await asyncio.to_thread(runtime.referrals.open_requests, actor)
     text = "\n".join(html.escape(line) for line in lines) or "Geen open verzoeken van scholen."
-    await _reply(update, f"{text}\n\n{REQUESTS_HELP}")
+    await reply_html(update, f"{text}\n\n{REQUESTS_HELP}")
 
 
 async def answer_request(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = update.effective_user
     if user is None:
         return
-    runtime = _runtime(context)
+    runtime = runtime_of(context)
     actor = await asyncio.to_thread(runtime.staff.require, user.id)
     args = list(context.args or [])
     if len(args) < 2:
-        await _reply(update, "Gebruik: /verzoek &lt;id&gt; &lt;tekst&gt;")
+        await reply_html(update, "Gebruik: /verzoek &lt;id&gt; &lt;tekst&gt;")
         return
     public_id, text = args[0].lstrip("#").upper(), " ".join(args[1:])
     result = await asyncio.to_thread(runtime.referrals.answer, actor, public_id, text)
-    await _reply(update, html.escape(result))
-    _wake(context)
+    await reply_html(update, html.escape(result))
+    wake_delivery(context)
 
 
 async def on_school_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -102,7 +62,7 @@ async def on_school_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     query = update.callback_query
     if query is None or query.from_user is None:
         return
-    runtime = _runtime(context)
+    runtime = runtime_of(context)
     step, update_ = _STEP.match(query.data or ""), _UPDATE.match(query.data or "")
     if step is None and update_ is None:
         await query.answer("Deze knop werkt niet (meer).", show_alert=True)
@@ -126,15 +86,15 @@ async def on_school_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
                 parse_mode=ParseMode.HTML,
                 reply_markup=message.reply_markup if keep else None,
             )
-    _wake(context)
+    wake_delivery(context)
 
 
 def register(app: Application) -> None:  # type: ignore[type-arg]
     """Add the handlers; call before the generic command/text/button handlers (same group)."""
     private = filters.ChatType.PRIVATE
-    app.add_handler(CommandHandler("verzoeken", _polite(list_requests), filters=private))
-    app.add_handler(CommandHandler("verzoek", _polite(answer_request), filters=private))
+    app.add_handler(CommandHandler("verzoeken", polite(list_requests), filters=private))
+    app.add_handler(CommandHandler("verzoek", polite(answer_request), filters=private))
     # Buttons may be pressed in the staff group, so no private-chat filter here.
     app.add_handler(
-        CallbackQueryHandler(_polite(on_school_button), pattern=rf"^{re.escape(CALLBACK_PREFIX)}")
+        CallbackQueryHandler(polite(on_school_button), pattern=rf"^{re.escape(CALLBACK_PREFIX)}")
     )

@@ -14,24 +14,19 @@ import html
 import json
 import logging
 import re
-from collections.abc import Callable, Coroutine
-from typing import Any
 
 from telegram import Message, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
-from bot.errors import LeadError
 from bot.reports import figures_text
-from bot.runtime import Runtime
 from bot.services.leads import CALLBACK_PREFIX, PARENT_PREFIX
 from bot.services.staff import INVITE_PREFIX
+from bot.telegram.common import Handler, args_of, polite, reply_html, runtime_of
 from bot.telegram.handlers import _user, send_replies
 
 log = logging.getLogger(__name__)
-
-Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
 STAFF_HELP = (
     "<b>Aanmeldingen</b>\n"
@@ -50,51 +45,15 @@ _CODE = re.compile(r"^[A-Za-z0-9]{4,12}$")
 _CALLBACK = re.compile(r"^s\|(claim|contacted|signed|close)\|([A-Za-z0-9]{1,12})$")
 
 
-def _runtime(context: ContextTypes.DEFAULT_TYPE) -> Runtime:
-    runtime: Runtime = context.bot_data["runtime"]
-    return runtime
-
-
-async def _reply(update: Update, text: str) -> None:
-    if update.effective_chat is not None:
-        await update.effective_chat.send_message(
-            text, parse_mode=ParseMode.HTML, disable_web_page_preview=True
-        )
-
-
-def _polite(handler: Handler) -> Handler:
-    """Our own refusals (not staff, unknown lead, wrong state) become their Dutch message."""
-
-    async def wrapped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        try:
-            await handler(update, context)
-        except LeadError as exc:
-            if update.callback_query is not None:
-                with contextlib.suppress(TelegramError):
-                    await update.callback_query.answer(str(exc)[:190], show_alert=True)
-                return
-            await _reply(update, html.escape(str(exc)))
-
-    wrapped.__name__ = handler.__name__
-    return wrapped
-
-
-def _args(context: ContextTypes.DEFAULT_TYPE) -> list[str]:
-    return list(context.args or [])
-
-
-# --------------------------------------------------------------------------- deep links
-
-
 async def start_staff_invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = update.effective_user
     if user is None:
         return
-    token = _args(context)[0].removeprefix(INVITE_PREFIX) if _args(context) else ""
-    runtime = _runtime(context)
+    token = args_of(context)[0].removeprefix(INVITE_PREFIX) if args_of(context) else ""
+    runtime = runtime_of(context)
     added = await asyncio.to_thread(runtime.staff.redeem, token, user.id, user.first_name or "")
     welcome = "Welkom bij het team! Je bent nu medewerker." if added else "Je was al medewerker."
-    await _reply(update, f"{welcome}\n\n{STAFF_HELP}")
+    await reply_html(update, f"{welcome}\n\n{STAFF_HELP}")
 
 
 async def start_parent_code(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -102,30 +61,32 @@ async def start_parent_code(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     user = _user(update)
     if user is None:
         return
-    code = _args(context)[0].removeprefix(PARENT_PREFIX) if _args(context) else ""
+    code = args_of(context)[0].removeprefix(PARENT_PREFIX) if args_of(context) else ""
     if not _CODE.match(code):
-        await _reply(update, "Deze link klopt niet helemaal. Typ de code die je kreeg gerust hier.")
+        await reply_html(
+            update, "Deze link klopt niet helemaal. Typ de code die je kreeg gerust hier."
+        )
         return
     payload = "/parent_code" + json.dumps({"parent_code": code.upper()})
-    replies = await _runtime(context).conversation.button(user, payload)
+    replies = await runtime_of(context).conversation.button(user, payload)
     await send_replies(context, int(user.chat_id), replies)
 
 
 async def young_person_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """'/antwoord <tekst>': the young person answers the staff member who contacted them."""
     user = _user(update)
-    text = " ".join(_args(context))
+    text = " ".join(args_of(context))
     if user is None:
         return
     if not text:
-        await _reply(
+        await reply_html(
             update, "Typ je antwoord achter /antwoord, bijvoorbeeld: /antwoord Hoi, dat is goed!"
         )
         return
-    runtime = _runtime(context)
+    runtime = runtime_of(context)
     pseudonym = runtime.conversation.pseudonym(user)
     sent = await asyncio.to_thread(runtime.leads.reply_from_young_person, pseudonym, text)
-    await _reply(
+    await reply_html(
         update,
         "Doorgestuurd naar Join us! 👍"
         if sent
@@ -141,14 +102,14 @@ async def staff_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     user = update.effective_user
     if user is None:
         return
-    runtime = _runtime(context)
+    runtime = runtime_of(context)
     admin = await asyncio.to_thread(runtime.staff.require, user.id, admin=True)
-    args = _args(context)
+    args = args_of(context)
     command = args[0].lower() if args else ""
     if command in {"uitnodigen", "invite", "nieuw"}:
         token = await asyncio.to_thread(runtime.staff.create_invite, admin)
         link = runtime.links.link(INVITE_PREFIX + token)
-        await _reply(
+        await reply_html(
             update,
             f"Eenmalige uitnodiging, {runtime.settings.staff_invite_hours} uur geldig:\n"
             f"{html.escape(link)}\n\nStuur deze link alleen naar de nieuwe medewerker.",
@@ -157,83 +118,83 @@ async def staff_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         members = await asyncio.to_thread(runtime.staff.members)
         lines = [f"{telegram_id} — {html.escape(name)}" for telegram_id, name in members]
         admins = ", ".join(str(a) for a in sorted(runtime.settings.admin_ids))
-        await _reply(
+        await reply_html(
             update,
             "Medewerkers:\n" + ("\n".join(lines) or "(nog niemand)") + f"\n\nBeheerders: {admins}",
         )
     elif command in {"verwijder", "remove"} and len(args) == 2 and args[1].isdigit():
         removed = await asyncio.to_thread(runtime.staff.remove, admin, int(args[1]))
-        await _reply(update, "Verwijderd." if removed else "Die medewerker ken ik niet.")
+        await reply_html(update, "Verwijderd." if removed else "Die medewerker ken ik niet.")
     else:
-        await _reply(update, f"{ADMIN_HELP}\n\n{STAFF_HELP}")
+        await reply_html(update, f"{ADMIN_HELP}\n\n{STAFF_HELP}")
 
 
 async def list_leads(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = update.effective_user
     if user is None:
         return
-    runtime = _runtime(context)
+    runtime = runtime_of(context)
     actor = await asyncio.to_thread(runtime.staff.require, user.id)
     lines = await asyncio.to_thread(runtime.leads.open_leads, actor)
     text = "\n".join(html.escape(line) for line in lines) or "Geen open aanmeldingen. 🎉"
-    await _reply(update, f"<b>Aanmeldingen</b>\n{text}\n\n{STAFF_HELP}")
+    await reply_html(update, f"<b>Aanmeldingen</b>\n{text}\n\n{STAFF_HELP}")
 
 
 async def show_lead(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = update.effective_user
     if user is None:
         return
-    runtime = _runtime(context)
+    runtime = runtime_of(context)
     actor = await asyncio.to_thread(runtime.staff.require, user.id)
-    args = _args(context)
+    args = args_of(context)
     if len(args) != 1:
-        await _reply(update, "Gebruik: /lead &lt;id&gt;, bijvoorbeeld /lead K7Q2MX")
+        await reply_html(update, "Gebruik: /lead &lt;id&gt;, bijvoorbeeld /lead K7Q2MX")
         return
     text = await asyncio.to_thread(runtime.leads.details, actor, args[0].lstrip("#").upper())
-    await _reply(update, text)
+    await reply_html(update, text)
 
 
 async def figures(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = update.effective_user
     if user is None:
         return
-    runtime = _runtime(context)
+    runtime = runtime_of(context)
     await asyncio.to_thread(runtime.staff.require, user.id)
     unanswered = await asyncio.to_thread(runtime.insights.weekly_counts)
     leads = await asyncio.to_thread(runtime.leads.weekly_counts)
-    await _reply(update, figures_text(unanswered, leads))
+    await reply_html(update, figures_text(unanswered, leads))
 
 
 async def add_note(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = update.effective_user
     if user is None:
         return
-    runtime = _runtime(context)
+    runtime = runtime_of(context)
     actor = await asyncio.to_thread(runtime.staff.require, user.id)
-    args = _args(context)
+    args = args_of(context)
     if len(args) < 2:
-        await _reply(update, "Gebruik: /notitie &lt;id&gt; &lt;tekst&gt;")
+        await reply_html(update, "Gebruik: /notitie &lt;id&gt; &lt;tekst&gt;")
         return
     text = await asyncio.to_thread(
         runtime.leads.add_note, actor, args[0].lstrip("#").upper(), " ".join(args[1:])
     )
-    await _reply(update, html.escape(text))
+    await reply_html(update, html.escape(text))
 
 
 async def relay_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = update.effective_user
     if user is None:
         return
-    runtime = _runtime(context)
+    runtime = runtime_of(context)
     actor = await asyncio.to_thread(runtime.staff.require, user.id)
-    args = _args(context)
+    args = args_of(context)
     if len(args) < 2:
-        await _reply(update, "Gebruik: /bericht &lt;id&gt; &lt;tekst&gt;")
+        await reply_html(update, "Gebruik: /bericht &lt;id&gt; &lt;tekst&gt;")
         return
     text = await asyncio.to_thread(
         runtime.leads.relay, actor, args[0].lstrip("#").upper(), " ".join(args[1:])
     )
-    await _reply(update, html.escape(text))
+    await reply_html(update, html.escape(text))
     delivery = context.bot_data.get("delivery")
     if delivery is not None:
         delivery.wake()
@@ -248,7 +209,7 @@ async def on_staff_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if match is None:
         await query.answer("Deze knop werkt niet (meer).", show_alert=True)
         return
-    runtime = _runtime(context)
+    runtime = runtime_of(context)
     actor = await asyncio.to_thread(runtime.staff.require, query.from_user.id)
     result = await asyncio.to_thread(runtime.leads.staff_step, actor, match[2], match[1])
     await query.answer(result[:190])
@@ -275,18 +236,18 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(
         CommandHandler(
             "start",
-            _polite(start_staff_invite),
+            polite(start_staff_invite),
             filters=private & filters.Regex(rf"^/start {INVITE_PREFIX}"),
         )
     )
     app.add_handler(
         CommandHandler(
             "start",
-            _polite(start_parent_code),
+            polite(start_parent_code),
             filters=private & filters.Regex(rf"^/start {PARENT_PREFIX}"),
         )
     )
-    app.add_handler(CommandHandler("antwoord", _polite(young_person_reply), filters=private))
+    app.add_handler(CommandHandler("antwoord", polite(young_person_reply), filters=private))
     commands: dict[str, Handler] = {
         "staf": staff_admin,
         "leads": list_leads,
@@ -296,8 +257,8 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
         "bericht": relay_message,
     }
     for name, handler in commands.items():
-        app.add_handler(CommandHandler(name, _polite(handler), filters=private))
+        app.add_handler(CommandHandler(name, polite(handler), filters=private))
     # Staff buttons may be pressed in the staff group, so no private-chat filter here.
     app.add_handler(
-        CallbackQueryHandler(_polite(on_staff_button), pattern=rf"^{re.escape(CALLBACK_PREFIX)}")
+        CallbackQueryHandler(polite(on_staff_button), pattern=rf"^{re.escape(CALLBACK_PREFIX)}")
     )
