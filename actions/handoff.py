@@ -1,4 +1,9 @@
-"""A person, when they want one: how to reach Join us staff, and the interest flow on offer."""
+"""A person, when they want one: how to reach Join us staff, and the interest flow on offer.
+
+One intent for everyone ("ik wil iemand spreken", "hoe bereik ik jullie"); the role decides the
+answer: school staff get the professional contact details and their request menu, a young person
+gets the handoff with the interest flow on offer.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.facts import facts
+from actions.school import SCHOOL, utter_school_contact
 from bot.answers import handoff_buttons, handoff_text
 
 
@@ -18,5 +24,8 @@ class ActionHumanHandoff(Action):  # type: ignore[misc]  # rasa_sdk is untyped (
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        dispatcher.utter_message(text=handoff_text(facts()), buttons=handoff_buttons())
+        if tracker.get_slot("role") == SCHOOL:
+            utter_school_contact(dispatcher)
+        else:
+            dispatcher.utter_message(text=handoff_text(facts()), buttons=handoff_buttons())
         return []

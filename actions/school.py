@@ -250,39 +250,35 @@ class ActionWithdrawSchoolFeedback(Action):  # type: ignore[misc]
         return []
 
 
-class ActionSchoolContact(Action):  # type: ignore[misc]
-    """Contact details from content/facts.yml; what is unknown is said to be unknown."""
+def utter_school_contact(dispatcher: CollectingDispatcher) -> None:
+    """How school staff reach Join us (content/facts.yml; what is unknown is said to be unknown).
 
-    def name(self) -> str:
-        return "action_school_contact"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> EventList:
-        data = facts()
-        lines = [
-            f"{label}: {value}"
-            for label, value in (
-                ("Telefoon", data.get("contact.phone")),
-                ("E-mail", data.get("contact.email")),
-                ("Bereikbaar", data.get("contact.office_hours")),
-                ("Website", data.get("organisation.website")),
-            )
-            if value
-        ]
-        if lines:
-            text = "Zo bereik je Join us:\n" + "\n".join(lines)
-        else:
-            text = (
-                "Het telefoonnummer en e-mailadres van Join us heb ik nu niet bij de hand, en ik "
-                "gok liever niet."
-            )
-        text += (
-            "\nVia mij kan het ook: verwijs een leerling of vraag een presentatie of materiaal "
-            "aan, dan neemt iemand van Join us contact met je op."
+    Said by ``action_human_handoff`` in the school role: "how do I reach you" is one intent for
+    everyone, the role decides the answer.
+    """
+    data = facts()
+    lines = [
+        f"{label}: {value}"
+        for label, value in (
+            ("Telefoon", data.get("contact.phone")),
+            ("E-mail", data.get("contact.email")),
+            ("Bereikbaar", data.get("contact.office_hours")),
+            ("Website", data.get("organisation.website")),
         )
-        dispatcher.utter_message(text=text, buttons=MENU[1:])
-        return []
+        if value
+    ]
+    if lines:
+        text = "Zo bereik je Join us:\n" + "\n".join(lines)
+    else:
+        text = (
+            "Het telefoonnummer en e-mailadres van Join us heb ik nu niet bij de hand, en ik "
+            "gok liever niet."
+        )
+    text += (
+        "\nVia mij kan het ook: verwijs een leerling of vraag een presentatie of materiaal "
+        "aan, dan neemt iemand van Join us contact met je op."
+    )
+    dispatcher.utter_message(text=text, buttons=MENU[1:])
 
 
 # ------------------------------------------------------------------------------ the forms

@@ -13,12 +13,12 @@ from sqlalchemy import func, select
 
 from actions import school_services
 from actions import services as lead_action_services
+from actions.handoff import ActionHumanHandoff
 from actions.leads import ActionSubmitLead
 from actions.school import (
     ActionConfirmSchoolReferral,
     ActionOfferSchoolRole,
     ActionSchoolChoice,
-    ActionSchoolContact,
     ActionSetYouthRole,
     ActionWithdrawSchoolFeedback,
     ValidateSchoolPresentationForm,
@@ -273,7 +273,19 @@ async def test_student_saying_no_stores_no_link(env: tuple[LeadEnv, ReferralServ
 
 
 async def test_contact_says_what_it_does_not_know(env: tuple[LeadEnv, ReferralService]) -> None:
+    # "hoe bereik ik jullie" is human_handoff for everyone; in the school role it gets this answer.
     dispatcher = CollectingDispatcher()
-    await ActionSchoolContact().run(dispatcher, tracker({"role": "school"}), {})
+    await ActionHumanHandoff().run(dispatcher, tracker({"role": "school"}), {})
     text = texts(dispatcher)[0]
     assert "Zo bereik je Join us" in text or "niet bij de hand" in text
+
+
+async def test_handoff_without_school_role_is_the_young_persons_answer(
+    env: tuple[LeadEnv, ReferralService],
+) -> None:
+    dispatcher = CollectingDispatcher()
+    await ActionHumanHandoff().run(dispatcher, tracker({}), {})
+    assert "Zo bereik je Join us" not in texts(dispatcher)[0]
+    assert {"title": "Een leerling verwijzen", "payload": "/school_refer"} not in (
+        dispatcher.messages[0].get("buttons") or []
+    )
