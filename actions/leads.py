@@ -24,6 +24,7 @@ from actions.consent import (
     pressed_our_button,
     reset,
 )
+from actions.questions import AskSlot
 from actions.school import ask_school_feedback
 from actions.services import lead_services
 from bot.cards import consent_preview
@@ -235,20 +236,10 @@ QUESTIONS: dict[str, tuple[str, list[dict[str, str]]]] = {
 }
 
 
-class _AskLeadSlot(Action):  # type: ignore[misc]  # rasa_sdk is untyped
-    """The form asks through these actions (``action_ask_<slot>``); one subclass per slot."""
+class _AskLeadSlot(AskSlot):
+    """The interest form asks through these actions; one subclass per slot."""
 
-    slot = ""
-
-    def name(self) -> str:
-        return f"action_ask_{self.slot}"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> EventList:
-        text, buttons = QUESTIONS[self.slot]
-        dispatcher.utter_message(text=text, buttons=buttons)
-        return []
+    questions = QUESTIONS
 
 
 class ActionAskLeadAgeBand(_AskLeadSlot):

@@ -18,6 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.facts import facts
+from actions.questions import AskSlot
 from actions.school_services import referral_services
 from bot.contact import SKIPPED, ContactInvalid, age_band, email, is_skip, phone, short_text
 from bot.school_cards import MATERIALS, PERIODS, STAFF_ROLES, summary
@@ -573,18 +574,10 @@ QUESTIONS: dict[str, tuple[str, list[dict[str, str]]]] = {
 }
 
 
-class _AskSchoolSlot(Action):  # type: ignore[misc]  # rasa_sdk is untyped
-    slot = ""
+class _AskSchoolSlot(AskSlot):
+    """The school forms ask through these actions; one subclass per slot."""
 
-    def name(self) -> str:
-        return f"action_ask_{self.slot}"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> EventList:
-        text, buttons = QUESTIONS[self.slot]
-        dispatcher.utter_message(text=text, buttons=buttons)
-        return []
+    questions = QUESTIONS
 
 
 class ActionAskSchoolName(_AskSchoolSlot):
