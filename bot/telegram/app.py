@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from typing import Any
+from urllib.parse import urlsplit
 
 from telegram import BotCommand, Update
 from telegram.ext import (
@@ -103,17 +105,23 @@ def build_application(settings: Settings, runtime: Runtime | None = None) -> App
     return app
 
 
+def webhook_options(settings: Settings) -> dict[str, Any]:
+    """Where the webhook server listens and what Telegram is told; shared by run() and tests."""
+    return {
+        "listen": settings.webhook_listen,
+        "port": settings.webhook_port,
+        "url_path": urlsplit(settings.webhook_url or "").path.lstrip("/"),
+        "webhook_url": settings.webhook_url,
+        # Telegram sends this in X-Telegram-Bot-Api-Secret-Token; PTB answers 403 on a mismatch.
+        "secret_token": settings.webhook_secret,
+        "allowed_updates": Update.ALL_TYPES,
+    }
+
+
 def run(settings: Settings) -> None:
     app = build_application(settings)
     if settings.telegram_mode == "webhook":
-        # Telegram sends the secret in X-Telegram-Bot-Api-Secret-Token; PTB rejects mismatches.
-        app.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            webhook_url=settings.webhook_url,
-            secret_token=settings.webhook_secret,
-            allowed_updates=Update.ALL_TYPES,
-        )
+        app.run_webhook(**webhook_options(settings))
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES)
 

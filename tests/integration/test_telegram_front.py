@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import socket
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from bot.settings import load_settings
-from bot.telegram.app import build_application
+from bot.telegram.app import build_application, webhook_options
 from tests.fakes.bot_api import FakeBotApi
 from tests.fakes.rasa import FakeRasa
 
@@ -192,3 +194,63 @@ async def test_staff_told_time_and_category_only_of_a_crisis_reply(
         assert str(ALICE) not in alert and "vader" not in alert and "Test" not in alert
     finally:
         await _stop(app)
+
+
+async def test_webhook_mode_checks_the_secret_token(
+    tmp_path: Path, fake_api: FakeBotApi, fake_rasa: FakeRasa
+) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    settings = load_settings(
+        {
+            "JOINUS_DATA_DIR": str(tmp_path),
+            "TELEGRAM_BOT_TOKEN": "123:ABC",
+            "TELEGRAM_BASE_URL": fake_api.base_url,
+            "RASA_URL": fake_rasa.url,
+            "FACTS_FILE": str(FACTS_FILE),
+            "TELEGRAM_MODE": "webhook",
+            "WEBHOOK_URL": "https://bot.example.invalid/telegram/hook",
+            "WEBHOOK_SECRET": "s3cret-token",
+            "WEBHOOK_PORT": str(port),
+        }
+    )
+    options = webhook_options(settings)
+    assert options["url_path"] == "telegram/hook" and options["listen"] == "127.0.0.1"
+    app = build_application(settings)
+    await app.initialize()
+    assert app.post_init is not None and app.updater is not None
+    await app.post_init(app)
+    options.pop("allowed_updates")
+    await app.updater.start_webhook(**options)
+    await app.start()
+    try:
+        assert fake_api.webhook_url == "https://bot.example.invalid/telegram/hook"
+        update = {
+            "update_id": 1,
+            "message": {
+                "message_id": 1,
+                "date": 0,
+                "text": "hallo",
+                "chat": {"id": ALICE, "type": "private"},
+                "from": {"id": ALICE, "is_bot": False, "first_name": "A"},
+            },
+        }
+        url = f"http://127.0.0.1:{port}/telegram/hook"
+        async with httpx.AsyncClient() as client:
+            forged = await client.post(
+                url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "wrong"}
+            )
+            assert forged.status_code == 403
+            real = await client.post(
+                url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret-token"}
+            )
+            assert real.status_code == 200
+        assert await wait_texts(fake_api, ALICE, 1) == ["echo: hallo"]
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        assert app.post_stop is not None and app.post_shutdown is not None
+        await app.post_stop(app)
+        await app.shutdown()
+        await app.post_shutdown(app)
