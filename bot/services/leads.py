@@ -10,9 +10,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import secrets
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
@@ -84,6 +85,11 @@ class Submitted:
     parent_code: str | None  # set for under-16 leads: give it to a parent
 
 
+# At most this many wrong parent codes per person per window (in-process; resets on restart).
+MAX_CODE_FAILURES = 5
+CODE_WINDOW = timedelta(hours=1)
+
+
 def new_code(length: int = 6) -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
 
@@ -118,6 +124,9 @@ class LeadService:
         self._settings = settings
         self._clock = clock or SystemClock()
         self.status_listeners: list[StatusListener] = []
+        # Wrong parent codes per person: a code is only 6 characters, so guessing is capped.
+        self._code_failures: dict[str, list[datetime]] = {}
+        self._code_lock = threading.Lock()
 
     # ------------------------------------------------------------------ helpers
 
@@ -306,14 +315,25 @@ class LeadService:
     # ------------------------------------------------------------- the parent
 
     def _pending(self, session: Session, code: str, parent_pseudonym: str) -> Lead:
-        lead = session.scalar(select(Lead).where(Lead.parent_code_hash == code_hash(code)))
         now = self._clock.now()
+        with self._code_lock:
+            recent = [
+                t for t in self._code_failures.get(parent_pseudonym, []) if now - t < CODE_WINDOW
+            ]
+            self._code_failures[parent_pseudonym] = recent
+            if len(recent) >= MAX_CODE_FAILURES:
+                raise CodeInvalid(
+                    "Er zijn te veel verkeerde codes geprobeerd. Probeer het over een uur opnieuw."
+                )
+        lead = session.scalar(select(Lead).where(Lead.parent_code_hash == code_hash(code)))
         if (
             lead is None
             or lead.status != st.AWAITING_PARENT
             or lead.parent_code_expires_at is None
             or aware(lead.parent_code_expires_at) < now
         ):
+            with self._code_lock:
+                self._code_failures.setdefault(parent_pseudonym, []).append(now)
             raise CodeInvalid(
                 "Deze code ken ik niet, of hij is verlopen. Vraag je kind om een nieuwe code."
             )

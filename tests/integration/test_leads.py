@@ -148,6 +148,20 @@ def test_fourteen_year_old_reaches_staff_only_after_parent(env: LeadEnv) -> None
     assert "sam@example.nl" in details and "+31687654321" in details
 
 
+def test_parent_code_guessing_is_capped_per_person(env: LeadEnv) -> None:
+    submitted = env.leads.submit(YOUNG, draft("12-15", "email", "sam@example.nl"))
+    assert submitted.parent_code
+    for guess in ("AAAA11", "BBBB22", "CCCC33", "DDDD44", "EEEE55"):
+        with pytest.raises(CodeInvalid, match="ken ik niet"):
+            env.leads.parent_preview(guess, "guesser")
+    # Even the right code is refused now, for this person, until the window has passed.
+    with pytest.raises(CodeInvalid, match="te veel"):
+        env.leads.parent_preview(submitted.parent_code, "guesser")
+    assert env.leads.parent_preview(submitted.parent_code, PARENT).contact == "sam@example.nl"
+    env.clock.advance(timedelta(hours=1, minutes=1))
+    assert env.leads.parent_preview(submitted.parent_code, "guesser").consent_kind == "parent"
+
+
 def test_parent_refusal_erases_and_tells_a_telegram_child(env: LeadEnv) -> None:
     submitted = env.leads.submit(YOUNG, draft("12-15", "telegram", None))
     assert env.leads.attach_chat(YOUNG, submitted.public_id, 777)
