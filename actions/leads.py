@@ -26,6 +26,7 @@ from actions.consent import (
 )
 from actions.questions import AskSlot
 from actions.school import ask_school_feedback
+from actions.school_services import referral_services
 from actions.services import lead_services
 from bot.cards import consent_preview
 from bot.contact import (
@@ -411,7 +412,14 @@ class ActionWithdraw(Action):  # type: ignore[misc]
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
         withdrawn = lead_services().leads.withdraw(tracker.sender_id)
-        if withdrawn:
+        # A school employee's /stop withdraws their referrals and requests the same way.
+        requests = referral_services().forget(tracker.sender_id)
+        if requests and not withdrawn:
+            text = (
+                "Je verzoeken aan Join us zijn ingetrokken en je gegevens zijn gewist. "
+                "Je kunt altijd opnieuw contact opnemen."
+            )
+        elif withdrawn:
             text = (
                 "Je aanmelding is ingetrokken en je gegevens zijn gewist. Join us neemt geen contact "
                 "met je op. Je mag altijd terugkomen. 💛"

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from actions import school_services
 from actions import services as lead_action_services
 from actions.handoff import ActionHumanHandoff
-from actions.leads import ActionSubmitLead
+from actions.leads import ActionSubmitLead, ActionWithdraw
 from actions.school import (
     ActionConfirmSchoolReferral,
     ActionOfferSchoolRole,
@@ -153,6 +153,27 @@ async def test_referral_is_sent_with_code_and_chat_directive(
         assert request is not None and directives["school_chat"]["request"] == request.public_id
         kinds = [row.kind for row in session.scalars(select(OutboxMessage))]
     assert kinds == ["school_card"]
+
+
+async def test_stop_withdraws_a_school_employees_requests(
+    env: tuple[LeadEnv, ReferralService],
+) -> None:
+    leads, referrals = env
+    referrals.submit(
+        MENTOR,
+        RequestDraft(
+            kind="presentation",
+            school="Zwijsen College",
+            staff_role="mentor",
+            contact="mentor@zwijsen.nl",
+            details="januari",
+        ),
+    )
+    dispatcher = CollectingDispatcher()
+    await ActionWithdraw().run(dispatcher, tracker(intent="withdraw"), {})
+    assert "verzoeken aan Join us zijn ingetrokken" in texts(dispatcher)[0]
+    with leads.database.session() as session:
+        assert session.scalar(select(func.count()).select_from(SchoolRequest)) == 0
 
 
 async def test_no_referral_without_the_students_agreement(
