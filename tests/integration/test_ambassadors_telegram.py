@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from bot.settings import load_settings
-from bot.telegram.app import build_application
+from tests import running_app
 from tests.fakes.bot_api import FakeBotApi
 
 COACH, SAM, STRANGER = 900, 1001, 1003
@@ -31,29 +31,20 @@ async def running(tmp_path: Path) -> AsyncIterator[tuple[FakeBotApi, Any]]:
                 "FACTS_FILE": FACTS,
             }
         )
-        app = build_application(settings)
-        await app.initialize()
-        assert app.post_init is not None
-        await app.post_init(app)
-        assert app.updater is not None
-        await app.updater.start_polling(poll_interval=0, timeout=1)
-        await app.start()
+        app = await running_app.start_polling(settings)
         try:
             yield api, app
         finally:
-            await app.updater.stop()
-            await app.stop()
-            assert app.post_stop is not None and app.post_shutdown is not None
-            await app.post_stop(app)
-            await app.shutdown()
-            await app.post_shutdown(app)
+            await running_app.stop(app)
 
 
 async def _wait(api: FakeBotApi, chat: int, count: int) -> list[dict[str, Any]]:
     return await asyncio.to_thread(api.wait_for_messages, chat, count, 10)
 
 
-async def test_coach_invites_student_enrols_and_ticks_off_a_task(running: tuple[FakeBotApi, Any]) -> None:
+async def test_coach_invites_student_enrols_and_ticks_off_a_task(
+    running: tuple[FakeBotApi, Any],
+) -> None:
     api, _app = running
     api.push_command(STRANGER, "/ambteams")
     assert "alleen voor medewerkers" in (await _wait(api, STRANGER, 1))[0]["text"]
@@ -92,6 +83,8 @@ async def test_coach_invites_student_enrols_and_ticks_off_a_task(running: tuple[
     assert not any("bevestigd" in m.get("text", "") for m in api.sent_messages(STRANGER)[1:])
 
     api.push_command(COACH, "/ambteams", "2025", first_name="Coach")
-    await asyncio.to_thread(api.wait_for, lambda: any("Team " in t for t in api.sent_texts(COACH)), 10)
+    await asyncio.to_thread(
+        api.wait_for, lambda: any("Team " in t for t in api.sent_texts(COACH)), 10
+    )
     overview = next(t for t in api.sent_texts(COACH) if "Team " in t)
     assert "Sam" in overview and "2 uur bevestigd" in overview

@@ -16,8 +16,8 @@ from telegram import Bot
 
 from bot.settings import load_settings
 from bot.storage.models_outbox import OutboxMessage
-from bot.telegram.app import build_application
 from bot.telegram.delivery import OutboxDelivery
+from tests import running_app
 from tests.fakes.bot_api import FakeBotApi
 from tests.fakes.rasa import FakeRasa
 from tests.leads_support import ADMIN, OUTSIDER, STAFF, STAFF_CHAT, draft, lead_env
@@ -52,22 +52,11 @@ async def _app(tmp_path: Path, api: FakeBotApi, rasa: FakeRasa) -> Any:
             "FACTS_FILE": FACTS_FILE,
         }
     )
-    app = build_application(settings)
-    await app.initialize()
-    assert app.post_init is not None
-    await app.post_init(app)
-    assert app.updater is not None
-    await app.updater.start_polling(poll_interval=0, timeout=1)
-    await app.start()
-    return app
+    return await running_app.start_polling(settings)
 
 
 async def _stop(app: Any) -> None:
-    await app.updater.stop()
-    await app.stop()
-    await app.post_stop(app)
-    await app.shutdown()
-    await app.post_shutdown(app)
+    await running_app.stop(app)
 
 
 async def _last_text(api: FakeBotApi, chat: int, count: int) -> str:

@@ -13,7 +13,8 @@ import httpx
 import pytest
 
 from bot.settings import load_settings
-from bot.telegram.app import build_application, webhook_options
+from bot.telegram.app import webhook_options
+from tests import running_app
 from tests.fakes.bot_api import FakeBotApi
 from tests.fakes.rasa import FakeRasa
 
@@ -47,22 +48,11 @@ async def _running_app(
             "FACTS_FILE": str(FACTS_FILE),
         }
     )
-    app = build_application(settings)
-    await app.initialize()
-    assert app.post_init is not None
-    await app.post_init(app)
-    assert app.updater is not None
-    await app.updater.start_polling(poll_interval=0, timeout=1)
-    await app.start()
-    return app
+    return await running_app.start_polling(settings)
 
 
 async def _stop(app: Any) -> None:
-    await app.updater.stop()
-    await app.stop()
-    await app.post_stop(app)
-    await app.shutdown()
-    await app.post_shutdown(app)
+    await running_app.stop(app)
 
 
 async def wait_texts(api: FakeBotApi, chat: int, count: int, wait: float = 10) -> list[str]:
@@ -217,10 +207,7 @@ async def test_webhook_mode_checks_the_secret_token(
     )
     options = webhook_options(settings)
     assert options["url_path"] == "telegram/hook" and options["listen"] == "127.0.0.1"
-    app = build_application(settings)
-    await app.initialize()
-    assert app.post_init is not None and app.updater is not None
-    await app.post_init(app)
+    app = await running_app.initialise(settings)
     options.pop("allowed_updates")
     await app.updater.start_webhook(**options)
     await app.start()
@@ -248,9 +235,4 @@ async def test_webhook_mode_checks_the_secret_token(
             assert real.status_code == 200
         assert await wait_texts(fake_api, ALICE, 1) == ["echo: hallo"]
     finally:
-        await app.updater.stop()
-        await app.stop()
-        assert app.post_stop is not None and app.post_shutdown is not None
-        await app.post_stop(app)
-        await app.shutdown()
-        await app.post_shutdown(app)
+        await running_app.stop(app)
