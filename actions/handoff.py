@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.facts import facts
 from actions.school import SCHOOL, utter_school_contact
+from bot.adult_answers import ROLES, adult_contact_text
 from bot.answers import handoff_buttons, handoff_text
 
 
@@ -26,6 +27,9 @@ class ActionHumanHandoff(Action):  # type: ignore[misc]  # rasa_sdk is untyped (
     ) -> list[dict[str, Any]]:
         if tracker.get_slot("role") == SCHOOL:
             utter_school_contact(dispatcher)
+        elif tracker.get_slot("visitor_role") in ROLES:
+            # A parent or professional: contact details, not the young person's interest form.
+            dispatcher.utter_message(text=adult_contact_text(facts()))
         else:
             dispatcher.utter_message(text=handoff_text(facts()), buttons=handoff_buttons())
         return []

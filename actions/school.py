@@ -180,7 +180,7 @@ class ActionSetYouthRole(Action):  # type: ignore[misc]
                 {"title": "Ik wil meedoen", "payload": "/express_interest"},
             ],
         )
-        return [SlotSet("role", None), *reset(*CHOICE_SLOTS)]
+        return [SlotSet("role", None), SlotSet("visitor_role", None), *reset(*CHOICE_SLOTS)]
 
 
 class ActionSchoolChoice(Action):  # type: ignore[misc]
@@ -200,7 +200,7 @@ class ActionSchoolChoice(Action):  # type: ignore[misc]
         events = reset(*CHOICE_SLOTS)
         if pending == "role":
             dispatcher.utter_message(text=WELCOME_SCHOOL, buttons=MENU)
-            return [*events, SlotSet("role", SCHOOL)]
+            return [*events, SlotSet("role", SCHOOL), SlotSet("visitor_role", None)]
         if pending == "send":
             return events + send_request(dispatcher, tracker, answer == "yes")
         if pending in ("feedback", "parent_feedback"):
