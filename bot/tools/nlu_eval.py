@@ -26,10 +26,13 @@ from typing import Any
 import yaml
 
 from bot.settings import PROJECT_ROOT
+from bot.tools import heldout_eval
 
 TARGET_MACRO_F1 = 0.92
 _SUMMARY_KEYS = frozenset({"accuracy", "macro avg", "weighted avg", "micro avg"})
 RETRIEVAL_INTENT = "faq"
+# Every retrieval intent: a wrong prediction of one of these is shown with its chosen answer.
+RETRIEVAL_INTENTS = frozenset({RETRIEVAL_INTENT, "school_faq", "feeling"})
 
 
 @dataclass(frozen=True)
@@ -117,8 +120,8 @@ def strict_predictions(
     out: list[tuple[str, str]] = []
     for text, true in test_set:
         predicted = wrong_intent.get(text)
-        if predicted == RETRIEVAL_INTENT:
-            predicted = wrong_answer.get(text, f"{RETRIEVAL_INTENT}/?")
+        if predicted in RETRIEVAL_INTENTS:
+            predicted = wrong_answer.get(text, f"{predicted}/?")
         elif predicted is None:
             predicted = wrong_answer.get(text, true) if "/" in true else true
         out.append((true, predicted))
@@ -193,6 +196,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--model", type=Path, default=PROJECT_ROOT / "models" / "joinus.tar.gz")
     parser.add_argument("--nlu", type=Path, default=PROJECT_ROOT / "tests" / "nlu")
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "results" / "nlu")
+    parser.add_argument(
+        "--heldout", type=Path, default=PROJECT_ROOT / "tests" / "heldout" / "nlu",
+        help="folder of the held-out feelings/parents/professionals files (family figures)",
+    )
     parser.add_argument("--no-run", action="store_true", help="only summarise existing reports")
     parser.add_argument("--min-f1", type=float, default=None, help="exit 1 below this macro F1")
     args = parser.parse_args(argv)
@@ -214,9 +221,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     rasa_rows = combine(intent_report, _load(args.out / "response_selection_report.json", {}))
     print(f"\n(Rasa's own reports, FAQ answers scored only where the intent was right: "
           f"macro F1 {macro_f1(rasa_rows):.3f}; details in {args.out})")
+    report_heldout(args.model, args.heldout, args.out / "heldout", run=not args.no_run)
     if args.min_f1 is not None and macro_f1(rows) < args.min_f1:
         return 1
     return 0
+
+
+def report_heldout(model: Path, folder: Path, out: Path, *, run: bool) -> None:
+    """Family figures on the held-out feelings, parents and professionals files (if present)."""
+    lines = heldout_eval.read_heldout(folder)
+    if not lines:
+        print(f"\n(no held-out family files in {folder})")
+        return
+    if run:
+        out.mkdir(parents=True, exist_ok=True)
+        data = out / "heldout.yml"
+        data.write_text(heldout_eval.to_rasa_yaml(lines), encoding="utf-8")
+        run_rasa(model, data, out)
+    print()
+    print(heldout_eval.format_scores(heldout_eval.score(lines, heldout_eval.predictions(out))))
 
 
 if __name__ == "__main__":
