@@ -177,7 +177,7 @@ def test_wrong_passphrase_damage_and_short_passphrase_are_refused(tmp_path: Path
     damaged = bytearray(archive.read_bytes())
     damaged[-10] ^= 0x55
     (tmp_path / "d.jbk").write_bytes(bytes(damaged))
-    with pytest.raises(BackupError, match="wrong passphrase|damaged"):
+    with pytest.raises(BackupError, match=r"wrong passphrase|damaged"):
         backup.restore_backup(target, tmp_path / "d.jbk", PASSPHRASE)
     (tmp_path / "x.jbk").write_bytes(b"hello")
     with pytest.raises(BackupError, match="not a Join us backup"):
