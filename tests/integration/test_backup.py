@@ -226,3 +226,20 @@ def test_restore_drill_postgresql(tmp_path: Path, postgres_url: str) -> None:
     backup.restore_backup(fresh, archive, PASSPHRASE)
     _check_restored(fresh, expected)
     migrate(fresh.database_url)  # the restored schema is at a known Alembic revision
+
+
+def test_migrate_tool_prepares_schema_and_keys(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.tools import migrate as migrate_tool
+
+    monkeypatch.setenv("JOINUS_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.delenv("ENCRYPTION_KEY", raising=False)
+    monkeypatch.delenv("PSEUDONYM_SECRET", raising=False)
+    assert migrate_tool.main() == 0
+    assert (tmp_path / "joinus.db").exists()
+    for key in ("pseudonym.key", "encryption.key"):
+        assert (tmp_path / "secrets" / key).stat().st_mode & 0o777 == 0o600
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg2://nobody@127.0.0.1:1/none")
+    assert migrate_tool.main() == 1  # a clear message, not a traceback
