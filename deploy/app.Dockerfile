@@ -24,6 +24,11 @@ ENV PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     JOINUS_DATA_DIR=/data
+# pg_dump/pg_restore for `python -m bot.tools.backup` (client 15 = Debian 12's, matching the
+# PostgreSQL 15 server in compose.yaml: pg_dump refuses a newer server). No compilers here.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends postgresql-client-15=15.* \
+ && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 10001 joinus \
  && useradd --system --uid 10001 --gid joinus --home-dir /app --shell /usr/sbin/nologin joinus \
  && mkdir /data && chown joinus:joinus /data && chmod 0700 /data

@@ -35,7 +35,7 @@ from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from sqlalchemy import inspect
 
-from bot.errors import BackupError
+from bot.errors import BackupError, ConfigError
 from bot.settings import Settings, load_settings
 from bot.storage.db import make_engine
 
@@ -228,8 +228,8 @@ def _keys(settings: Settings) -> dict[str, bytes]:
     return keys
 
 
-def create_backup(settings: Settings, target: Path, passphrase: str) -> Manifest:
-    """Write an encrypted backup of ``settings``' databases and keys to ``target`` (mode 0600)."""
+def build_backup(settings: Settings, passphrase: str) -> tuple[Manifest, bytes]:
+    """An encrypted backup of ``settings``' databases and keys, as bytes."""
     _check_passphrase(passphrase)
     with tempfile.TemporaryDirectory(prefix="joinus-backup-") as tmp:
         work = Path(tmp)
@@ -263,7 +263,12 @@ def create_backup(settings: Settings, target: Path, passphrase: str) -> Manifest
             _add_bytes(tar, "manifest.json", manifest.to_json())
             for name, path in members.items():
                 _add_bytes(tar, name, path.read_bytes())
-    sealed = seal(buffer.getvalue(), passphrase)
+    return manifest, seal(buffer.getvalue(), passphrase)
+
+
+def create_backup(settings: Settings, target: Path, passphrase: str) -> Manifest:
+    """Write an encrypted backup to ``target`` (mode 0600, atomically)."""
+    manifest, sealed = build_backup(settings, passphrase)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -275,12 +280,15 @@ def create_backup(settings: Settings, target: Path, passphrase: str) -> Manifest
     return manifest
 
 
-def read_backup(source: Path, passphrase: str) -> tuple[Manifest, dict[str, bytes]]:
-    """Decrypt and verify a backup; returns its manifest and its files."""
-    try:
-        sealed = source.read_bytes()
-    except OSError as exc:
-        raise BackupError(f"cannot read {source}: {exc.strerror}") from None
+def read_backup(source: Path | bytes, passphrase: str) -> tuple[Manifest, dict[str, bytes]]:
+    """Decrypt and verify a backup (a file or its bytes); returns its manifest and its files."""
+    if isinstance(source, bytes):
+        sealed = source
+    else:
+        try:
+            sealed = source.read_bytes()
+        except OSError as exc:
+            raise BackupError(f"cannot read {source}: {exc.strerror}") from None
     plain = unseal(sealed, passphrase)
     files: dict[str, bytes] = {}
     with tarfile.open(fileobj=io.BytesIO(plain), mode="r:gz") as tar:
@@ -299,7 +307,7 @@ def read_backup(source: Path, passphrase: str) -> tuple[Manifest, dict[str, byte
 
 
 def restore_backup(
-    settings: Settings, source: Path, passphrase: str, *, force: bool = False
+    settings: Settings, source: Path | bytes, passphrase: str, *, force: bool = False
 ) -> Manifest:
     """Restore into ``settings``' (empty) data dir and database; ``force`` overwrites."""
     manifest, files = read_backup(source, passphrase)
@@ -399,32 +407,49 @@ def _passphrase(settings: Settings, *, confirm: bool) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m bot.tools.backup", description=__doc__.split("\n\n")[0]
+        prog="python -m bot.tools.backup", description=(__doc__ or "").split("\n\n")[0]
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("create", help="write an encrypted backup").add_argument("file", type=Path)
-    restore = sub.add_parser("restore", help="restore a backup into an empty data dir")
-    restore.add_argument("file", type=Path)
+    create = sub.add_parser("create", help="write an encrypted backup ('-' = standard output)")
+    create.add_argument("file")
+    restore = sub.add_parser(
+        "restore", help="restore into an empty data dir ('-' = standard input)"
+    )
+    restore.add_argument("file")
     restore.add_argument("--force", action="store_true", help="overwrite existing data")
     args = parser.parse_args(argv)
     try:
         settings = load_settings()
         if args.command == "create":
-            manifest = create_backup(settings, args.file, _passphrase(settings, confirm=True))
+            passphrase = _passphrase(settings, confirm=args.file != "-")
+            if args.file == "-":  # e.g. `docker compose exec -T bot … create - > file`
+                manifest, sealed = build_backup(settings, passphrase)
+                sys.stdout.buffer.write(sealed)
+                sys.stdout.buffer.flush()
+                where, size = "standard output", len(sealed)
+            else:
+                manifest = create_backup(settings, Path(args.file), passphrase)
+                where, size = args.file, Path(args.file).stat().st_size
             print(
-                f"Backup written to {args.file} ({args.file.stat().st_size} bytes; "
-                f"{manifest.database}; {len(manifest.files)} files). Keep the passphrase apart from it."
+                f"Backup written to {where} ({size} bytes; {manifest.database}; "
+                f"{len(manifest.files)} files). Keep the passphrase apart from it.",
+                file=sys.stderr,
             )
         else:
+            source: Path | bytes = sys.stdin.buffer.read() if args.file == "-" else Path(args.file)
             manifest = restore_backup(
-                settings, args.file, _passphrase(settings, confirm=False), force=args.force
+                settings, source, _passphrase(settings, confirm=False), force=args.force
             )
             print(
                 f"Restored the backup of {manifest.created} ({manifest.database}) into "
-                f"{settings.data_dir}. Start the assistant: it upgrades the schema if needed."
+                f"{settings.data_dir}. Start the assistant: it upgrades the schema if needed.",
+                file=sys.stderr,
             )
     except BackupError as exc:
         print(f"Backup error: {exc}", file=sys.stderr)
+        return 2
+    except ConfigError as exc:
+        print(f"Settings error: {exc}", file=sys.stderr)
         return 2
     return 0
 

@@ -4,7 +4,10 @@ PostgreSQL; PostgreSQL needs the server and pg_dump/pg_restore, else it is skipp
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -27,6 +30,7 @@ from bot.tools import backup
 from tests.conftest import PG_ADMIN_URL
 from tests.leads_support import EVENTS, _events_meta, add_event, draft
 
+ROOT = Path(__file__).resolve().parents[2]
 PASSPHRASE = "correct horse battery staple"
 YOUNG, PARENT = "a" * 64, "b" * 64
 
@@ -243,3 +247,39 @@ def test_migrate_tool_prepares_schema_and_keys(
         assert (tmp_path / "secrets" / key).stat().st_mode & 0o777 == 0o600
     monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg2://nobody@127.0.0.1:1/none")
     assert migrate_tool.main() == 1  # a clear message, not a traceback
+
+
+def test_command_line_streams_for_containers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`docker compose exec -T bot … create - > file` and `… restore - < file`: no file in the container."""
+    live = _settings(tmp_path / "live", None)
+    expected = _populate(live)
+    env = {
+        **{
+            k: v
+            for k, v in os.environ.items()
+            if k not in {"DATABASE_URL", "ENCRYPTION_KEY", "PSEUDONYM_SECRET"}
+        },
+        "BACKUP_PASSPHRASE": PASSPHRASE,
+        "PYTHONPATH": str(ROOT),
+    }
+    created = subprocess.run(
+        [sys.executable, "-m", "bot.tools.backup", "create", "-"],
+        env={**env, "JOINUS_DATA_DIR": str(live.data_dir)},
+        capture_output=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert created.returncode == 0, created.stderr
+    assert created.stdout.startswith(backup.MAGIC) and b"Backup written" in created.stderr
+    restored = subprocess.run(
+        [sys.executable, "-m", "bot.tools.backup", "restore", "-"],
+        input=created.stdout,
+        env={**env, "JOINUS_DATA_DIR": str(tmp_path / "new")},
+        capture_output=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert restored.returncode == 0, restored.stderr
+    _check_restored(_settings(tmp_path / "new", None), expected)

@@ -188,8 +188,10 @@ def test_images_are_multi_stage_small_and_non_root(dockerfile: Path) -> None:
     assert re.search(r"(?m)^USER 1\d{4}:1\d{4}$", final), (
         "the final stage runs as a numeric non-root user"
     )
-    for tool in ("gcc", "build-essential", "apt-get install", "pip install"):
+    for tool in ("gcc", "build-essential", "-dev", "pip install"):
         assert tool not in final, f"{tool} in the final stage"
+    installed = re.findall(r"apt-get install -y --no-install-recommends ([^\n\\&]+)", final)
+    assert all(pkg.startswith("postgresql-client-") for line in installed for pkg in line.split())
     ignored = (ROOT / ".dockerignore").read_text().split()
     for secret in (".env", "var/", ".venv/", ".git/"):
         assert secret in ignored
