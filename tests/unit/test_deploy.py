@@ -67,9 +67,10 @@ def test_docker_compose_config_validates(tmp_path: Path) -> None:
         )
         print(f"SKIP docker compose config: {reason}")
         pytest.skip(f"{reason}; the Compose spec check above still runs")
+    # Only these variables (a developer's own .env must not hide a missing one).
     env = {**os.environ, **REQUIRED_ENV}
     done = subprocess.run(
-        [docker, "compose", "-f", str(COMPOSE), "config", "--quiet"],
+        [docker, "compose", "--env-file", os.devnull, "-f", str(COMPOSE), "config", "--quiet"],
         capture_output=True,
         text=True,
         check=False,
@@ -79,7 +80,7 @@ def test_docker_compose_config_validates(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     missing = {k: v for k, v in env.items() if k != "JOINUS_DOMAIN"}
     done = subprocess.run(
-        [docker, "compose", "-f", str(COMPOSE), "config", "--quiet"],
+        [docker, "compose", "--env-file", os.devnull, "-f", str(COMPOSE), "config", "--quiet"],
         capture_output=True,
         text=True,
         check=False,
