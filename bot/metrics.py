@@ -82,6 +82,17 @@ _FALLBACK_ACTIONS = {
 }
 
 
+# Every known label value exists from the start, so rates and alerts see zeros, not gaps.
+for _group in [*_INTENT_GROUPS, "school", "other"]:
+    TURNS.labels(_group)
+for _stage in _FALLBACK_ACTIONS.values():
+    FALLBACKS.labels(_stage)
+for _step in ("interest", "consented", "contacted", "signed_up"):
+    LEAD_FUNNEL.labels(_step)
+for _kind in ("text", "button_or_command"):
+    TURN_SECONDS.labels(_kind)
+
+
 def intent_group(intent: str | None) -> str:
     name = (intent or "").split("/", 1)[0]
     if name.startswith("school_"):

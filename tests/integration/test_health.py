@@ -21,6 +21,7 @@ import pytest
 
 from bot import health, metrics
 from bot.conversation import ChannelUser, Conversation
+from bot.crypto import Cipher
 from bot.engine import RasaClient
 from bot.facts import Facts
 from bot.health import CheckResult, HealthServer, database_check, outbox_check, run_checks
@@ -291,3 +292,54 @@ def test_intent_groups_stay_few() -> None:
     assert metrics.intent_group("express_interest") == "lead"
     assert metrics.intent_group("something_new") == "other"
     assert metrics.intent_group(None) == "other"
+
+
+async def test_lead_funnel_and_reminder_lag_are_counted(tmp_path: Path) -> None:
+    from telegram import Bot
+
+    from bot.services.ambassadors import KIND_REMINDER
+    from bot.services.leads import LeadService
+    from bot.telegram.delivery import OutboxDelivery
+    from tests.leads_support import draft
+
+    settings = load_settings({"JOINUS_DATA_DIR": str(tmp_path), "ENCRYPTION_KEY": "k" * 20})
+    migrate(settings.database_url)
+    database = Database(settings.database_url)
+    cipher = Cipher.from_settings(settings)
+    consented = _labelled(metrics.LEAD_FUNNEL, "stage", "consented")
+    lags = _labelled(metrics.REMINDER_LAG, None, None, suffix="_count")
+    try:
+        LeadService(database, cipher, settings).submit("a" * 64, draft("16-17"))
+        assert _labelled(metrics.LEAD_FUNNEL, "stage", "consented") == consented + 1
+        with database.session() as session:
+            enqueue(
+                session,
+                cipher,
+                chat_id=7,
+                text="Herinnering",
+                kind=KIND_REMINDER,
+                dedupe_key="r1",
+                not_before=utcnow() - timedelta(minutes=2),
+            )
+        with FakeBotApi() as api:
+            bot = Bot("123:LAG", base_url=api.base_url)
+            await bot.initialize()
+            try:
+                assert await OutboxDelivery(database, cipher, bot).deliver_due() >= 1
+            finally:
+                await bot.shutdown()
+        assert _labelled(metrics.REMINDER_LAG, None, None, suffix="_count") == lags + 1
+        lag_sum = _labelled(metrics.REMINDER_LAG, None, None, suffix="_sum")
+        assert lag_sum >= 120
+    finally:
+        database.dispose()
+
+
+def _labelled(metric: Any, label: str | None, value: str | None, suffix: str = "_total") -> float:
+    for family in metric.collect():
+        for sample in family.samples:
+            if sample.name.endswith(suffix) and (
+                label is None or sample.labels.get(label) == value
+            ):
+                return float(sample.value)
+    return 0.0
