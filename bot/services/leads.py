@@ -8,6 +8,7 @@ so an outage or restart never loses or duplicates a lead card.
 from __future__ import annotations
 
 import hashlib
+import html
 import logging
 import secrets
 import threading
@@ -29,7 +30,7 @@ from bot.services import consent
 from bot.services.lead_counts import bump, clean_source, weekly
 from bot.services.staff import Actor
 from bot.settings import Settings
-from bot.storage.db import Database
+from bot.storage.db import Database, rows_changed
 from bot.storage.models_leads import ComebackCode, Consent, Lead, LeadAudit, aware
 from bot.storage.models_outbox import OutboxMessage
 
@@ -104,6 +105,12 @@ def new_parent_code() -> str:
 
 def code_hash(code: str) -> str:
     return hashlib.sha256(code.strip().upper().encode()).hexdigest()
+
+
+def relayed(text: str, limit: int = 3000) -> str:
+    """A person's own words inside an HTML message (the outbox sends parse_mode=HTML): cut, then
+    escaped, so "<3" arrives as "<3" and nobody can put a link or markup in another's chat."""
+    return html.escape(text.strip()[:limit], quote=False)
 
 
 def _value(value: str | None) -> str | None:
@@ -433,8 +440,29 @@ class LeadService:
             raise LeadStateError("Onbekende actie.")
         now = self._clock.now()
         with self._db.session() as session:
-            lead = self._get(session, public_id)
-            if not st.can_move(lead.status, target):
+            if target == st.CLAIMED:
+                # The conditional UPDATE comes first, before any read: of two staff members
+                # pressing "claim" at once exactly one matches the row (it also takes SQLite's
+                # write lock before a snapshot is read, so the loser waits instead of failing).
+                won = session.execute(
+                    update(Lead)
+                    .where(
+                        Lead.public_id == public_id[:12],
+                        Lead.status == st.OPEN,
+                        Lead.claimed_by.is_(None),
+                    )
+                    .values(status=st.CLAIMED, claimed_by=actor.telegram_id, claimed_at=now)
+                    .execution_options(synchronize_session=False)
+                )
+                lead = self._get(session, public_id)
+                if rows_changed(won) != 1:
+                    if lead.claimed_by == actor.telegram_id:
+                        raise LeadStateError("Je hebt deze aanmelding al opgepakt.")
+                    raise LeadStateError(st.refusal(lead.status, target))
+                session.refresh(lead)
+            else:
+                lead = self._get(session, public_id)
+            if target != st.CLAIMED and not st.can_move(lead.status, target):
                 raise LeadStateError(st.refusal(lead.status, target))
             others = lead.claimed_by not in (None, actor.telegram_id)
             if target != st.CLAIMED and others and not actor.is_admin:
@@ -442,7 +470,6 @@ class LeadService:
             lead.status = target
             self._audit(session, lead, actor, f"status:{target}")
             if target == st.CLAIMED:
-                lead.claimed_by, lead.claimed_at = actor.telegram_id, now
                 self._send_details(session, lead, actor)
                 self._notify_young_person(session, lead, MSG_CLAIMED, "claimed")
             elif target == st.CONTACTED:
@@ -507,7 +534,7 @@ class LeadService:
                 self._cipher,
                 not_before=self._clock.now(),
                 chat_id=int(self._cipher.decrypt(lead.chat_id_enc)),
-                text=MSG_CHAT_RELAY.format(text=text.strip()[:3000]),
+                text=MSG_CHAT_RELAY.format(text=relayed(text)),
                 kind="lead_message",
                 dedupe_key=f"lead:{lead.public_id}:msg:{secrets.token_hex(8)}",
                 subject=subject_of(lead),
@@ -534,7 +561,7 @@ class LeadService:
                 self._cipher,
                 not_before=self._clock.now(),
                 chat_id=lead.claimed_by,
-                text=f"Antwoord op #{lead.public_id}:\n\n{text.strip()[:3000]}",
+                text=f"Antwoord op #{lead.public_id}:\n\n{relayed(text)}",
                 kind="lead_message",
                 dedupe_key=f"lead:{lead.public_id}:reply:{secrets.token_hex(8)}",
                 subject=subject_of(lead),

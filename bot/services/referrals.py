@@ -16,7 +16,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from bot import lead_status as st
@@ -34,10 +34,10 @@ from bot.school_cards import (
     staff_card,
     staff_details,
 )
-from bot.services.leads import code_hash, new_parent_code
+from bot.services.leads import code_hash, new_parent_code, relayed
 from bot.services.staff import Actor
 from bot.settings import Settings
-from bot.storage.db import Database
+from bot.storage.db import Database, rows_changed
 from bot.storage.models_leads import Consent, Lead
 from bot.storage.models_outbox import OutboxMessage
 from bot.storage.models_referrals import ReferralLink, SchoolRequest
@@ -60,6 +60,14 @@ MSG_CLAIMED = {
 }
 MSG_DONE = "Je verzoek #{id} is afgerond door Join us. Dank je wel!"
 MSG_ANSWER = "Antwoord van Join us op #{id}:\n\n{text}"
+
+
+def _refusal(current: str, target: str) -> str:
+    return (
+        st.refusal(current, target)
+        .replace("Deze aanmelding", "Dit verzoek")
+        .replace("aanmelding", "verzoek")
+    )
 
 
 @dataclass(frozen=True)
@@ -409,17 +417,35 @@ class ReferralService:
             raise LeadStateError("Onbekende actie.")
         now = self._clock.now()
         with self._db.session() as session:
-            request = self._get(session, public_id)
-            if not st.can_move(request.status, target):
-                raise LeadStateError(
-                    st.refusal(request.status, target).replace("aanmelding", "verzoek")
+            if target == st.CLAIMED:
+                # Conditional UPDATE first (see LeadService.staff_step): one winner per request.
+                won = session.execute(
+                    update(SchoolRequest)
+                    .where(
+                        SchoolRequest.public_id == public_id[:12],
+                        SchoolRequest.status == st.OPEN,
+                        SchoolRequest.claimed_by.is_(None),
+                    )
+                    .values(status=st.CLAIMED, claimed_by=actor.telegram_id, claimed_at=now)
+                    .execution_options(synchronize_session=False)
                 )
+                request = self._get(session, public_id)
+                if rows_changed(won) != 1:
+                    if request.claimed_by == actor.telegram_id:
+                        raise LeadStateError("Je hebt dit verzoek al opgepakt.")
+                    if request.claimed_by is not None:
+                        raise LeadStateError("Dit verzoek is al opgepakt door een collega.")
+                    raise LeadStateError(_refusal(request.status, target))
+                session.refresh(request)
+            else:
+                request = self._get(session, public_id)
+            if target != st.CLAIMED and not st.can_move(request.status, target):
+                raise LeadStateError(_refusal(request.status, target))
             others = request.claimed_by not in (None, actor.telegram_id)
             if target != st.CLAIMED and others and not actor.is_admin:
                 raise NotStaff("Alleen wie dit verzoek heeft opgepakt kan de status aanpassen.")
             request.status = target
             if target == st.CLAIMED:
-                request.claimed_by, request.claimed_at = actor.telegram_id, now
                 enqueue(
                     session,
                     self._cipher,
@@ -454,7 +480,7 @@ class ReferralService:
             sent = self._tell_school(
                 session,
                 request,
-                MSG_ANSWER.format(id=request.public_id, text=text.strip()[:3000]),
+                MSG_ANSWER.format(id=request.public_id, text=relayed(text)),
                 f"answer:{secrets.token_hex(6)}",
             )
             if not sent:
