@@ -9,7 +9,7 @@ from bot.conversation import Conversation
 from bot.crypto import Cipher
 from bot.engine import RasaClient
 from bot.facts import Facts
-from bot.keys import load_or_create_secret
+from bot.keys import key_material, load_or_create_secret
 from bot.lead_directives import DeepLinks, lead_directives
 from bot.outbox import BlockedHook
 from bot.pseudonym import Pseudonymiser
@@ -43,7 +43,7 @@ class Runtime:
         secret = load_or_create_secret(
             settings.secrets_dir / "pseudonym.key", settings.pseudonym_secret
         )
-        self.pseudonymiser = Pseudonymiser(secret)
+        self.pseudonymiser = Pseudonymiser(key_material(secret, settings.secrets_dir))
         self.cipher = Cipher.from_settings(settings)
         self.blocked_hooks: dict[str, BlockedHook] = {}
         self.engine = RasaClient(settings.rasa_url, settings.rasa_timeout)
