@@ -67,8 +67,8 @@ def rotate_database(engine: Engine, cipher: Cipher, *, batch: int = 500) -> Rota
                         guard = [table.c[name] == value for name, value in old.items()]
                         conn.execute(update(table).where(key == row[0], *guard).values(**changes))
                         report.values_rotated += len(changes)
-                        report.per_table[table.name] = (
-                            report.per_table.get(table.name, 0) + len(changes)
+                        report.per_table[table.name] = report.per_table.get(table.name, 0) + len(
+                            changes
                         )
             if len(rows) < batch:
                 break

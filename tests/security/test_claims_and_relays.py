@@ -28,7 +28,7 @@ MENTOR = "m" * 64
 RACERS = 6
 ROUNDS = 3
 NASTY = '<a href="https://evil.example">klik</a> <3 & <b>vet</b>'
-ESCAPED = "&lt;a href=\"https://evil.example\"&gt;klik&lt;/a&gt; &lt;3 &amp; &lt;b&gt;vet&lt;/b&gt;"
+ESCAPED = '&lt;a href="https://evil.example"&gt;klik&lt;/a&gt; &lt;3 &amp; &lt;b&gt;vet&lt;/b&gt;'
 
 
 @pytest.fixture
@@ -91,7 +91,8 @@ def test_two_staff_claim_a_lead_at_once_one_wins(env: LeadEnv) -> None:
             lead = session.scalars(select(Lead).where(Lead.public_id == public_id)).one()
             assert lead.status == "claimed" and lead.claimed_by is not None
             details = session.scalars(
-                select(OutboxMessage).where(OutboxMessage.kind == "lead_details")
+                select(OutboxMessage)
+                .where(OutboxMessage.kind == "lead_details")
                 .where(OutboxMessage.subject == f"lead:{public_id}")
             ).all()
             assert len(details) == 1  # only the winner got the contact details
