@@ -57,12 +57,13 @@ class ButtonSigner:
         """The payload of pressed callback data, or None if we did not issue it to this chat."""
         if data.startswith(PAYLOAD_PREFIX):
             payload, sep, mac = data.removeprefix(PAYLOAD_PREFIX).rpartition("|")
-            if sep and payload and hmac.compare_digest(mac, self.mac(chat_id, payload)):
+            expected = self.mac(chat_id, payload).encode()
+            if sep and payload and hmac.compare_digest(mac.encode(), expected):
                 return payload
             return None
         if data.startswith(DIGEST_PREFIX):
             token = data.removeprefix(DIGEST_PREFIX)
-            if len(token) != 32:
+            if len(token) != 32 or not token.isascii():
                 return None
             stored = load(token)
             if stored and hmac.compare_digest(token, self.token(chat_id, stored)):
