@@ -168,3 +168,13 @@ def check_in_reply(lines: Mapping[str, Any] | None = None) -> str:
         f'Praten met iemand van Join us kan ook: typ "{STAFF_PHRASE}". '
         "Je mag me hier ook gewoon alles vragen."
     )
+
+
+def grief_reply(lines: Mapping[str, Any] | None = None) -> str:
+    """Warmth for a loss ("mijn opa is overleden"): no alarm, someone to talk to."""
+    return "TODO"
+
+
+def distress_check_in(lines: Mapping[str, Any] | None = None) -> str:
+    """A gentle check-in when a message with a distress marker was not understood."""
+    return "TODO"

@@ -240,12 +240,61 @@ def targets_met(report: Report) -> bool:
     )
 
 
+def validate(show_misses: bool = True) -> None:
+    """Layer 2 on a fixed split of its own training data (every 5th example held back).
+
+    How the model and thresholds were chosen; says nothing about messages written by others
+    (that is what the held-out set is for).
+    """
+    from bot.safety import classifier, net
+    from bot.safety.detector import assess_rules
+
+    pairs = classifier.load_examples()
+    train = [p for i, p in enumerate(pairs) if i % 5]
+    val = [p for i, p in enumerate(pairs) if not i % 5]
+    started = time.perf_counter()
+    model = classifier.build_model(train)
+    fitted = time.perf_counter() - started
+    classes = [str(c) for c in model.classes_]
+    probs = model.predict_proba([classifier.features(t) for t, _ in val])
+    danger = [sum(row[classes.index(lab)] for lab in classifier.DANGER_LABELS) for row in probs]
+    rules = [assess_rules(t).level == "crisis" for t, _ in val]
+    pos = [i for i, (_, lab) in enumerate(val) if lab in classifier.DANGER_LABELS]
+    neg = [i for i, (_, lab) in enumerate(val) if lab in ("none", "distress", "grief")]
+    print(f"validation split: {len(train)} train, {len(val)} validation "
+          f"({len(pos)} danger, {len(neg)} none/distress/grief); fit {fitted:.1f} s")
+    print(f"  layer 1 alone: recall {sum(rules[i] for i in pos) / len(pos):.3f}, "
+          f"false alarms {sum(rules[i] for i in neg) / len(neg):.3f}")
+    for threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+        flag = [d >= threshold or r for d, r in zip(danger, rules, strict=True)]
+        per_label = ", ".join(
+            f"{lab} {sum(flag[i] for i in neg if val[i][1] == lab)}"
+            f"/{sum(1 for i in neg if val[i][1] == lab)}"
+            for lab in ("none", "distress", "grief")
+        )
+        print(f"  union, layer 2 threshold {threshold:.2f}: recall "
+              f"{sum(flag[i] for i in pos) / len(pos):.3f}, false alarms "
+              f"{sum(flag[i] for i in neg) / len(neg):.3f} ({per_label})")
+    if show_misses:
+        threshold = net.DANGER_THRESHOLD
+        for i, (text, label) in enumerate(val):
+            if i in pos and danger[i] < threshold and not rules[i]:
+                print(f"  miss  {label:9} {danger[i]:.2f} {text}")
+            if i in neg and (danger[i] >= threshold or rules[i]):
+                print(f"  alarm {label:9} {danger[i]:.2f} {text}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--quiet", action="store_true", help="figures only, no misses")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--validate", action="store_true",
+                        help="layer 2 on a split of its own training data (model selection)")
     args = parser.parse_args(argv)
+    if args.validate:
+        validate(show_misses=not args.quiet)
+        return 0
     warm = getattr(safety, "warm_up", None)
     if callable(warm):
         started = time.perf_counter()
