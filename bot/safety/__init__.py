@@ -9,7 +9,7 @@ distress (in this process only). ``crisis_reply`` builds the answer for a crisis
 probably figurative words; ``grief_reply`` the warm one for a loss. No network.
 """
 
-from .classifier import warm_up
+from .classifier import layer2_ready, warm_up, warm_up_in_background
 from .detector import assess_rules
 from .model import CrisisCategory, Level, SafetyResult
 from .net import SafetyNet, assess
@@ -29,5 +29,7 @@ __all__ = [
     "distress_check_in",
     "grief_reply",
     "normalise",
+    "layer2_ready",
     "warm_up",
+    "warm_up_in_background",
 ]

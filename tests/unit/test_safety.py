@@ -366,7 +366,8 @@ def test_crisis_reply_for_abuse(lines: dict[str, Any]) -> None:
 def test_crisis_reply_for_acute_danger_starts_with_112(lines: dict[str, Any]) -> None:
     reply = crisis_reply(assess("er is iemand met een mes"), lines)
     assert reply is not None
-    assert reply.splitlines()[0].endswith("112.")
+    first = reply.splitlines()[0]
+    assert "Bel meteen 112." in first and "113" not in first  # 112 first, plainly, alone
 
 
 def test_crisis_reply_is_none_without_a_crisis(lines: dict[str, Any]) -> None:
