@@ -19,8 +19,8 @@ from bot.answers import (
     topic_guess,
 )
 from bot.facts import Facts
-from bot.safety import distress_check_in, warm_up_in_background
 from bot.safety import assess as assess_safety
+from bot.safety import distress_check_in, warm_up_in_background
 from bot.services.insights import InsightsService
 from bot.settings import load_settings
 from bot.storage.db import Database

@@ -9,6 +9,7 @@ distress (in this process only). ``crisis_reply`` builds the answer for a crisis
 probably figurative words; ``grief_reply`` the warm one for a loss. No network.
 """
 
+from . import classifier
 from .classifier import layer2_ready, warm_up, warm_up_in_background
 from .detector import assess_rules
 from .model import CrisisCategory, Level, SafetyResult
@@ -25,11 +26,12 @@ __all__ = [
     "assess",
     "assess_rules",
     "check_in_reply",
+    "classifier",
     "crisis_reply",
     "distress_check_in",
     "grief_reply",
-    "normalise",
     "layer2_ready",
+    "normalise",
     "warm_up",
     "warm_up_in_background",
 ]

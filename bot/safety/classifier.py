@@ -34,9 +34,9 @@ __all__ = [
     "FastModel",
     "Prediction",
     "build_model",
+    "layer2_ready",
     "load_examples",
     "predict",
-    "layer2_ready",
     "warm_up",
     "warm_up_in_background",
 ]
@@ -124,9 +124,13 @@ def load_examples(data_dir: Path = DATA_DIR, *, project_sets: bool = True) -> li
     return unique
 
 
+# Layer 2 reads at most this much of a message (layer 1 reads all of it): bounded cost.
+MAX_CHARS = 1500
+
+
 def features(text: str) -> str:
     """What the model reads: the canonical normalised text (see ``normalise``)."""
-    return normalise(text)
+    return normalise(text[:MAX_CHARS])
 
 
 def build_model(pairs: Sequence[tuple[str, str]], c: float = 1.0) -> Any:
@@ -138,9 +142,9 @@ def build_model(pairs: Sequence[tuple[str, str]], c: float = 1.0) -> Any:
     """
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.svm import LinearSVC
     from sklearn.model_selection import StratifiedKFold
     from sklearn.pipeline import FeatureUnion, Pipeline
+    from sklearn.svm import LinearSVC
 
     texts = [features(t) for t, _ in pairs]
     labels = [label for _, label in pairs]
@@ -299,7 +303,7 @@ class _Layer2:
         if path.exists():
             try:
                 with path.open("rb") as handle:
-                    model = pickle.load(handle)  # noqa: S301 - our own file, mode 0600
+                    model = pickle.load(handle)
                 self.source = "cache"
                 return model
             except Exception:

@@ -45,9 +45,9 @@ ACUTE_RULES: tuple[Rule, ...] = (
         (SUICIDE, ACUTE),
         rf"(?:\b{_I} |^(?:nu |hier )?){_BE_AT} (?:\S+ ){{0,3}}(?:op|bij|aan|naast|boven op|bovenop|over|in|on|at) "
         rf"(?:de |het |t |een |the |a )?(?:rand van |edge of )?(?:{_HIGH}|{_RAIL})\b",
-        rf"\b(?:loop|ga|fiets|ren|walking|going) (?:\S+ ){{0,2}}(?:naar|richting|to) "
-        rf"(?:het |t |de |the )?(?:spoor|rails|brug|dak|train tracks|tracks|bridge|roof)\b",
-        rf"\b(?:op|on) (?:de |the )?(?:rand|edge)\b(?! van (?:mijn|mn) (?:bed|stoel))",
+        r"\b(?:loop|ga|fiets|ren|walking|going) (?:\S+ ){0,2}(?:naar|richting|to) "
+        r"(?:het |t |de |the )?(?:spoor|rails|brug|dak|train tracks|tracks|bridge|roof)\b",
+        r"\b(?:op|on) (?:de |the )?(?:rand|edge)\b(?! van (?:mijn|mn) (?:bed|stoel))",
         r"\bvolgende trein is voor mij\b|\b(?:wacht|wachten) op de trein\b.{0,30}\bspoor\b",
         cues=_BENIGN_PLACE,
     ),
