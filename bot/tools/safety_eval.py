@@ -61,6 +61,7 @@ class Report:
     context: tuple[int, int] = (0, 0)
     context_misses: list[str] = field(default_factory=list)
     timings_us: list[float] = field(default_factory=list)
+    groups: dict[str, list[int]] = field(default_factory=dict)  # "file: header" -> [crisis, n]
 
     def rate(self, name: str) -> float:
         hits, total = self.counts.get(name, (0, 0))
@@ -77,15 +78,23 @@ class Report:
         return hits / total if total else 0.0
 
 
-def read_lines(path: Path) -> list[str]:
+def read_groups(path: Path) -> list[tuple[str, str]]:
+    """(group, message) pairs; the group is the last ``#`` comment header above a line."""
     if not path.exists():
         return []
     out = []
+    group = ""
     for line in path.read_text(encoding="utf-8").splitlines():
         text = line.strip()
-        if text and not text.startswith("#"):
-            out.append(text)
+        if text.startswith("#"):
+            group = text.lstrip("#").strip()[:60]
+        elif text:
+            out.append((group, text))
     return out
+
+
+def read_lines(path: Path) -> list[str]:
+    return [text for _, text in read_groups(path)]
 
 
 def _as_messages(value: Any) -> tuple[str, ...]:
@@ -102,9 +111,9 @@ def _truthy(value: Any) -> bool:
     return str(value).strip().lower() in {"crisis", "yes", "true", "signal", "1", "flag"}
 
 
-_BEFORE_KEYS = ("before", "history", "context", "earlier", "previous", "turns")
+_BEFORE_KEYS = ("before", "history", "context", "earlier", "previous")
 _MESSAGE_KEYS = ("message", "then", "last", "text", "ambiguous")
-_EXPECT_KEYS = ("expect", "expected", "label", "crisis", "signal")
+_EXPECT_KEYS = ("expect_last", "expect", "expected", "label", "crisis", "signal")
 
 
 def load_context(path: Path) -> list[ContextCase]:
@@ -118,8 +127,12 @@ def load_context(path: Path) -> list[ContextCase]:
     for item in data or []:
         if not isinstance(item, Mapping):
             continue
-        before = next((_as_messages(item[k]) for k in _BEFORE_KEYS if k in item), ())
-        message = next((str(item[k]) for k in _MESSAGE_KEYS if k in item), "")
+        if "turns" in item:  # tests/heldout/README.md: {turns: [...], expect_last: ...}
+            turns = _as_messages(item["turns"])
+            before, message = turns[:-1], (turns[-1] if turns else "")
+        else:
+            before = next((_as_messages(item[k]) for k in _BEFORE_KEYS if k in item), ())
+            message = next((str(item[k]) for k in _MESSAGE_KEYS if k in item), "")
         expect = next((_truthy(item[k]) for k in _EXPECT_KEYS if k in item), True)
         if message:
             cases.append(ContextCase(before, message, expect))
@@ -146,7 +159,9 @@ def _context_judge(case: ContextCase, index: int) -> bool:
 def evaluate(data: Path, judge: Judge = _plain_judge) -> Report:
     report = Report()
     for name in (*POSITIVE, *NEGATIVE):
-        lines = read_lines(data / f"{name}.txt")
+        grouped = read_groups(data / f"{name}.txt")
+        lines = [text for _, text in grouped]
+        group_of = dict((text, group) for group, text in grouped)
         hits = 0
         misses: list[str] = []
         acute_112 = 0
@@ -156,6 +171,9 @@ def evaluate(data: Path, judge: Judge = _plain_judge) -> Report:
             report.timings_us.append((time.perf_counter() - start) * 1e6)
             is_crisis = level == "crisis"
             hits += is_crisis
+            group = report.groups.setdefault(f"{name}: {group_of.get(text, '')}", [0, 0])
+            group[0] += is_crisis
+            group[1] += 1
             if name in POSITIVE and not is_crisis:
                 misses.append(f"{level:8} {text}")
             if name in NEGATIVE and is_crisis:
@@ -197,7 +215,7 @@ def format_report(report: Report, data: Path, show_misses: bool = True) -> str:
         if name in report.counts:
             out.append(f"  recall {name:10} {_pct(*report.counts[name])}")
     if "acute" in report.counts:
-        out.append(f"  acute replies leading with 112: {_pct(*report.acute_112)}")
+        out.append(f"  acute replies leading with 112: {_pct(*report.acute_112)} (target 100%)")
     if any(n in report.counts for n in POSITIVE):
         hits = sum(report.counts.get(n, (0, 0))[0] for n in POSITIVE)
         total = sum(report.counts.get(n, (0, 0))[1] for n in POSITIVE)
@@ -220,6 +238,9 @@ def format_report(report: Report, data: Path, show_misses: bool = True) -> str:
             f"  speed: {len(t)} messages, p50 {statistics.median(t):.0f} µs, "
             f"p95 {_percentile(t, 0.95):.0f} µs, max {max(t):.0f} µs"
         )
+    out.append("  crisis replies per group (file: comment header):")
+    for key, (hits, total) in report.groups.items():
+        out.append(f"    {key[:70]:70} {hits}/{total}")
     if show_misses:
         for name, misses in report.misses.items():
             if misses:
@@ -233,8 +254,9 @@ def format_report(report: Report, data: Path, show_misses: bool = True) -> str:
 
 
 def targets_met(report: Report) -> bool:
+    hits, total = report.acute_112
     return (
-        report.rate("acute") >= TARGET_ACUTE
+        (hits / total if total else 0.0) >= TARGET_ACUTE
         and report.crisis_rate() >= TARGET_CRISIS
         and report.false_alarm_rate() <= TARGET_FALSE_ALARMS
     )
