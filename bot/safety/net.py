@@ -32,6 +32,8 @@ __all__ = [
 # Layer 2 flags a crisis when P(acute) + P(crisis) + P(abuse) reaches this (validation split
 # of the training data: see bot/safety/data/README.md for the figures behind the choice).
 DANGER_THRESHOLD = 0.6
+# After distress earlier in the same conversation (SafetyNet), layer 2 needs less.
+CONTEXT_THRESHOLD = 0.4
 # Where layer 1 recognised figurative speech ("ik ga dood van het lachen"), layer 2 must be
 # surer before it overrules the light touch.
 FIGURATIVE_THRESHOLD = 0.9
@@ -78,11 +80,13 @@ def _signals(p: classifier.Prediction | None, crisis: bool) -> tuple[str, ...]:
     return tuple(out)
 
 
-def assess(text: str) -> SafetyResult:
-    """One message alone: "crisis", "check_in" (probably figurative) or "none", with signals.
+def assess(text: str, *, after_distress: bool = False) -> SafetyResult:
+    """One message: "crisis", "check_in" (probably figurative) or "none", with signals.
 
-    Never raises. Layer 1 runs first and does not depend on layer 2: without the model
-    (scikit-learn missing, a broken cache) the rules still decide.
+    ``after_distress``: the same person showed distress shortly before (``SafetyNet``); then
+    layer 2 needs less to flag a crisis. Never raises. Layer 1 runs first and does not
+    depend on layer 2: without the model (scikit-learn missing, a broken cache) the rules
+    still decide.
     """
     rules = assess_rules(text)
     if not isinstance(text, str) or not text.strip():
@@ -94,8 +98,16 @@ def assess(text: str) -> SafetyResult:
             cats.add(_C.ACUTE_DANGER)
         return SafetyResult("crisis", _ordered(cats), _signals(p, True))
     if p is not None:
-        threshold = FIGURATIVE_THRESHOLD if rules.level == "check_in" else DANGER_THRESHOLD
-        if p.danger >= threshold:
+        if rules.level == "check_in":
+            threshold = FIGURATIVE_THRESHOLD
+        else:
+            threshold = CONTEXT_THRESHOLD if after_distress else DANGER_THRESHOLD
+        # A message most like the "ambiguous" examples is ambiguous, however dark its words:
+        # alone it is not a crisis (issue 9); after distress SafetyNet makes it one.
+        ambiguous_most = p.probabilities.get("ambiguous", 0.0) >= max(
+            p.probabilities.get(label, 0.0) for label in classifier.DANGER_LABELS
+        )
+        if p.danger >= threshold and (after_distress or not ambiguous_most):
             cats = _model_categories(text, p)
             return SafetyResult("crisis", _ordered(cats), (*_signals(p, True), "layer2"))
     if rules.level == "check_in":
@@ -121,9 +133,9 @@ class SafetyNet:
 
     def assess(self, text: str, key: str | None = None) -> SafetyResult:
         """Judge ``text``; with ``key`` (the pseudonym) earlier distress counts as context."""
-        result = assess(text)
         if key is None:
-            return result
+            return assess(text)
+        result = assess(text, after_distress=self.showed_distress(key))
         if result.level != "crisis" and result.has("ambiguous") and self.showed_distress(key):
             result = SafetyResult(
                 "crisis", (_C.SUICIDE,), tuple(dict.fromkeys((*result.signals, "context")))

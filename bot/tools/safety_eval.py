@@ -62,6 +62,7 @@ class Report:
     context_misses: list[str] = field(default_factory=list)
     timings_us: list[float] = field(default_factory=list)
     groups: dict[str, list[int]] = field(default_factory=dict)  # "file: header" -> [crisis, n]
+    context_split: dict[bool, tuple[int, int]] = field(default_factory=dict)
 
     def rate(self, name: str) -> float:
         hits, total = self.counts.get(name, (0, 0))
@@ -197,6 +198,11 @@ def evaluate(data: Path, judge: Judge = _plain_judge) -> Report:
                 f"{' | '.join(case.before)} => {case.message}"
             )
     report.context = (right, len(cases))
+    for expected in (True, False):
+        subset = [c for c in cases if c.crisis == expected]
+        wrong = sum(1 for m in report.context_misses if m.startswith(
+            "expected crisis" if expected else "expected no crisis"))
+        report.context_split[expected] = (len(subset) - wrong, len(subset))
     return report
 
 
@@ -232,6 +238,11 @@ def format_report(report: Report, data: Path, show_misses: bool = True) -> str:
             f"(target <= {TARGET_FALSE_ALARMS:.0%})"
         )
     out.append(f"  context conversations judged right: {_pct(*report.context)}")
+    if report.context_split:
+        out.append(
+            f"    after distress (expect crisis) {_pct(*report.context_split[True])}; "
+            f"after harmless turns (expect none) {_pct(*report.context_split[False])}"
+        )
     if report.timings_us:
         t = report.timings_us
         out.append(

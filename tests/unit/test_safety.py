@@ -19,6 +19,7 @@ from bot.safety import (
     CrisisCategory,
     SafetyResult,
     assess,
+    assess_rules,
     check_in_reply,
     crisis_reply,
     normalise,
@@ -325,15 +326,27 @@ def test_random_unicode_never_raises() -> None:
         normalise(text)
 
 
-def test_typical_message_takes_well_under_a_millisecond() -> None:
+def _best_per_message(judge: Any) -> float:
     sample = CRISIS + EVERYDAY
+    judge("warm-up")
     best = float("inf")
     for _ in range(3):
         start = time.perf_counter()
         for text in sample:
-            assess(text)
+            judge(text)
         best = min(best, (time.perf_counter() - start) / len(sample))
+    return best
+
+
+def test_typical_message_takes_well_under_a_millisecond() -> None:
+    # Layer 1 (the rules) alone; both layers together are bounded below (issue 9: < 5 ms).
+    best = _best_per_message(assess_rules)
     assert best < 0.001, f"{best * 1000:.2f} ms per message"
+
+
+def test_both_layers_stay_well_under_five_milliseconds() -> None:
+    best = _best_per_message(assess)
+    assert best < 0.005, f"{best * 1000:.2f} ms per message"
 
 
 # --- replies -----------------------------------------------------------------------------
