@@ -99,7 +99,7 @@ class Conversation:
         self._directives = directives or {}
         self._on_crisis = on_crisis
         # Remembers per pseudonym, in this process only, that a conversation showed distress.
-        self._safety = safety_net or SafetyNet()
+        self._safety = safety_net if safety_net is not None else SafetyNet()
         warm_up_in_background()  # layer 2 loads while layer 1 already answers
 
     def pseudonym(self, user: ChannelUser) -> str:
@@ -137,6 +137,8 @@ class Conversation:
         intent = COMMAND_INTENTS.get(name.lower())
         if intent is None:
             return [UNKNOWN_COMMAND]
+        if intent == "forget_me":  # also the safety net's in-memory note of distress
+            self._safety.forget(self.pseudonym(user))
         entities = ""
         if name.lower() == "start" and _START_PAYLOAD.match(arg):
             # The deep-link code (a poster, a school) is kept for attribution of later leads.

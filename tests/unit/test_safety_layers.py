@@ -31,12 +31,20 @@ from bot.safety import (
     crisis_reply,
     distress_check_in,
     grief_reply,
+    warm_up,
 )
 from bot.safety.classifier import FastModel, build_model, load_examples
 
 ROOT = Path(__file__).resolve().parents[2]
 FACTS = ROOT / "content" / "facts.yml"
 C = CrisisCategory
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _layer_2_loaded() -> None:
+    # Importing actions.fallback starts a background load; until it is done only layer 1
+    # answers (by design). These tests are about both layers: wait for it.
+    warm_up()
 
 
 @pytest.fixture(scope="module")
@@ -364,3 +372,16 @@ async def test_distress_intent_action_checks_in(fallback_facts: None) -> None:
     dispatcher = CollectingDispatcher()
     await ActionDistressCheckIn().run(dispatcher, _tracker("ik hou het thuis niet meer uit"), {})
     assert "0800-0432" in dispatcher.messages[0]["text"]
+
+
+async def test_forget_me_also_clears_the_distress_memory() -> None:
+    engine = RecordingEngine()
+    net = SafetyNet()
+    conversation = Conversation(
+        engine, Pseudonymiser(b"k" * 32), Facts(FACTS), safety_net=net  # type: ignore[arg-type]
+    )
+    user = ChannelUser("test", 5, 5)
+    await conversation.text(user, "ik voel me zo slecht, alles is zwaar")
+    assert len(net) == 1
+    await conversation.text(user, "/vergeet")
+    assert len(net) == 0
