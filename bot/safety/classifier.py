@@ -244,7 +244,9 @@ class FastModel:
             indices += (cols + offset).tolist()
             values += weighted.tolist()
         if indices:
-            scores = np.asarray(values) @ self._weights[indices] + self._bias
+            # Element-wise, not a BLAS product: no BLAS worker threads to wake per message.
+            rows = self._weights[indices] * np.asarray(values)[:, None]
+            scores = rows.sum(axis=0) + self._bias
         else:
             scores = self._bias.copy()
         proba = 1.0 / (1.0 + np.exp(self._a * scores + self._b))
