@@ -139,15 +139,3 @@ class ActionOutOfScope(Action):  # type: ignore[misc]  # rasa_sdk is untyped (Ac
         dispatcher.utter_message(response="utter_out_of_scope")
         return []
 
-
-class ActionDistressCheckIn(Action):  # type: ignore[misc]  # rasa_sdk is untyped (Action is Any)
-    """Danger, abuse or despair that slipped past the safety net: a careful check-in."""
-
-    def name(self) -> str:
-        return "action_distress_check_in"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        dispatcher.utter_message(text=check_in_text())
-        return []

@@ -16,7 +16,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 import actions.fallback
-from actions.fallback import ActionAskAffirmation, ActionDefaultFallback, ActionDistressCheckIn
+from actions.fallback import ActionAskAffirmation, ActionDefaultFallback
 from bot.conversation import ChannelUser, Conversation
 from bot.facts import Facts
 from bot.messages import Reply
@@ -366,12 +366,6 @@ async def test_give_up_with_distress_checks_in_too(fallback_facts: None) -> None
     await ActionDefaultFallback().run(dispatcher, _tracker("ik zit er echt helemaal doorheen"), {})
     assert "Hoe gaat het met je?" in dispatcher.messages[0]["text"]
     assert dispatcher.messages[1]["buttons"]
-
-
-async def test_distress_intent_action_checks_in(fallback_facts: None) -> None:
-    dispatcher = CollectingDispatcher()
-    await ActionDistressCheckIn().run(dispatcher, _tracker("ik hou het thuis niet meer uit"), {})
-    assert "0800-0432" in dispatcher.messages[0]["text"]
 
 
 async def test_forget_me_also_clears_the_distress_memory() -> None:
