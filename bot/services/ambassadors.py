@@ -820,27 +820,33 @@ class AmbassadorService:
                 .where(AmbassadorTeam.school_year == year)
                 .order_by(AmbassadorTeam.school_key)
             ).all()
-            out = []
-            for team in teams:
-                ambassadors = session.scalars(
-                    select(Ambassador)
-                    .where(Ambassador.team_id == team.id, Ambassador.status != LEFT)
-                    .order_by(Ambassador.id)
-                ).all()
-                tasks = session.scalars(
-                    select(AmbassadorTask).where(
-                        AmbassadorTask.team_id == team.id, AmbassadorTask.status == "open"
-                    )
-                ).all()
-                out.append(
-                    TeamOverview(
-                        _team_info(team),
-                        [self._view(session, a, team) for a in ambassadors],
-                        len(tasks),
-                        sum(1 for t in tasks if t.due_date < today),
-                    )
-                )
-            return out
+            return [self._overview(session, team, today) for team in teams]
+
+    def team(self, team_id: int) -> TeamOverview:
+        """One team with its members, for the console's team page."""
+        with self._db.session() as session:
+            team = session.get(AmbassadorTeam, team_id)
+            if team is None:
+                raise NotFound(f"Team {team_id} bestaat niet.")
+            return self._overview(session, team, self.today())
+
+    def _overview(self, session: Session, team: AmbassadorTeam, today: date) -> TeamOverview:
+        ambassadors = session.scalars(
+            select(Ambassador)
+            .where(Ambassador.team_id == team.id, Ambassador.status != LEFT)
+            .order_by(Ambassador.id)
+        ).all()
+        tasks = session.scalars(
+            select(AmbassadorTask).where(
+                AmbassadorTask.team_id == team.id, AmbassadorTask.status == "open"
+            )
+        ).all()
+        return TeamOverview(
+            _team_info(team),
+            [self._view(session, a, team) for a in ambassadors],
+            len(tasks),
+            sum(1 for t in tasks if t.due_date < today),
+        )
 
     def team_tasks(self, team_id: int) -> list[TaskView]:
         with self._db.session() as session:

@@ -14,9 +14,9 @@ from __future__ import annotations
 import logging
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from bot import lead_status as st
@@ -38,7 +38,7 @@ from bot.services.leads import code_hash, new_parent_code
 from bot.services.staff import Actor
 from bot.settings import Settings
 from bot.storage.db import Database
-from bot.storage.models_leads import Consent, Lead
+from bot.storage.models_leads import Consent, Lead, aware
 from bot.storage.models_outbox import OutboxMessage
 from bot.storage.models_referrals import ReferralLink, SchoolRequest
 
@@ -460,6 +460,42 @@ class ReferralService:
             if not sent:
                 return "Opgeslagen, maar deze school is niet via de chat te bereiken: gebruik het contactgegeven."
             return "Verstuurd naar de school."
+
+    def page(
+        self, actor: Actor, *, view: str = "open", offset: int = 0, limit: int = 25
+    ) -> tuple[list[tuple[RequestFacts, bool, datetime]], int]:
+        """Requests for the console: "open", "mine" or "all"; contact only on the claimer's rows."""
+        query = select(SchoolRequest)
+        if view == "open":
+            query = query.where(SchoolRequest.status == st.OPEN)
+        elif view == "mine":
+            query = query.where(
+                SchoolRequest.claimed_by == actor.telegram_id,
+                SchoolRequest.status.in_((st.CLAIMED, st.CONTACTED)),
+            )
+        with self._db.session() as session:
+            total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+            rows = session.scalars(
+                query.order_by(SchoolRequest.id.desc()).offset(offset).limit(limit)
+            ).all()
+            out = []
+            for request in rows:
+                mine = request.claimed_by == actor.telegram_id or actor.is_admin
+                facts = self.facts(request)
+                if not mine:
+                    facts = RequestFacts(**{**facts.__dict__, "contact": None})
+                out.append((facts, request.claimed_by == actor.telegram_id, aware(request.created_at)))
+            return out, int(total)
+
+    def view(self, actor: Actor, public_id: str) -> tuple[RequestFacts, bool]:
+        """One request; the contact detail only for the claimer (or an admin)."""
+        with self._db.session() as session:
+            request = self._get(session, public_id)
+            facts = self.facts(request)
+            mine = request.claimed_by == actor.telegram_id
+            if not (mine or actor.is_admin):
+                facts = RequestFacts(**{**facts.__dict__, "contact": None})
+            return facts, mine
 
     def open_requests(self, actor: Actor) -> list[str]:
         """/verzoeken: open requests, and the ones this staff member claimed."""
