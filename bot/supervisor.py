@@ -107,6 +107,16 @@ def engine_services(settings: Settings) -> list[Service]:
     ]
 
 
+def console_service(settings: Settings) -> Service:
+    """The staff console (bot/console): a fourth process, on CONSOLE_LISTEN:CONSOLE_PORT."""
+    host = settings.console.listen if settings.console.listen not in ("0.0.0.0", "::") else "127.0.0.1"
+    return Service(
+        "console",
+        [sys.executable, "-m", "bot.console"],
+        f"http://{host}:{settings.console.port}/healthz",
+    )
+
+
 class Supervisor:
     """Owns the child processes; if one dies, all stop."""
 
@@ -223,6 +233,7 @@ def main() -> int:
 
             return run_terminal(settings, supervisor)
         supervisor.start(Service("bot", [sys.executable, "-m", "bot.telegram"], ""), env)
+        supervisor.start(console_service(settings), env)  # the staff console (issue 14)
         print("Telegram-bot draait. Stoppen: Ctrl-C.", flush=True)
         while (dead := supervisor.dead()) is None:
             time.sleep(0.5)

@@ -1,7 +1,7 @@
 """Staff console: login links, sessions, facts with history, campaigns; staff roles (coach).
 
 Revision ID: 0009_console
-Revises: 0001_foundation
+Revises: 0005_referrals (school requests get handed back on removal)
 Depends on: 0003_leads (staff_members, staff_invites get a role), 0004_ambassadors
 """
 
@@ -9,9 +9,9 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009_console"
-down_revision = "0001_foundation"
+down_revision = "0005_referrals"
 branch_labels = None
-depends_on = ("0003_leads", "0004_ambassadors", "0005_referrals")
+depends_on = ("0003_leads", "0004_ambassadors")
 
 TS = sa.DateTime(timezone=True)
 
