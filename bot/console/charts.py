@@ -13,10 +13,11 @@ W, H, LEFT, BOTTOM, TOP = 640, 240, 36, 40, 12
 
 
 def _scale(top: int) -> int:
-    for step in (5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
+    """A round top for the axis, divisible by 4 so the five grid lines get whole numbers."""
+    for step in (4, 8, 20, 40, 100, 200, 400, 1000, 2000, 4000, 10000, 20000, 40000):
         if top <= step:
             return step
-    return top
+    return -(-top // 4) * 4
 
 
 def _frame(title: str, peak: int) -> list[str]:
@@ -26,7 +27,7 @@ def _frame(title: str, peak: int) -> list[str]:
     ]
     for i in range(5):
         y = TOP + (H - TOP - BOTTOM) * i / 4
-        value = peak - peak * i // 4
+        value = peak * (4 - i) // 4
         out.append(f'<line x1="{LEFT}" x2="{W}" y1="{y:.0f}" y2="{y:.0f}" class="grid"/>')
         out.append(f'<text x="{LEFT - 4}" y="{y + 4:.0f}" class="axis" text-anchor="end">{value}</text>')
     return out

@@ -15,12 +15,12 @@ from bot.services.staff import COACH
 PER_PAGE = 25
 VIEWS = {"open": "Nog niet opgepakt", "mine": "Door mij opgepakt", "all": "Alle"}
 LEAD_STEPS = (
-    ("claim", "🙋 Oppakken"),
-    ("contacted", "📞 Contact gehad"),
-    ("signed", "✅ Aangemeld"),
-    ("close", "🚫 Past niet / sluiten"),
+    ("claim", "Oppakken"),
+    ("contacted", "Contact gehad"),
+    ("signed", "Aangemeld"),
+    ("close", "Past niet / sluiten"),
 )
-SCHOOL_STEPS = (("claim", "🙋 Oppakken"), ("contacted", "📞 Contact gehad"), ("done", "✅ Afgerond"))
+SCHOOL_STEPS = (("claim", "Oppakken"), ("contacted", "Contact gehad"), ("done", "Afgerond"))
 
 
 def _offset(ctx: Ctx) -> int:
@@ -95,7 +95,7 @@ def lead_message(ctx: Ctx) -> Response:
     public_id = ctx.param("lead").upper()
     text = ctx.field("bericht").strip()
     if not text:
-        return ctx.redirect(f"/aanmeldingen/{public_id}", "⚠️ Het bericht is leeg.")
+        return ctx.redirect(f"/aanmeldingen/{public_id}", "Let op: Het bericht is leeg.")
     result = ctx.console.leads.relay(ctx.user.actor, public_id, text)
     return ctx.redirect(f"/aanmeldingen/{public_id}", result)
 
@@ -132,6 +132,6 @@ def school_answer(ctx: Ctx) -> Response:
     public_id = ctx.param("request").upper()
     text = ctx.field("antwoord").strip()
     if not text:
-        return ctx.redirect(f"/scholen/{public_id}", "⚠️ Het antwoord is leeg.")
+        return ctx.redirect(f"/scholen/{public_id}", "Let op: Het antwoord is leeg.")
     result = ctx.console.referrals.answer(ctx.user.actor, public_id, text)
     return ctx.redirect(f"/scholen/{public_id}", result)

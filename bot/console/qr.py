@@ -15,7 +15,7 @@ FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"),)
 def qr_svg(data: str, *, scale: int = 6) -> Markup:
     """An inline SVG (no script, allowed by our CSP), dark on white with a quiet zone."""
     code = segno.make(data, error="m")
-    return Markup(code.svg_inline(scale=scale, border=4, dark="#000", light="#fff"))
+    return Markup(code.svg_inline(scale=scale, border=4, dark="#000", light="#fff", omitsize=True))
 
 
 def qr_png(data: str, *, scale: int = 10) -> bytes:

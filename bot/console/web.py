@@ -246,7 +246,7 @@ def endpoint_of(route: PageRoute, console: Console) -> Callable[[Request], Await
             return await run_in_threadpool(route.endpoint, ctx)
         except UserErrors as exc:
             if request.method == "POST":
-                return redirect(safe_back(form.get("back", "")), f"⚠️ {exc}")
+                return redirect(safe_back(form.get("back", "")), f"Let op: {exc}")
             return refusal(request, 404, "Niet gevonden", str(exc), user)
 
     handle.__name__ = route.endpoint.__name__

@@ -35,7 +35,8 @@ STAFF_HELP = (
     "/notitie &lt;id&gt; &lt;tekst&gt; — korte notitie\n"
     "/bericht &lt;id&gt; &lt;tekst&gt; — bericht via de chatbot (als de jongere dat koos)\n"
     "Status zet je met de knoppen onder de kaart of onder de gegevens.\n"
-    "/cijfers — anonieme aantallen: vragen zonder antwoord, aanmeldingen per bron"
+    "/cijfers — anonieme aantallen: vragen zonder antwoord, aanmeldingen per bron\n"
+    "/console — inloglink voor de console (alles op één plek)"
 )
 ADMIN_HELP = (
     "<b>Beheer</b>\n/staf uitnodigen — eenmalige uitnodigingslink\n"
@@ -52,8 +53,12 @@ async def start_staff_invite(update: Update, context: ContextTypes.DEFAULT_TYPE)
     token = args_of(context)[0].removeprefix(INVITE_PREFIX) if args_of(context) else ""
     runtime = runtime_of(context)
     added = await asyncio.to_thread(runtime.staff.redeem, token, user.id, user.first_name or "")
-    welcome = "Welkom bij het team! Je bent nu medewerker." if added else "Je was al medewerker."
-    await reply_html(update, f"{welcome}\n\n{STAFF_HELP}")
+    role = await asyncio.to_thread(runtime.staff.role, user.id)
+    what = "coach van de ambassadeurs" if role == "coach" else "medewerker"
+    welcome = f"Welkom bij het team! Je bent nu {what}." if added else f"Je was al {what}."
+    console = "Alles doe je in de console: stuur /console voor een inloglink."
+    help_text = "" if role == "coach" else f"\n\n{STAFF_HELP}"
+    await reply_html(update, f"{welcome}\n{console}{help_text}")
 
 
 async def start_parent_code(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

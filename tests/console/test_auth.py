@@ -200,3 +200,41 @@ def test_pages_have_no_inline_script_or_third_party_assets(console: Console) -> 
         assert not re.search(r"<script(?![^>]*\bsrc=\"/static/)", page), path
         assert " style=" not in page and "on" + "click" not in page, path
         assert not re.search(r"(src|href)=\"(https?:)?//", page), path
+
+
+async def test_console_command_sends_a_login_link_to_members_only(tmp_path: Path) -> None:
+    """'/console' in a private chat, through the real Telegram Application and a fake Bot API."""
+    import re
+
+    from tests.fakes.bot_api import FakeBotApi
+    from tests.running_app import start_polling, stop
+
+    with FakeBotApi() as api:
+        settings = console_settings(
+            tmp_path, TELEGRAM_BASE_URL=api.base_url, CONSOLE_URL="https://console.example.org"
+        )
+        console = open_console(settings)
+        add_member(console, STAFF_ID, "Sam")
+        app = await start_polling(settings)
+        try:
+            api.push_command(STRANGER_ID, "/console")
+            api.push_command(STAFF_ID, "/console")
+            refused = (await _wait_text(api, STRANGER_ID))
+            sent = await _wait_text(api, STAFF_ID)
+        finally:
+            await stop(app)
+    assert "alleen voor medewerkers en coaches" in refused
+    link = re.search(r"https://console\.example\.org/login/\S+", sent)
+    assert link is not None
+    assert console.auth.redeem_login_link(link[0].rsplit("/", 1)[1]) == STAFF_ID
+
+
+async def _wait_text(api: object, chat: int) -> str:
+    import asyncio
+
+    for _ in range(100):
+        messages = api.sent_messages(chat)  # type: ignore[attr-defined]
+        if messages:
+            return str(messages[-1]["text"])
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"nothing sent to {chat}")
