@@ -38,6 +38,7 @@ eval: setup train  ## NLU report on the held-out test set (per-intent P/R/F1, co
 
 bench: setup train  ## latency/throughput figures of the pipeline
 	@$(PY) -m bot.tools.bench
+	@$(PY) -m bot.tools.console_bench
 
 clean:
 	rm -rf .venv .venv-rasa models results .rasa

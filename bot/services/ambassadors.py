@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select, update
+from sqlalchemy import case, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -820,7 +820,57 @@ class AmbassadorService:
                 .where(AmbassadorTeam.school_year == year)
                 .order_by(AmbassadorTeam.school_key)
             ).all()
-            return [self._overview(session, team, today) for team in teams]
+            return self._overviews(session, list(teams), today)
+
+    def _overviews(
+        self, session: Session, teams: list[AmbassadorTeam], today: date
+    ) -> list[TeamOverview]:
+        """All teams in four queries (not four per team): the console lists 40 teams at once."""
+        ids = [t.id for t in teams]
+        if not ids:
+            return []
+        members = session.scalars(
+            select(Ambassador)
+            .where(Ambassador.team_id.in_(ids), Ambassador.status != LEFT)
+            .order_by(Ambassador.id)
+        ).all()
+        minutes: dict[tuple[int, str], int] = {}
+        for amb_id, status, total in session.execute(
+            select(AmbassadorHours.ambassador_id, AmbassadorHours.status, func.sum(AmbassadorHours.minutes))
+            .join(Ambassador, Ambassador.id == AmbassadorHours.ambassador_id)
+            .where(Ambassador.team_id.in_(ids), Ambassador.status != LEFT)
+            .group_by(AmbassadorHours.ambassador_id, AmbassadorHours.status)
+        ):
+            minutes[(amb_id, status)] = int(total or 0)
+        tasks: dict[int, tuple[int, int]] = {}
+        for team_id, count, overdue in session.execute(
+            select(
+                AmbassadorTask.team_id,
+                func.count(AmbassadorTask.id),
+                func.sum(case((AmbassadorTask.due_date < today, 1), else_=0)),
+            )
+            .where(AmbassadorTask.team_id.in_(ids), AmbassadorTask.status == "open")
+            .group_by(AmbassadorTask.team_id)
+        ):
+            tasks[team_id] = (int(count or 0), int(overdue or 0))
+        by_team: dict[int, list[AmbassadorView]] = {i: [] for i in ids}
+        infos = {t.id: _team_info(t) for t in teams}
+        for amb in members:
+            by_team[amb.team_id].append(
+                AmbassadorView(
+                    id=amb.id,
+                    team=infos[amb.team_id],
+                    first_name=self._name(amb) if amb.status != AWAITING_PARENT else None,
+                    status=amb.status,
+                    age_band=amb.age_band,
+                    confirmed_minutes=minutes.get((amb.id, "confirmed"), 0),
+                    pending_minutes=minutes.get((amb.id, "pending"), 0),
+                    certificate_issued=amb.certificate_issued_at is not None,
+                )
+            )
+        return [
+            TeamOverview(infos[t.id], by_team[t.id], *tasks.get(t.id, (0, 0))) for t in teams
+        ]
 
     def team(self, team_id: int) -> TeamOverview:
         """One team with its members, for the console's team page."""

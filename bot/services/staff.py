@@ -127,14 +127,17 @@ class StaffDirectory:
         """Every invited member with role and what they hold (for the console's Team page)."""
         with self._db.session() as session:
             rows = session.scalars(select(StaffMember).order_by(StaffMember.added_at)).all()
+            held: dict[int, int] = {}
+            for model in (Lead, SchoolRequest):
+                for who, count in session.execute(
+                    select(model.claimed_by, func.count(model.id))
+                    .where(model.status.in_(_HELD), model.claimed_by.is_not(None))
+                    .group_by(model.claimed_by)
+                ):
+                    if who is not None:
+                        held[who] = held.get(who, 0) + int(count)
             return [
-                Member(
-                    m.telegram_id,
-                    m.name,
-                    m.role,
-                    aware(m.added_at),
-                    _claims(session, m.telegram_id),
-                )
+                Member(m.telegram_id, m.name, m.role, aware(m.added_at), held.get(m.telegram_id, 0))
                 for m in rows
             ]
 
@@ -161,18 +164,6 @@ class Member:
 
 
 _HELD = ("claimed", "contacted")
-
-
-def _claims(session: Session, telegram_id: int) -> int:
-    leads = session.scalar(
-        select(func.count(Lead.id)).where(Lead.claimed_by == telegram_id, Lead.status.in_(_HELD))
-    )
-    requests = session.scalar(
-        select(func.count(SchoolRequest.id)).where(
-            SchoolRequest.claimed_by == telegram_id, SchoolRequest.status.in_(_HELD)
-        )
-    )
-    return int(leads or 0) + int(requests or 0)
 
 
 def _hand_back(session: Session, telegram_id: int) -> None:
