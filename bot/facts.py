@@ -51,6 +51,7 @@ class Facts:
         self._file: dict[str, Any] = {}
         self._overlay: dict[str, Any] = {}
         self._merged: dict[str, Any] | None = None
+        self._db_failed = False
 
     def _file_data(self) -> dict[str, Any]:
         try:
@@ -85,8 +86,11 @@ class Facts:
             with self._db.session() as session:
                 rows = session.execute(select(FactValue.key, FactValue.value)).all()
         except SQLAlchemyError as exc:
-            log.warning("facts overrides unreadable (%s); using the last ones", type(exc).__name__)
+            if not self._db_failed:  # once per outage, not once per question
+                log.warning("facts overrides unreadable (%s); using the last ones", type(exc).__name__)
+            self._db_failed = True
             return
+        self._db_failed = False
         overlay = {}
         for key, raw in rows:
             try:

@@ -31,8 +31,9 @@ OTHER_STAFF = 9010
 
 
 @pytest.fixture
-def console(tmp_path: Path) -> Console:
-    console = open_console(console_settings(tmp_path))
+def console(tmp_path: Path, database_url: str) -> Console:
+    """Every page test runs on SQLite and on PostgreSQL (skipped with reason when absent)."""
+    console = open_console(console_settings(tmp_path, database_url))
     add_member(console, STAFF_ID, "Sam")
     add_member(console, OTHER_STAFF, "Ali")
     add_member(console, COACH_ID, "Cas", "coach")
