@@ -17,6 +17,7 @@ from bot.services.ambassadors import HOURS_TARGET_MINUTES
 from bot.services.certificates import certificate_pdf
 from bot.services.year_plan import school_year_label, school_year_of
 
+HOURS_SHOWN = 30  # oldest first; after deciding these, the next ones appear
 INVITE_PREFIX = "amb_"  # as bot/telegram/ambassadors.py (the console never imports Telegram code)
 
 
@@ -49,8 +50,10 @@ def _year(ctx: Ctx) -> int:
 def overview(ctx: Ctx) -> Response:
     service = ctx.console.ambassadors
     year = _year(ctx)
+    hours = service.pending_hours()
     return ctx.render(
-        "ambassadors.html", teams=service.teams(year), hours=service.pending_hours(), year=year,
+        "ambassadors.html", teams=service.teams(year), hours=hours[:HOURS_SHOWN], more=len(hours) - HOURS_SHOWN,
+        year=year,
         year_label=school_year_label(year), target=HOURS_TARGET_MINUTES, fmt=format_hours,
     )
 

@@ -17,6 +17,7 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import case, func, select, update
@@ -206,6 +207,9 @@ class AmbassadorService:
         self._tz = ZoneInfo(settings.timezone)
         self._policy = ReminderPolicy.from_settings(settings.timezone, settings.ambassadors)
         self._clock = clock or SystemClock()
+        # Overviews show hundreds of first names; a ciphertext always decrypts to the same name,
+        # and an erased name's ciphertext is never asked for again. Bounded, in memory only.
+        self._decrypt_name = lru_cache(maxsize=2048)(cipher.decrypt)
 
     # ------------------------------------------------------------------ helpers
 
@@ -222,7 +226,7 @@ class AmbassadorService:
         return self._pseudonymiser.for_user("telegram", user_id)
 
     def _name(self, amb: Ambassador) -> str | None:
-        return self._cipher.decrypt(amb.first_name_enc) if amb.first_name_enc else None
+        return self._decrypt_name(amb.first_name_enc) if amb.first_name_enc else None
 
     def _chat(self, amb: Ambassador) -> int | None:
         return int(self._cipher.decrypt(amb.chat_id_enc)) if amb.chat_id_enc else None
