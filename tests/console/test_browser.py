@@ -30,6 +30,7 @@ from tests.console_support import (
     STAFF_ID,
     add_member,
     console_settings,
+    init_data,
     make_ambassador,
     make_lead,
     open_console,
@@ -128,7 +129,7 @@ def test_staff_and_coach_tasks_in_a_real_browser(served: tuple[Console, str]) ->
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
         try:
-            phone = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+            phone = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1, locale="nl-NL")
             page = phone.new_page()
             errors: list[str] = []
             page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
@@ -202,7 +203,7 @@ def test_staff_and_coach_tasks_in_a_real_browser(served: tuple[Console, str]) ->
             assert not [e for e in errors if "Content Security Policy" in e], errors
 
             # 7. The admin's Team page on a laptop-sized window; a staff invite with QR code.
-            laptop = browser.new_context(viewport={"width": 1280, "height": 800})
+            laptop = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL")
             admin = laptop.new_page()
             admin.goto(console.auth.create_login_link(ADMIN_ID).replace(
                 console.settings.console.base_url, base))
@@ -215,7 +216,19 @@ def test_staff_and_coach_tasks_in_a_real_browser(served: tuple[Console, str]) ->
             _nav(admin, "Cijfers")
             admin.screenshot(path=str(SHOTS / "cijfers-laptop.png"), full_page=True)
 
-            # 8. The used login link does not work a second time.
+            # 8. Inside Telegram: the Mini App's signed launch data in the URL fragment sign a
+            # coach in through console.js (no Telegram script); coaches see their pages only.
+            from urllib.parse import quote
+
+            miniapp = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+            miniapp.goto(f"{base}/welkom#tgWebAppData={quote(init_data(COACH_ID))}&tgWebAppVersion=8.0")
+            expect(miniapp.get_by_role("heading", name="Vandaag")).to_be_visible()
+            expect(miniapp.locator("nav.tabs")).not_to_contain_text("Aanmeldingen")
+            forged = browser.new_context().new_page()
+            forged.goto(f"{base}/welkom#tgWebAppData={quote(init_data(COACH_ID, token='1:other'))}")
+            expect(forged.locator("#miniapp-status")).to_contain_text("lukte niet")
+
+            # 9. The used login link does not work a second time.
             reused = laptop.new_page()
             link_again = console.auth.create_login_link(STAFF_ID).replace(console.settings.console.base_url, base)
             reused.goto(link_again)
