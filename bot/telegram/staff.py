@@ -39,7 +39,7 @@ STAFF_HELP = (
     "/console — inloglink voor de console (alles op één plek)"
 )
 ADMIN_HELP = (
-    "<b>Beheer</b>\n/staf uitnodigen — eenmalige uitnodigingslink\n"
+    "<b>Beheer</b>\n/staf uitnodigen [coach] — eenmalige uitnodigingslink (als coach: alleen ambassadeurs)\n"
     "/staf lijst — wie is medewerker\n/staf verwijder &lt;telegram-id&gt;"
 )
 _CODE = re.compile(r"^[A-Za-z0-9]{4,12}$")
@@ -112,7 +112,8 @@ async def staff_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     args = args_of(context)
     command = args[0].lower() if args else ""
     if command in {"uitnodigen", "invite", "nieuw"}:
-        token = await asyncio.to_thread(runtime.staff.create_invite, admin)
+        role = "coach" if len(args) > 1 and args[1].lower() == "coach" else "staff"
+        token = await asyncio.to_thread(runtime.staff.create_invite, admin, role)
         link = runtime.links.link(INVITE_PREFIX + token)
         await reply_html(
             update,
