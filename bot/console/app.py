@@ -20,6 +20,7 @@ from bot.console.web import (
     endpoint_of,
     refusal,
     render,
+    same_origin,
 )
 from bot.settings import Settings
 
@@ -44,6 +45,8 @@ def build_app(settings: Settings, console: Console | None = None) -> Starlette:
     async def miniapp_login(request: Request) -> Response:
         """POST from console.js inside Telegram: the raw initData, checked with the bot token."""
         token = console.settings.telegram_token
+        if not same_origin(request, console.settings.console.base_url):
+            return JSONResponse({"error": "Niet van de console."}, 403)
         async with request.form(max_files=0, max_fields=5) as form:
             init_data = str(form.get("init_data", ""))[:4096]
         if not token:
@@ -64,6 +67,8 @@ def build_app(settings: Settings, console: Console | None = None) -> Starlette:
         token = str(request.path_params["token"])
         if request.method == "GET":
             return render(request, "login.html", action=f"{LOGIN_PATH}{token}")
+        if not same_origin(request, console.settings.console.base_url):
+            return refusal(request, 403, "Geen toegang", "Dit formulier komt niet van de console.")
         try:
             telegram_id = await run_in_threadpool(console.auth.redeem_login_link, token)
         except AuthFailed as exc:
@@ -86,9 +91,6 @@ def build_app(settings: Settings, console: Console | None = None) -> Starlette:
         Route("/healthz", health),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
-    by_path: dict[str, list[str]] = {}
-    for route in ROUTES:
-        by_path.setdefault(route.path, []).extend(route.methods)
     # One Starlette route per (path, method): GET and POST of one path may have different pages.
     for route in ROUTES:
         routes.append(Route(route.path, endpoint_of(route, console), methods=list(route.methods)))

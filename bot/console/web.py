@@ -234,6 +234,8 @@ def endpoint_of(route: PageRoute, console: Console) -> Callable[[Request], Await
         if role not in route.roles:
             return refusal(request, 403, "Geen toegang", "Deze pagina is niet voor jouw rol.", user)
         form: dict[str, str] = {}
+        if request.method == "POST" and not same_origin(request, console.settings.console.base_url):
+            return refusal(request, 403, "Geen toegang", "Dit formulier komt niet van de console.", user)
         if request.method == "POST":
             async with request.form(max_files=0, max_fields=50) as data:
                 form = {k: v for k, v in data.items() if isinstance(v, str)}
@@ -254,6 +256,16 @@ def endpoint_of(route: PageRoute, console: Console) -> Callable[[Request], Await
     return handle
 
 
+def same_origin(request: Request, config_url: str) -> bool:
+    """A POST from another site is refused before anything else (defence in depth beside the
+    CSRF token and SameSite=Strict). Browsers send Origin on POST; tools may send none."""
+    origin = request.headers.get("origin")
+    if origin is None:
+        return True
+    own = {f"{request.url.scheme}://{request.url.netloc}", config_url.rstrip("/")}
+    return origin in own
+
+
 def safe_back(path: str, default: str = "/") -> str:
     """A local path to return to after a form (never another site: no "//" or scheme)."""
     if path.startswith("/") and not path.startswith("//") and "\\" not in path and len(path) < 300:
@@ -269,7 +281,7 @@ class SecurityHeaders:
         self.headers = [
             (b"content-security-policy", CSP.encode()),
             (b"x-content-type-options", b"nosniff"),
-            (b"referrer-policy", b"no-referrer"),
+            (b"referrer-policy", b"same-origin"),
             (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), payment=()"),
             (b"cross-origin-opener-policy", b"same-origin"),
             (b"cross-origin-resource-policy", b"same-origin"),

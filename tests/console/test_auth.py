@@ -188,7 +188,7 @@ def test_strict_headers_on_every_response(console: Console) -> None:
         csp = headers["content-security-policy"]
         assert "script-src 'self'" in csp and "default-src 'none'" in csp and "unsafe" not in csp
         assert headers["x-content-type-options"] == "nosniff"
-        assert headers["referrer-policy"] == "no-referrer"
+        assert headers["referrer-policy"] == "same-origin"
 
 
 def test_pages_have_no_inline_script_or_third_party_assets(console: Console) -> None:
@@ -238,3 +238,16 @@ async def _wait_text(api: object, chat: int) -> str:
             return str(messages[-1]["text"])
         await asyncio.sleep(0.05)
     raise AssertionError(f"nothing sent to {chat}")
+
+
+def test_post_from_another_site_is_refused(console: Console) -> None:
+    http = sign_in(console, STAFF_ID)
+    token = csrf_of(http)
+    evil = {"origin": "https://evil.example"}
+    response = http.post("/feiten", data={"csrf": token, "sleutel": "evenings.cost", "waarde": "x"}, headers=evil)
+    assert response.status_code == 403 and console.facts.get("evenings.cost") is None
+    path = urlsplit(console.auth.create_login_link(STAFF_ID)).path
+    assert client(console).post(path, headers=evil).status_code == 403
+    assert client(console).post("/auth/telegram", data={"init_data": init_data(STAFF_ID)}, headers=evil).status_code == 403
+    own = {"origin": "http://127.0.0.1:8090"}
+    assert http.post("/feiten", data={"csrf": token, "sleutel": "evenings.cost", "waarde": "gratis"}, headers=own).status_code == 200
