@@ -255,3 +255,26 @@ def test_today_and_figures_count(console: Console) -> None:
     assert re.search(r"<b>2</b><span>aanmeldingen niet opgepakt", today)
     figures = admin.get("/cijfers").text
     assert figures.count("<svg") >= 1 and "Als tabel" in figures and "toestemming" in figures
+
+
+def test_today_counts_crises_and_failed_deliveries(console: Console) -> None:
+    from datetime import UTC, datetime
+
+    from bot.crypto import Cipher
+    from bot.outbox import enqueue
+    from bot.safety import SafetyResult
+    from bot.services.alerts import CrisisAlerts
+
+    alerts = CrisisAlerts(console.database, Cipher.from_settings(console.settings), console.settings)
+    alerts.notify(SafetyResult(level="crisis"))
+    alerts.notify(SafetyResult(level="crisis"))
+    with console.database.session() as session:
+        enqueue(
+            session, Cipher.from_settings(console.settings), chat_id=5, text="x", kind="lead_update",
+            dedupe_key="t:1", not_before=datetime.now(UTC),
+        )
+        session.flush()
+        session.execute(OutboxMessage.__table__.update().values(status="failed").where(OutboxMessage.dedupe_key == "t:1"))
+    today = sign_in(console, ADMIN_ID).get("/").text
+    assert re.search(r"<b>2</b><span>crisisantwoorden deze week", today)
+    assert re.search(r"<b>1</b><span>berichten niet bezorgd", today)
