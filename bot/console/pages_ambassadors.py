@@ -111,7 +111,7 @@ def decide_hours(ctx: Ctx) -> Response:
     )
 
 
-@page("/ambassadeurs/certificaat/{ambassador}", roles=EVERYONE)
+@page("/ambassadeurs/certificaat/{ambassador}", roles=EVERYONE, methods=("POST",))
 def certificate(ctx: Ctx) -> Response:
     cert = ctx.console.ambassadors.issue_certificate(_int(ctx.param("ambassador"), "De ambassadeur"))
     pdf = certificate_pdf(cert.first_name, cert.school, cert.school_year, cert.confirmed_minutes, cert.issued_on)

@@ -166,7 +166,8 @@ def test_hours_tasks_and_certificate(console: Console) -> None:
     assert "verplaatst" in moved
     cancelled = coach.post(f"/ambassadeurs/taak/{task[1]}", data={"csrf": token, "actie": "schrappen"}).text
     assert "geschrapt" in cancelled
-    pdf = coach.get(f"/ambassadeurs/certificaat/{amb}")
+    assert f'action="/ambassadeurs/certificaat/{amb}"' in coach.get(f"/ambassadeurs/team/{team[1]}").text
+    pdf = coach.post(f"/ambassadeurs/certificaat/{amb}", data={"csrf": token})
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     bad = coach.post(f"/ambassadeurs/team/{team[1]}/taak", data={"csrf": token, "titel": "x", "datum": ""})
     assert "Kies een datum" in bad.text
