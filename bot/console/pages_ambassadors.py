@@ -88,6 +88,9 @@ def change_task(ctx: Ctx) -> Response:
     if action == "datum":
         task = service.change_task(task_id, due=_day(ctx.field("datum")))
         message = f"Taak #{task.id} verplaatst naar {format_day(task.due_date)}."
+    elif action == "titel":
+        task = service.change_task(task_id, title=ctx.field("titel"))
+        message = f"Taak #{task.id} heet nu ‘{task.title}’."
     elif action == "toewijzen":
         task = service.reassign_task(task_id, _assignee(ctx.field("voor")))
         message = f"Taak #{task.id} is nu voor {task.assignee_name or 'het hele team'}."

@@ -164,6 +164,10 @@ def test_hours_tasks_and_certificate(console: Console) -> None:
         f"/ambassadeurs/taak/{task[1]}", data={"csrf": token, "actie": "datum", "datum": "2099-11-02"}
     ).text
     assert "verplaatst" in moved
+    renamed = coach.post(
+        f"/ambassadeurs/taak/{task[1]}", data={"csrf": token, "actie": "titel", "titel": "Posters in de aula"}
+    ).text
+    assert "heet nu ‘Posters in de aula’" in renamed
     cancelled = coach.post(f"/ambassadeurs/taak/{task[1]}", data={"csrf": token, "actie": "schrappen"}).text
     assert "geschrapt" in cancelled
     assert f'action="/ambassadeurs/certificaat/{amb}"' in coach.get(f"/ambassadeurs/team/{team[1]}").text
