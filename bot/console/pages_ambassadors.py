@@ -50,9 +50,10 @@ def _year(ctx: Ctx) -> int:
 def overview(ctx: Ctx) -> Response:
     service = ctx.console.ambassadors
     year = _year(ctx)
-    hours = service.pending_hours()
+    hours = service.pending_hours(limit=HOURS_SHOWN)
+    more = service.pending_hours_count() - len(hours) if len(hours) == HOURS_SHOWN else 0
     return ctx.render(
-        "ambassadors.html", teams=service.teams(year), hours=hours[:HOURS_SHOWN], more=len(hours) - HOURS_SHOWN,
+        "ambassadors.html", teams=service.teams(year), hours=hours, more=more,
         year=year,
         year_label=school_year_label(year), target=HOURS_TARGET_MINUTES, fmt=format_hours,
     )

@@ -719,7 +719,8 @@ class AmbassadorService:
             amb, _team = self._active(session, user_id)
             return self._progress(session, amb.id)
 
-    def pending_hours(self) -> list[HoursView]:
+    def pending_hours(self, limit: int | None = None) -> list[HoursView]:
+        """Hours waiting for a coach, oldest first (``limit``: only the first ones)."""
         with self._db.session() as session:
             rows = session.execute(
                 select(AmbassadorHours, Ambassador, AmbassadorTeam)
@@ -727,11 +728,19 @@ class AmbassadorService:
                 .join(AmbassadorTeam, AmbassadorTeam.id == Ambassador.team_id)
                 .where(AmbassadorHours.status == "pending")
                 .order_by(AmbassadorHours.id)
+                .limit(limit)
             ).all()
             return [
                 HoursView(h.id, a.id, self._name(a) or "?", t.school, h.minutes, h.activity, h.status)
                 for h, a, t in rows
             ]
+
+    def pending_hours_count(self) -> int:
+        with self._db.session() as session:
+            count = session.scalar(
+                select(func.count(AmbassadorHours.id)).where(AmbassadorHours.status == "pending")
+            )
+            return int(count or 0)
 
     def decide_hours(self, entry_id: int, *, confirm: bool) -> tuple[HoursView, Progress]:
         with self._db.session() as session:
