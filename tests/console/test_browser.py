@@ -160,7 +160,7 @@ def test_staff_and_coach_tasks_in_a_real_browser(served: tuple[Console, str]) ->
 
             # 4. Add a task with the date picker, for one ambassador.
             page.get_by_role("link", name="Het Lyceum").click()
-            page.get_by_label("Titel").fill("Posters ophangen in de aula")
+            page.get_by_label("Titel", exact=True).fill("Posters ophangen in de aula")
             page.get_by_label("Klaar vóór").fill("2099-10-24")
             page.locator("#voor").select_option(label="Noor")
             page.get_by_role("button", name="Toevoegen").click()
