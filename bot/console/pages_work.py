@@ -8,7 +8,7 @@ from bot import lead_status as st
 from bot.cards import card_lines, detail_lines
 from bot.console.overview import today_counts
 from bot.console.web import EVERYONE, STAFF_ONLY, Ctx, page
-from bot.school_cards import KIND_TITLES
+from bot.school_cards import BROAD_UPDATES, KIND_TITLES
 from bot.school_cards import card_lines as school_card_lines
 from bot.services.staff import COACH
 
@@ -69,8 +69,10 @@ def lead(ctx: Ctx) -> Response:
         # Audited exactly like /lead in the chat (LeadService.detail_facts).
         details = ctx.console.leads.detail_facts(ctx.user.actor, public_id)
     steps = [(a, label) for a, label in LEAD_STEPS if st.can_move(card.status, st.STAFF_ACTIONS[a])]
+    # A referred student who let the school hear: a few broad updates (as the chat's buttons).
+    updates = ctx.console.referrals.updates_left(public_id) if mine else 0
     return ctx.render(
-        "lead.html", card=card, card_lines=card_lines(card),
+        "lead.html", card=card, card_lines=card_lines(card), updates=updates, broad=BROAD_UPDATES,
         detail_lines=detail_lines(details) if details else None, note=details.note if details else None,
         mine=mine, claimed=claimed_by is not None, steps=steps, label=st.LABELS.get(card.status, card.status),
     )
@@ -97,6 +99,13 @@ def lead_message(ctx: Ctx) -> Response:
     if not text:
         return ctx.redirect(f"/aanmeldingen/{public_id}", "Let op: Het bericht is leeg.")
     result = ctx.console.leads.relay(ctx.user.actor, public_id, text)
+    return ctx.redirect(f"/aanmeldingen/{public_id}", result)
+
+
+@page("/aanmeldingen/{lead}/school", roles=STAFF_ONLY, methods=("POST",))
+def lead_school_update(ctx: Ctx) -> Response:
+    public_id = ctx.param("lead").upper()
+    result = ctx.console.referrals.send_update(ctx.user.actor, public_id, ctx.field("update"))
     return ctx.redirect(f"/aanmeldingen/{public_id}", result)
 
 

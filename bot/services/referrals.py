@@ -371,6 +371,17 @@ class ReferralService:
                     buttons=update_buttons(lead.public_id),
                 )
 
+    def updates_left(self, lead_public_id: str) -> int:
+        """How many broad updates the referring school may still get about this lead (0: none)."""
+        with self._db.session() as session:
+            lead = self._lead(session, lead_public_id)
+            if lead is None:
+                return 0
+            link = session.scalar(select(ReferralLink).where(ReferralLink.lead_id == lead.id))
+            if link is None or link.signed_up_told_at is None:
+                return 0
+            return max(0, MAX_UPDATES - link.updates_sent)
+
     def send_update(self, actor: Actor, lead_public_id: str, key: str) -> str:
         """A broad update to the referring school, chosen by staff from a fixed list."""
         text = BROAD_UPDATES.get(key)

@@ -283,3 +283,32 @@ def test_today_counts_crises_and_failed_deliveries(console: Console) -> None:
     today = sign_in(console, ADMIN_ID).get("/").text
     assert re.search(r"<b>2</b><span>crisisantwoorden deze week", today)
     assert re.search(r"<b>1</b><span>berichten niet bezorgd", today)
+
+
+def test_broad_update_to_the_referring_school_from_the_lead_page(console: Console) -> None:
+    from bot.services.referrals import RequestDraft
+
+    submitted = console.referrals.submit(
+        "p-mentor",
+        RequestDraft(
+            kind="referral", school="Het Lyceum", staff_role="mentor", contact="m@lyceum.nl",
+            age_band="16-17", parents_informed="yes", details="aansluiting",
+        ),
+    )
+    assert submitted.referral_code is not None
+    console.referrals.attach_chat("p-mentor", submitted.public_id, 777)
+    code = "ref_" + submitted.referral_code
+    lead_id = make_lead(console, pseudonym="p-student", source=code)
+    assert console.referrals.student_agrees("p-student", lead_id, code)
+    sam = sign_in(console, STAFF_ID)
+    token = csrf_of(sam)
+    page = sam.post(f"/aanmeldingen/{lead_id}/stap", data={"csrf": token, "actie": "claim"}).text
+    assert 'id="school-update"' not in page  # not signed up yet: the school hears nothing
+    sam.post(f"/aanmeldingen/{lead_id}/stap", data={"csrf": token, "actie": "contacted"})
+    page = sam.post(f"/aanmeldingen/{lead_id}/stap", data={"csrf": token, "actie": "signed"}).text
+    assert 'id="school-update"' in page and "(nog 3;" in page
+    page = sam.post(f"/aanmeldingen/{lead_id}/school", data={"csrf": token, "update": "going"}).text
+    assert "Update verstuurd naar de school" in page and "(nog 2;" in page
+    with console.database.session() as session:
+        keys = session.scalars(select(OutboxMessage.dedupe_key)).all()
+    assert any(key.endswith(f"upd:{lead_id}:1") for key in keys)
