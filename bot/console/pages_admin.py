@@ -110,13 +110,13 @@ def campaign_qr(ctx: Ctx) -> Response:
 def campaign_poster(ctx: Ctx) -> Response:
     made = ctx.console.campaigns.get(_campaign_id(ctx))
     pdf = poster_pdf(
-        made.title,
+        "Meer contact met jongeren van je leeftijd?",
         _link(ctx, made.code),
         lines=(
-            "Voel je je soms alleen? Wil je meer contact met leeftijdsgenoten?",
             "Om de twee weken een gezellige avond met jongeren van 12 tot 25 jaar.",
             "Vraag de chatbot van Join us alles, anoniem.",
         ),
+        footer=f"Campagne: {made.title} ({made.code})",
     )
     return Response(
         pdf, media_type="application/pdf",

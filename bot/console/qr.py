@@ -31,8 +31,9 @@ def _font(name: str) -> Path | None:
     return None
 
 
-def poster_pdf(title: str, link: str, *, lines: tuple[str, ...] = ()) -> bytes:
-    """A printable A4 poster: title, a large QR code and the link spelled out."""
+def poster_pdf(title: str, link: str, *, lines: tuple[str, ...] = (), footer: str = "") -> bytes:
+    """A printable A4 poster: headline, a large QR code, the link spelled out and, in small
+    print, which campaign it is (so staff can tell posters apart)."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4", unit="mm")
@@ -46,6 +47,7 @@ def poster_pdf(title: str, link: str, *, lines: tuple[str, ...] = ()) -> bytes:
     else:  # no Unicode font installed: the core font, Latin-1 text only
         family = "Helvetica"
         title = title.encode("latin-1", "replace").decode("latin-1")
+        footer = footer.encode("latin-1", "replace").decode("latin-1")
         lines = tuple(line.encode("latin-1", "replace").decode("latin-1") for line in lines)
     pdf.set_draw_color(47, 111, 143)
     pdf.set_line_width(1.5)
@@ -67,4 +69,8 @@ def poster_pdf(title: str, link: str, *, lines: tuple[str, ...] = ()) -> bytes:
     pdf.set_x(15)
     pdf.set_font(family, "B", 12)
     pdf.multi_cell(180, 7, link, align="C")
+    if footer:
+        pdf.set_font(family, "", 8)
+        pdf.set_xy(15, 278)
+        pdf.cell(180, 5, footer, align="R")
     return bytes(pdf.output())
