@@ -122,8 +122,9 @@ def seed(console: Console, *, leads: int, teams: int, ambassadors: int, rng: ran
         console.fact_store.set(
             "evenings.times", f"19:{i:02d} - 21:00", actor_id=ADMIN, actor_name="Bench", is_admin=True
         )
-    # The staff member holds a realistic number of leads.
-    console.leads.staff_step(Actor(STAFF, False, "staff"), "L000000", "claim") if rows[0]["status"] == "open" else None
+    # One claim through the service, so the audit and outbox rows of a real claim exist too.
+    first_open = next(row["public_id"] for row in rows if row["status"] == "open")
+    console.leads.staff_step(Actor(STAFF, False, "staff"), str(first_open), "claim")
 
 
 def run(
