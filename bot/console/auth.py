@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qsl
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 
 from bot.clock import Clock, SystemClock
 from bot.errors import JoinUsError
 from bot.settings import ConsoleSettings
-from bot.storage.db import Database
+from bot.storage.db import Database, rows_changed
 from bot.storage.models_console import ConsoleLoginLink, ConsoleSession
 from bot.storage.models_leads import aware
 
@@ -117,7 +117,17 @@ class ConsoleAuth:
                 )
             if aware(link.expires_at) < now:
                 raise AuthFailed("Deze inloglink is verlopen. Vraag een nieuwe met /console.")
-            link.used_at = now
+            # Conditional UPDATE: a link opened twice at the same moment signs in only once.
+            won = session.execute(
+                update(ConsoleLoginLink)
+                .where(ConsoleLoginLink.token_hash == link.token_hash, ConsoleLoginLink.used_at.is_(None))
+                .values(used_at=now)
+                .execution_options(synchronize_session=False)
+            )
+            if rows_changed(won) != 1:
+                raise AuthFailed(
+                    "Deze inloglink is al gebruikt of bestaat niet. Vraag een nieuwe met /console."
+                )
             return link.telegram_id
 
     def open_session(self, telegram_id: int, name: str, via: str) -> str:
