@@ -238,14 +238,15 @@ def test_children_get_only_what_they_need(tmp_path: Path, monkeypatch: pytest.Mo
     assert rasa["TRACKER_STORE_URL"] == settings.tracker_store_url
     assert rasa["ACTION_SERVER_URL"] == settings.action_server_url
     assert rasa["RASA_AUTH_TOKEN"] == RASA_API_TOKEN
-    for name in ("TELEGRAM_BOT_TOKEN", "WEBHOOK_SECRET", "PSEUDONYM_SECRET"):
+    for name in ("TELEGRAM_BOT_TOKEN", "WEBHOOK_SECRET", "PSEUDONYM_SECRET", "RASA_AUTH_TOKEN"):
         assert name not in actions
     assert actions["ENCRYPTION_KEY"] == "enc-secret"  # it encrypts what the forms collect
     assert actions["DATABASE_URL"] == settings.database_url
     assert actions["SECRETS_DIR"] == str(settings.secrets_dir)
     assert actions["STAFF_CHAT_ID"] == "-100"  # lead cards go to staff from the action server
     assert actions["SANIC_HOST"] == "127.0.0.1"
-    assert bot["TELEGRAM_BOT_TOKEN"] == "123:SECRET" and "RASA_AUTH_TOKEN" not in bot
+    assert bot["TELEGRAM_BOT_TOKEN"] == "123:SECRET"
+    assert bot["RASA_AUTH_TOKEN"] == RASA_API_TOKEN  # the bot's /readyz asks Rasa's /status
     for env in (rasa, actions, bot):
         assert "AWS_SECRET_ACCESS_KEY" not in env and "SOME_OTHER_TOKEN" not in env
 
