@@ -39,6 +39,7 @@ eval: setup train  ## NLU report on the held-out test set, then the safety repor
 
 bench: setup train  ## latency/throughput figures of the pipeline
 	@$(PY) -m bot.tools.bench
+	@$(PY) -m bot.tools.console_bench
 
 backup: setup  ## encrypted backup of the databases and keys: make backup [FILE=backups/x.jbk]
 	@$(PY) -m bot.tools.backup create $(or $(FILE),backups/joinus-$(shell date +%Y-%m-%d-%H%M).jbk)

@@ -1,4 +1,4 @@
-"""The facts file, opened lazily once per action-server process (not at import time)."""
+"""The facts (file defaults + console overrides), opened lazily once per action-server process."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ from functools import lru_cache
 
 from bot.facts import Facts
 from bot.settings import load_settings
+from bot.storage.db import Database
 
 
 @lru_cache(maxsize=1)
 def facts() -> Facts:
-    return Facts(load_settings().facts_file)
+    settings = load_settings()
+    return Facts(settings.facts_file, Database(settings.database_url))

@@ -42,7 +42,6 @@ class Runtime:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.facts = Facts(settings.facts_file)
         secret = load_or_create_secret(
             settings.secrets_dir / "pseudonym.key", settings.pseudonym_secret
         )
@@ -56,6 +55,8 @@ class Runtime:
         self.blocked_hooks: dict[str, BlockedHook] = {}
         self.engine = RasaClient(settings.rasa_url, settings.rasa_timeout)
         self.database = Database(settings.database_url)
+        # Facts: content/facts.yml as defaults, values staff set in the console on top.
+        self.facts = Facts(settings.facts_file, self.database)
         # Leads: services shared with the staff handlers; directives carry out what the lead
         # actions ask of this process (chat link, deep links, erasing a conversation).
         self.leads = LeadService(self.database, self.cipher, settings)
@@ -96,6 +97,8 @@ class Runtime:
         self.scheduler.every(
             "lead-reannounce", 15 * 60, lambda: asyncio.to_thread(self.leads.reannounce_due)
         )
+        # Keeps the crisis lines' cached overrides fresh (the crisis path never reads the DB).
+        self.scheduler.every("facts-refresh", 30, lambda: asyncio.to_thread(self.facts.refresh))
         self.scheduler.every("retention", 60 * 60, lambda: asyncio.to_thread(retention.run_once))
         self.scheduler.every(
             "school-retention", 60 * 60, lambda: asyncio.to_thread(self.referrals.purge_due)

@@ -162,6 +162,42 @@ def _security_settings(env: Mapping[str, str], rasa_url: str) -> SecuritySetting
 
 
 @dataclass(frozen=True)
+class ConsoleSettings:
+    """The staff console (bot/console): where it listens, its public address, session limits."""
+
+    listen: str = "127.0.0.1"
+    port: int = 8090
+    # Public https address behind a reverse proxy; enables Telegram's "Console openen" button
+    # and Secure cookies. Without it login links point at http://listen:port.
+    url: str | None = None
+    session_hours: int = 12
+    login_minutes: int = 10
+    initdata_max_age: int = 3600
+
+    @property
+    def base_url(self) -> str:
+        return (self.url or f"http://{self.listen}:{self.port}").rstrip("/")
+
+    @property
+    def secure(self) -> bool:
+        return self.base_url.startswith("https://")
+
+
+def _console_settings(env: Mapping[str, str]) -> ConsoleSettings:
+    url = env.get("CONSOLE_URL", "").strip().rstrip("/") or None
+    if url and not url.startswith(("https://", "http://")):
+        raise ConfigError("CONSOLE_URL must start with https:// (or http:// for a local test)")
+    return ConsoleSettings(
+        listen=env.get("CONSOLE_LISTEN", "").strip() or "127.0.0.1",
+        port=_int(env, "CONSOLE_PORT", 8090),
+        url=url,
+        session_hours=max(1, _int(env, "CONSOLE_SESSION_HOURS", 12)),
+        login_minutes=max(1, _int(env, "CONSOLE_LOGIN_MINUTES", 10)),
+        initdata_max_age=max(60, _int(env, "CONSOLE_INITDATA_MAX_AGE", 3600)),
+    )
+
+
+@dataclass(frozen=True)
 class OpsSettings:
     """Health and metrics endpoints, admin alerts, log files and backups."""
 
@@ -227,6 +263,9 @@ class Settings:
     lead_reannounce_hours: int = 24
     parent_code_days: int = 7
     staff_invite_hours: int = 48
+    console: ConsoleSettings = field(default_factory=ConsoleSettings)
+    # The bot's @username for t.me links from the console; else asked from Telegram (getMe).
+    bot_username: str | None = None
     # Operations (issue 15): health/metrics server, readiness, admin alerts, logs, backups.
     ops: OpsSettings = field(default_factory=OpsSettings)
     security: SecuritySettings = field(default_factory=lambda: SecuritySettings())
@@ -310,6 +349,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         lead_reannounce_hours=max(1, _int(env, "LEAD_REANNOUNCE_HOURS", 24)),
         parent_code_days=max(1, _int(env, "PARENT_CODE_DAYS", 7)),
         staff_invite_hours=max(1, _int(env, "STAFF_INVITE_HOURS", 48)),
+        console=_console_settings(env),
+        bot_username=env.get("TELEGRAM_BOT_USERNAME", "").strip().lstrip("@") or None,
         ops=_ops_settings(env),
         security=_security_settings(env, rasa_url),
     )

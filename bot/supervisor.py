@@ -161,6 +161,16 @@ def engine_services(settings: Settings) -> list[Service]:
     ]
 
 
+def console_service(settings: Settings) -> Service:
+    """The staff console (bot/console): a fourth process, on CONSOLE_LISTEN:CONSOLE_PORT."""
+    host = settings.console.listen if settings.console.listen not in ("0.0.0.0", "::") else "127.0.0.1"
+    return Service(
+        "console",
+        [sys.executable, "-m", "bot.console"],
+        f"http://{host}:{settings.console.port}/healthz",
+    )
+
+
 class Supervisor:
     """Owns the child processes; if one dies, all stop."""
 
@@ -288,6 +298,9 @@ def main() -> int:
             Service("bot", [sys.executable, "-m", "bot.telegram"], ""),
             child_environment(settings, "bot"),
         )
+        # The staff console (issue 14): our settings (it checks Mini App sign-ins with the bot
+        # token), no Rasa token.
+        supervisor.start(console_service(settings), child_environment(settings, "console"))
         print("Telegram-bot draait. Stoppen: Ctrl-C.", flush=True)
         while (dead := supervisor.dead()) is None:
             time.sleep(0.5)

@@ -28,6 +28,21 @@ need_python() {  # $1 = version, $2 = why
 
 stamp() { cat "$@" | sha256sum | cut -c1-16; }
 
+# --- Debian packages: headless Chromium for the console's browser tests (Playwright drives
+# Debian's build; no browser download), and the DejaVu font the campaign posters embed ---------
+debian_packages=()
+[ -x /usr/bin/chromium ] || debian_packages+=(chromium)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || debian_packages+=(fonts-dejavu-core)
+if [ ${#debian_packages[@]} -gt 0 ]; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "Installing ${debian_packages[*]} (Debian packages) ..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${debian_packages[@]}" >/dev/null
+  else
+    echo "NOTE: ${debian_packages[*]} missing (apt-get as root needed): browser tests will be skipped." >&2
+  fi
+fi
+
 # --- our environment (Python 3.11) ------------------------------------------------------------
 app_stamp=$(stamp pyproject.toml requirements/app.lock)
 if [ ! -f ".venv/.stamp-$app_stamp" ]; then

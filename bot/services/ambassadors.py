@@ -17,9 +17,10 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select, update
+from sqlalchemy import case, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -206,6 +207,9 @@ class AmbassadorService:
         self._tz = ZoneInfo(settings.timezone)
         self._policy = ReminderPolicy.from_settings(settings.timezone, settings.ambassadors)
         self._clock = clock or SystemClock()
+        # Overviews show hundreds of first names; a ciphertext always decrypts to the same name,
+        # and an erased name's ciphertext is never asked for again. Bounded, in memory only.
+        self._decrypt_name = lru_cache(maxsize=2048)(cipher.decrypt)
 
     # ------------------------------------------------------------------ helpers
 
@@ -222,7 +226,7 @@ class AmbassadorService:
         return self._pseudonymiser.for_user("telegram", user_id)
 
     def _name(self, amb: Ambassador) -> str | None:
-        return self._cipher.decrypt(amb.first_name_enc) if amb.first_name_enc else None
+        return self._decrypt_name(amb.first_name_enc) if amb.first_name_enc else None
 
     def _chat(self, amb: Ambassador) -> int | None:
         return int(self._cipher.decrypt(amb.chat_id_enc)) if amb.chat_id_enc else None
@@ -723,7 +727,8 @@ class AmbassadorService:
             amb, _team = self._active(session, user_id)
             return self._progress(session, amb.id)
 
-    def pending_hours(self) -> list[HoursView]:
+    def pending_hours(self, limit: int | None = None) -> list[HoursView]:
+        """Hours waiting for a coach, oldest first (``limit``: only the first ones)."""
         with self._db.session() as session:
             rows = session.execute(
                 select(AmbassadorHours, Ambassador, AmbassadorTeam)
@@ -731,11 +736,19 @@ class AmbassadorService:
                 .join(AmbassadorTeam, AmbassadorTeam.id == Ambassador.team_id)
                 .where(AmbassadorHours.status == "pending")
                 .order_by(AmbassadorHours.id)
+                .limit(limit)
             ).all()
             return [
                 HoursView(h.id, a.id, self._name(a) or "?", t.school, h.minutes, h.activity, h.status)
                 for h, a, t in rows
             ]
+
+    def pending_hours_count(self) -> int:
+        with self._db.session() as session:
+            count = session.scalar(
+                select(func.count(AmbassadorHours.id)).where(AmbassadorHours.status == "pending")
+            )
+            return int(count or 0)
 
     def decide_hours(self, entry_id: int, *, confirm: bool) -> tuple[HoursView, Progress]:
         with self._db.session() as session:
@@ -828,27 +841,83 @@ class AmbassadorService:
                 .where(AmbassadorTeam.school_year == year)
                 .order_by(AmbassadorTeam.school_key)
             ).all()
-            out = []
-            for team in teams:
-                ambassadors = session.scalars(
-                    select(Ambassador)
-                    .where(Ambassador.team_id == team.id, Ambassador.status != LEFT)
-                    .order_by(Ambassador.id)
-                ).all()
-                tasks = session.scalars(
-                    select(AmbassadorTask).where(
-                        AmbassadorTask.team_id == team.id, AmbassadorTask.status == "open"
-                    )
-                ).all()
-                out.append(
-                    TeamOverview(
-                        _team_info(team),
-                        [self._view(session, a, team) for a in ambassadors],
-                        len(tasks),
-                        sum(1 for t in tasks if t.due_date < today),
-                    )
+            return self._overviews(session, list(teams), today)
+
+    def _overviews(
+        self, session: Session, teams: list[AmbassadorTeam], today: date
+    ) -> list[TeamOverview]:
+        """All teams in four queries (not four per team): the console lists 40 teams at once."""
+        ids = [t.id for t in teams]
+        if not ids:
+            return []
+        members = session.scalars(
+            select(Ambassador)
+            .where(Ambassador.team_id.in_(ids), Ambassador.status != LEFT)
+            .order_by(Ambassador.id)
+        ).all()
+        minutes: dict[tuple[int, str], int] = {}
+        for amb_id, status, total in session.execute(
+            select(AmbassadorHours.ambassador_id, AmbassadorHours.status, func.sum(AmbassadorHours.minutes))
+            .join(Ambassador, Ambassador.id == AmbassadorHours.ambassador_id)
+            .where(Ambassador.team_id.in_(ids), Ambassador.status != LEFT)
+            .group_by(AmbassadorHours.ambassador_id, AmbassadorHours.status)
+        ):
+            minutes[(amb_id, status)] = int(total or 0)
+        tasks: dict[int, tuple[int, int]] = {}
+        for team_id, count, overdue in session.execute(
+            select(
+                AmbassadorTask.team_id,
+                func.count(AmbassadorTask.id),
+                func.sum(case((AmbassadorTask.due_date < today, 1), else_=0)),
+            )
+            .where(AmbassadorTask.team_id.in_(ids), AmbassadorTask.status == "open")
+            .group_by(AmbassadorTask.team_id)
+        ):
+            tasks[team_id] = (int(count or 0), int(overdue or 0))
+        by_team: dict[int, list[AmbassadorView]] = {i: [] for i in ids}
+        infos = {t.id: _team_info(t) for t in teams}
+        for amb in members:
+            by_team[amb.team_id].append(
+                AmbassadorView(
+                    id=amb.id,
+                    team=infos[amb.team_id],
+                    first_name=self._name(amb) if amb.status != AWAITING_PARENT else None,
+                    status=amb.status,
+                    age_band=amb.age_band,
+                    confirmed_minutes=minutes.get((amb.id, "confirmed"), 0),
+                    pending_minutes=minutes.get((amb.id, "pending"), 0),
+                    certificate_issued=amb.certificate_issued_at is not None,
                 )
-            return out
+            )
+        return [
+            TeamOverview(infos[t.id], by_team[t.id], *tasks.get(t.id, (0, 0))) for t in teams
+        ]
+
+    def team(self, team_id: int) -> TeamOverview:
+        """One team with its members, for the console's team page."""
+        with self._db.session() as session:
+            team = session.get(AmbassadorTeam, team_id)
+            if team is None:
+                raise NotFound(f"Team {team_id} bestaat niet.")
+            return self._overview(session, team, self.today())
+
+    def _overview(self, session: Session, team: AmbassadorTeam, today: date) -> TeamOverview:
+        ambassadors = session.scalars(
+            select(Ambassador)
+            .where(Ambassador.team_id == team.id, Ambassador.status != LEFT)
+            .order_by(Ambassador.id)
+        ).all()
+        tasks = session.scalars(
+            select(AmbassadorTask).where(
+                AmbassadorTask.team_id == team.id, AmbassadorTask.status == "open"
+            )
+        ).all()
+        return TeamOverview(
+            _team_info(team),
+            [self._view(session, a, team) for a in ambassadors],
+            len(tasks),
+            sum(1 for t in tasks if t.due_date < today),
+        )
 
     def team_tasks(self, team_id: int) -> list[TaskView]:
         with self._db.session() as session:

@@ -14,9 +14,9 @@ import logging
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from bot import lead_status as st
@@ -79,6 +79,20 @@ class LeadDraft:
     @property
     def needs_parent(self) -> bool:
         return needs_parent(self.age_band)
+
+
+@dataclass(frozen=True)
+class LeadRow:
+    """One line of the console's list: the card's fields, never contact details."""
+
+    public_id: str
+    status: str
+    age_band: str | None
+    area: str | None
+    source: str | None
+    created_at: datetime
+    mine: bool
+    claimed: bool
 
 
 @dataclass(frozen=True)
@@ -511,6 +525,10 @@ class LeadService:
 
     def details(self, actor: Actor, public_id: str) -> str:
         """Full details for the claimer (or an admin); every view is audited."""
+        return staff_details(self.detail_facts(actor, public_id))
+
+    def detail_facts(self, actor: Actor, public_id: str) -> LeadFacts:
+        """The decrypted lead for the claimer (or an admin), audited like /lead (the console)."""
         with self._db.session() as session:
             lead = self._get(session, public_id)
             if lead.claimed_by != actor.telegram_id and not actor.is_admin:
@@ -518,7 +536,56 @@ class LeadService:
                     "Je ziet de contactgegevens pas als jij de aanmelding hebt opgepakt."
                 )
             self._audit(session, lead, actor, "view_details")
-            return staff_details(self.facts(session, lead))
+            return self.facts(session, lead)
+
+    def card_facts(self, public_id: str) -> tuple[LeadFacts, int | None]:
+        """What the staff card shows (no contact, name or free text) and who claimed it."""
+        with self._db.session() as session:
+            lead = self._get(session, public_id)
+            facts = LeadFacts(
+                public_id=lead.public_id,
+                age_band=lead.age_band,
+                area=self._dec(lead.area_enc),
+                route=lead.route,
+                contact=None,
+                nickname=None,
+                wishes=None,
+                source=lead.source,
+                consent_kind=lead.consent_kind,
+                status=lead.status,
+                kind=lead.kind,
+            )
+            return facts, lead.claimed_by
+
+    def page(
+        self, actor: Actor, *, view: str = "open", offset: int = 0, limit: int = 25
+    ) -> tuple[list[LeadRow], int]:
+        """A page of leads for the console: "open" (unclaimed), "mine", or "all" (announced)."""
+        query = select(Lead).where(Lead.status != st.AWAITING_PARENT)
+        if view == "open":
+            query = query.where(Lead.status == st.OPEN)
+        elif view == "mine":
+            query = query.where(
+                Lead.claimed_by == actor.telegram_id,
+                Lead.status.in_((st.CLAIMED, st.CONTACTED)),
+            )
+        with self._db.session() as session:
+            total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+            rows = session.scalars(query.order_by(Lead.id.desc()).offset(offset).limit(limit))
+            out = [
+                LeadRow(
+                    public_id=lead.public_id,
+                    status=lead.status,
+                    age_band=lead.age_band,
+                    area=self._dec(lead.area_enc),
+                    source=lead.source,
+                    created_at=aware(lead.created_at),
+                    mine=lead.claimed_by == actor.telegram_id,
+                    claimed=lead.claimed_by is not None,
+                )
+                for lead in rows
+            ]
+            return out, int(total)
 
     def add_note(self, actor: Actor, public_id: str, note: str) -> str:
         with self._db.session() as session:

@@ -14,9 +14,9 @@ from __future__ import annotations
 import logging
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from bot import lead_status as st
@@ -39,7 +39,7 @@ from bot.services.leads import code_hash, new_link_token, new_parent_code, new_t
 from bot.services.staff import Actor
 from bot.settings import Settings
 from bot.storage.db import Database, rows_changed
-from bot.storage.models_leads import Consent, Lead
+from bot.storage.models_leads import Consent, Lead, aware
 from bot.storage.models_outbox import OutboxMessage
 from bot.storage.models_referrals import ReferralLink, SchoolRequest
 
@@ -397,6 +397,17 @@ class ReferralService:
                     buttons=update_buttons(lead.public_id),
                 )
 
+    def updates_left(self, lead_public_id: str) -> int:
+        """How many broad updates the referring school may still get about this lead (0: none)."""
+        with self._db.session() as session:
+            lead = self._lead(session, lead_public_id)
+            if lead is None:
+                return 0
+            link = session.scalar(select(ReferralLink).where(ReferralLink.lead_id == lead.id))
+            if link is None or link.signed_up_told_at is None:
+                return 0
+            return max(0, MAX_UPDATES - link.updates_sent)
+
     def send_update(self, actor: Actor, lead_public_id: str, key: str) -> str:
         """A broad update to the referring school, chosen by staff from a fixed list."""
         text = BROAD_UPDATES.get(key)
@@ -504,6 +515,42 @@ class ReferralService:
             if not sent:
                 return "Opgeslagen, maar deze school is niet via de chat te bereiken: gebruik het contactgegeven."
             return "Verstuurd naar de school."
+
+    def page(
+        self, actor: Actor, *, view: str = "open", offset: int = 0, limit: int = 25
+    ) -> tuple[list[tuple[RequestFacts, bool, datetime]], int]:
+        """Requests for the console: "open", "mine" or "all"; contact only on the claimer's rows."""
+        query = select(SchoolRequest)
+        if view == "open":
+            query = query.where(SchoolRequest.status == st.OPEN)
+        elif view == "mine":
+            query = query.where(
+                SchoolRequest.claimed_by == actor.telegram_id,
+                SchoolRequest.status.in_((st.CLAIMED, st.CONTACTED)),
+            )
+        with self._db.session() as session:
+            total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+            rows = session.scalars(
+                query.order_by(SchoolRequest.id.desc()).offset(offset).limit(limit)
+            ).all()
+            out = []
+            for request in rows:
+                mine = request.claimed_by == actor.telegram_id or actor.is_admin
+                facts = self.facts(request)
+                if not mine:
+                    facts = RequestFacts(**{**facts.__dict__, "contact": None})
+                out.append((facts, request.claimed_by == actor.telegram_id, aware(request.created_at)))
+            return out, int(total)
+
+    def view(self, actor: Actor, public_id: str) -> tuple[RequestFacts, bool]:
+        """One request; the contact detail only for the claimer (or an admin)."""
+        with self._db.session() as session:
+            request = self._get(session, public_id)
+            facts = self.facts(request)
+            mine = request.claimed_by == actor.telegram_id
+            if not (mine or actor.is_admin):
+                facts = RequestFacts(**{**facts.__dict__, "contact": None})
+            return facts, mine
 
     def open_requests(self, actor: Actor) -> list[str]:
         """/verzoeken: open requests, and the ones this staff member claimed."""

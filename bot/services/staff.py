@@ -9,17 +9,22 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from bot.clock import Clock, SystemClock
 from bot.errors import CodeInvalid, NotStaff
 from bot.storage.db import Database, rows_changed
-from bot.storage.models_leads import StaffInvite, StaffMember
+from bot.storage.models_leads import Lead, StaffInvite, StaffMember, aware
+from bot.storage.models_referrals import SchoolRequest
 
 INVITE_PREFIX = "staff_"
+# Roles: admins come from ADMIN_TELEGRAM_IDS; invited members are staff or coaches. A coach
+# runs the ambassador programme only (no leads, no school requests, no facts).
+STAFF, COACH, ADMIN = "staff", "coach", "admin"
+MEMBER_ROLES = (STAFF, COACH)
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,11 @@ class Actor:
 
     telegram_id: int
     is_admin: bool
+    role: str = STAFF
+
+    @property
+    def is_coach(self) -> bool:
+        return self.role == COACH
 
 
 def _hash(token: str) -> str:
@@ -49,25 +59,30 @@ class StaffDirectory:
         self._clock = clock or SystemClock()
 
     def role(self, telegram_id: int) -> str | None:
+        """"admin", "staff", "coach" or None: read from settings and our database every time."""
         if telegram_id in self._admins:
-            return "admin"
+            return ADMIN
         with self._db.session() as session:
-            return "staff" if session.get(StaffMember, telegram_id) is not None else None
+            member = session.get(StaffMember, telegram_id)
+            return member.role if member is not None else None
 
-    def require(self, telegram_id: int, *, admin: bool = False) -> Actor:
+    def require(self, telegram_id: int, *, admin: bool = False, coach_ok: bool = False) -> Actor:
+        """The verified actor; coaches pass only where ``coach_ok`` (the ambassador programme)."""
         role = self.role(telegram_id)
-        if role is None or (admin and role != "admin"):
+        if role is None or (admin and role != ADMIN) or (role == COACH and not coach_ok):
             raise NotStaff(
                 "Dit is alleen voor beheerders van Join us."
                 if admin
                 else "Dit is alleen voor medewerkers van Join us."
             )
-        return Actor(telegram_id, role == "admin")
+        return Actor(telegram_id, role == ADMIN, role)
 
-    def create_invite(self, admin: Actor) -> str:
+    def create_invite(self, admin: Actor, role: str = STAFF) -> str:
         """A one-time token for ``/start staff_<token>``; only its hash is stored."""
         if not admin.is_admin:
             raise NotStaff("Dit is alleen voor beheerders van Join us.")
+        if role not in MEMBER_ROLES:
+            raise ValueError(f"unknown role {role!r}")
         token = secrets.token_urlsafe(18)
         now = self._clock.now()
         with self._db.session() as session:
@@ -77,6 +92,7 @@ class StaffDirectory:
                     created_by=admin.telegram_id,
                     created_at=now,
                     expires_at=now + timedelta(hours=self._invite_hours),
+                    role=role,
                 )
             )
         return token
@@ -105,6 +121,7 @@ class StaffDirectory:
                 StaffMember(
                     telegram_id=telegram_id,
                     name=name[:64],
+                    role=invite.role or STAFF,
                     added_by=invite.created_by,
                     added_at=now,
                 )
@@ -116,15 +133,62 @@ class StaffDirectory:
             rows = session.scalars(select(StaffMember).order_by(StaffMember.added_at))
             return [(m.telegram_id, m.name) for m in rows]
 
+    def roster(self) -> list[Member]:
+        """Every invited member with role and what they hold (for the console's Team page)."""
+        with self._db.session() as session:
+            rows = session.scalars(select(StaffMember).order_by(StaffMember.added_at)).all()
+            held: dict[int, int] = {}
+            for model in (Lead, SchoolRequest):
+                for who, count in session.execute(
+                    select(model.claimed_by, func.count(model.id))
+                    .where(model.status.in_(_HELD), model.claimed_by.is_not(None))
+                    .group_by(model.claimed_by)
+                ):
+                    if who is not None:
+                        held[who] = held.get(who, 0) + int(count)
+            return [
+                Member(m.telegram_id, m.name, m.role, aware(m.added_at), held.get(m.telegram_id, 0))
+                for m in rows
+            ]
+
     def remove(self, admin: Actor, telegram_id: int) -> bool:
+        """Remove a member; their open claims are handed back (open again, re-announced)."""
         if not admin.is_admin:
             raise NotStaff("Dit is alleen voor beheerders van Join us.")
         with self._db.session() as session:
             member = session.get(StaffMember, telegram_id)
             if member is None:
                 return False
+            _hand_back(session, telegram_id)
             session.delete(member)
             return True
+
+
+@dataclass(frozen=True)
+class Member:
+    telegram_id: int
+    name: str
+    role: str
+    added_at: datetime
+    open_claims: int
+
+
+_HELD = ("claimed", "contacted")
+
+
+def _hand_back(session: Session, telegram_id: int) -> None:
+    """Open claims of a removed member go back to "open"; announced_at None re-posts the card
+    at the next re-announce run, so nothing waits with someone who left."""
+    session.execute(
+        update(Lead)
+        .where(Lead.claimed_by == telegram_id, Lead.status.in_(_HELD))
+        .values(status="open", claimed_by=None, claimed_at=None, announced_at=None)
+    )
+    session.execute(
+        update(SchoolRequest)
+        .where(SchoolRequest.claimed_by == telegram_id, SchoolRequest.status.in_(_HELD))
+        .values(status="open", claimed_by=None, claimed_at=None)
+    )
 
 
 def is_staff(session: Session, telegram_id: int) -> bool:

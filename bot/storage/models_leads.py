@@ -100,6 +100,8 @@ class StaffMember(Base):
 
     telegram_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     name: Mapped[str] = mapped_column(String(64), default="")
+    # "staff" (leads, schools, ambassadors) or "coach" (the ambassador programme only).
+    role: Mapped[str] = mapped_column(String(12), default="staff", server_default="staff")
     added_by: Mapped[int | None] = mapped_column(BigInteger, default=None)
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -115,6 +117,7 @@ class StaffInvite(Base):
     expires_at: Mapped[datetime] = mapped_column()
     used_at: Mapped[datetime | None] = mapped_column(default=None)
     used_by: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    role: Mapped[str] = mapped_column(String(12), default="staff", server_default="staff")
 
 
 class ComebackCode(Base):

@@ -21,7 +21,7 @@ from telegram.ext import (
 
 from bot.runtime import Runtime
 from bot.settings import Settings
-from bot.telegram import ambassadors, handlers, referrals, staff
+from bot.telegram import ambassadors, console, handlers, referrals, staff
 from bot.telegram.delivery import OutboxDelivery
 from bot.telegram.ops import start_ops, stop_ops
 from bot.telegram.ordering import PerUserUpdateProcessor
@@ -99,6 +99,8 @@ def build_application(settings: Settings, runtime: Runtime | None = None) -> App
     staff.register(app)
     # School requests (issue 5): /verzoeken, /verzoek and 'r|' buttons, before the generic ones.
     referrals.register(app)
+    # Staff console (issue 14): '/console' sends a one-time login link (and the Mini App button).
+    console.register(app)
     app.add_handler(MessageHandler(filters.COMMAND & private, handlers.on_command))
     app.add_handler(MessageHandler(filters.TEXT & private, handlers.on_text))
     app.add_handler(CallbackQueryHandler(handlers.on_button))

@@ -35,10 +35,11 @@ STAFF_HELP = (
     "/notitie &lt;id&gt; &lt;tekst&gt; — korte notitie\n"
     "/bericht &lt;id&gt; &lt;tekst&gt; — bericht via de chatbot (als de jongere dat koos)\n"
     "Status zet je met de knoppen onder de kaart of onder de gegevens.\n"
-    "/cijfers — anonieme aantallen: vragen zonder antwoord, aanmeldingen per bron"
+    "/cijfers — anonieme aantallen: vragen zonder antwoord, aanmeldingen per bron\n"
+    "/console — inloglink voor de console (alles op één plek)"
 )
 ADMIN_HELP = (
-    "<b>Beheer</b>\n/staf uitnodigen — eenmalige uitnodigingslink\n"
+    "<b>Beheer</b>\n/staf uitnodigen [coach] — eenmalige uitnodigingslink (als coach: alleen ambassadeurs)\n"
     "/staf lijst — wie is medewerker\n/staf verwijder &lt;telegram-id&gt;"
 )
 _CODE = re.compile(r"^[A-Za-z0-9]{4,40}$")  # typed codes (10) and link tokens (26)
@@ -52,8 +53,12 @@ async def start_staff_invite(update: Update, context: ContextTypes.DEFAULT_TYPE)
     token = args_of(context)[0].removeprefix(INVITE_PREFIX) if args_of(context) else ""
     runtime = runtime_of(context)
     added = await asyncio.to_thread(runtime.staff.redeem, token, user.id, user.first_name or "")
-    welcome = "Welkom bij het team! Je bent nu medewerker." if added else "Je was al medewerker."
-    await reply_html(update, f"{welcome}\n\n{STAFF_HELP}")
+    role = await asyncio.to_thread(runtime.staff.role, user.id)
+    what = "coach van de ambassadeurs" if role == "coach" else "medewerker"
+    welcome = f"Welkom bij het team! Je bent nu {what}." if added else f"Je was al {what}."
+    console = "Alles doe je in de console: stuur /console voor een inloglink."
+    help_text = "" if role == "coach" else f"\n\n{STAFF_HELP}"
+    await reply_html(update, f"{welcome}\n{console}{help_text}")
 
 
 async def start_parent_code(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -107,7 +112,8 @@ async def staff_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     args = args_of(context)
     command = args[0].lower() if args else ""
     if command in {"uitnodigen", "invite", "nieuw"}:
-        token = await asyncio.to_thread(runtime.staff.create_invite, admin)
+        role = "coach" if len(args) > 1 and args[1].lower() == "coach" else "staff"
+        token = await asyncio.to_thread(runtime.staff.create_invite, admin, role)
         link = runtime.links.link(INVITE_PREFIX + token)
         await reply_html(
             update,
