@@ -47,6 +47,8 @@ _BOT_ONLY = frozenset(
     {"TELEGRAM_BOT_TOKEN", "TELEGRAM_BASE_URL", "TELEGRAM_MODE", "WEBHOOK_URL",
      "WEBHOOK_SECRET", "WEBHOOK_LISTEN", "WEBHOOK_PORT", "PSEUDONYM_SECRET"}
 )
+# Backups run as their own command (make backup, a systemd timer), never as a child.
+_NO_CHILD = frozenset({"BACKUP_PASSPHRASE"})
 _PROXY = ("HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy")
 # Per start a random token for Rasa's HTTP API (/status for our health check); the REST
 # channel the bot posts to is not part of that API. An operator may fix it with RASA_AUTH_TOKEN.
@@ -89,7 +91,7 @@ def child_environment(settings: Settings, role: str = "bot") -> dict[str, str]:
     if role == "rasa":
         env["RASA_AUTH_TOKEN"] = RASA_API_TOKEN
         return env
-    ours = setting_names() - (_BOT_ONLY if role == "actions" else frozenset())
+    ours = setting_names() - _NO_CHILD - (_BOT_ONLY if role == "actions" else frozenset())
     env.update({k: v for k, v in source.items() if k in ours})
     env.update(
         JOINUS_DATA_DIR=str(settings.data_dir),
@@ -125,7 +127,7 @@ def engine_services(settings: Settings) -> list[Service]:
             [
                 sys.executable,
                 "-m",
-                "rasa_sdk",
+                "bot.action_server",  # rasa-sdk's server plus /healthz, /readyz, /metrics
                 "--actions",
                 "actions",
                 "--port",
@@ -171,11 +173,13 @@ class Supervisor:
         settings.log_dir.mkdir(parents=True, exist_ok=True)
 
     def _pump(self, service: Service, stream: IO[bytes]) -> None:
+        from bot.logging_setup import RotatingWriter
+
+        ops = self.settings.ops
         log_path = self.settings.log_dir / f"{service.name}.log"
-        with log_path.open("ab") as log_file:
+        with RotatingWriter(log_path, ops.log_max_bytes, ops.log_backups) as log_file:
             for raw in iter(stream.readline, b""):
                 log_file.write(raw)
-                log_file.flush()
                 line = raw.decode(errors="replace").rstrip()
                 service.tail.append(line)
                 if self.echo_logs:
@@ -254,7 +258,11 @@ def main() -> int:
     secure_data_dir(settings)
     terminal_mode = not settings.telegram_token
     configure_logging(
-        settings.log_level, file=settings.log_dir / "bot.log" if terminal_mode else None
+        settings.log_level,
+        file=settings.log_dir / "bot.log" if terminal_mode else None,
+        fmt=settings.ops.log_format,
+        max_bytes=settings.ops.log_max_bytes,
+        backups=settings.ops.log_backups,
     )
     check_model()
     supervisor = Supervisor(settings, echo_logs=not terminal_mode)
