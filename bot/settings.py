@@ -129,6 +129,7 @@ class SecuritySettings:
     referral_code_days: int = 30
     code_failures_per_person: int = 5  # wrong parent/referral codes per person per hour
     code_failures_global: int = 200  # wrong codes per hour from everyone together
+    rasa_auth_token: str | None = field(default=None, repr=False)  # Rasa HTTP API token
 
 
 def _security_settings(env: Mapping[str, str], rasa_url: str) -> SecuritySettings:
@@ -156,6 +157,7 @@ def _security_settings(env: Mapping[str, str], rasa_url: str) -> SecuritySetting
         referral_code_days=max(1, _int(env, "REFERRAL_CODE_DAYS", 30)),
         code_failures_per_person=max(1, _int(env, "CODE_FAILURES_PER_PERSON", 5)),
         code_failures_global=max(1, _int(env, "CODE_FAILURES_GLOBAL", 200)),
+        rasa_auth_token=env.get("RASA_AUTH_TOKEN", "").strip() or None,
     )
 
 
@@ -225,9 +227,9 @@ class Settings:
     lead_reannounce_hours: int = 24
     parent_code_days: int = 7
     staff_invite_hours: int = 48
-    security: SecuritySettings = field(default_factory=lambda: SecuritySettings())
     # Operations (issue 15): health/metrics server, readiness, admin alerts, logs, backups.
     ops: OpsSettings = field(default_factory=OpsSettings)
+    security: SecuritySettings = field(default_factory=lambda: SecuritySettings())
 
     @property
     def secrets_dir(self) -> Path:
@@ -308,6 +310,6 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         lead_reannounce_hours=max(1, _int(env, "LEAD_REANNOUNCE_HOURS", 24)),
         parent_code_days=max(1, _int(env, "PARENT_CODE_DAYS", 7)),
         staff_invite_hours=max(1, _int(env, "STAFF_INVITE_HOURS", 48)),
-        security=_security_settings(env, rasa_url),
         ops=_ops_settings(env),
+        security=_security_settings(env, rasa_url),
     )

@@ -45,7 +45,7 @@ _BASE_PREFIXES = ("LC_",)
 # Rasa and the action server never see the bot's Telegram token, webhook secret or pseudonym key.
 _BOT_ONLY = frozenset(
     {"TELEGRAM_BOT_TOKEN", "TELEGRAM_BASE_URL", "TELEGRAM_MODE", "WEBHOOK_URL",
-     "WEBHOOK_SECRET", "WEBHOOK_LISTEN", "WEBHOOK_PORT", "PSEUDONYM_SECRET"}
+     "WEBHOOK_SECRET", "WEBHOOK_LISTEN", "WEBHOOK_PORT", "PSEUDONYM_SECRET", "RASA_AUTH_TOKEN"}
 )
 # Backups run as their own command (make backup, a systemd timer), never as a child.
 _NO_CHILD = frozenset({"BACKUP_PASSPHRASE"})
@@ -102,6 +102,7 @@ def child_environment(settings: Settings, role: str = "bot") -> dict[str, str]:
     )
     if role == "bot":
         env.update({k: v for k, v in source.items() if k in _PROXY})
+        env["RASA_AUTH_TOKEN"] = RASA_API_TOKEN  # its readiness check asks Rasa's /status
     return env
 
 

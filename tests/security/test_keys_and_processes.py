@@ -245,7 +245,9 @@ def test_children_get_only_what_they_need(tmp_path: Path, monkeypatch: pytest.Mo
     assert actions["SECRETS_DIR"] == str(settings.secrets_dir)
     assert actions["STAFF_CHAT_ID"] == "-100"  # lead cards go to staff from the action server
     assert actions["SANIC_HOST"] == "127.0.0.1"
-    assert bot["TELEGRAM_BOT_TOKEN"] == "123:SECRET" and "RASA_AUTH_TOKEN" not in bot
+    assert bot["TELEGRAM_BOT_TOKEN"] == "123:SECRET"
+    assert bot["RASA_AUTH_TOKEN"] == RASA_API_TOKEN  # its /readyz asks Rasa's /status
+    assert "RASA_AUTH_TOKEN" not in actions
     for env in (rasa, actions, bot):
         assert "AWS_SECRET_ACCESS_KEY" not in env and "SOME_OTHER_TOKEN" not in env
 
