@@ -238,7 +238,7 @@ def test_children_get_only_what_they_need(tmp_path: Path, monkeypatch: pytest.Mo
     assert rasa["TRACKER_STORE_URL"] == settings.tracker_store_url
     assert rasa["ACTION_SERVER_URL"] == settings.action_server_url
     assert rasa["RASA_AUTH_TOKEN"] == RASA_API_TOKEN
-    for name in ("TELEGRAM_BOT_TOKEN", "WEBHOOK_SECRET", "PSEUDONYM_SECRET"):
+    for name in ("TELEGRAM_BOT_TOKEN", "WEBHOOK_SECRET", "PSEUDONYM_SECRET", "RASA_AUTH_TOKEN"):
         assert name not in actions
     assert actions["ENCRYPTION_KEY"] == "enc-secret"  # it encrypts what the forms collect
     assert actions["DATABASE_URL"] == settings.database_url
