@@ -22,6 +22,7 @@ from sanic.response import HTTPResponse
 from sanic.worker.loader import AppLoader
 
 from bot import metrics
+from bot.hardening import guard_action_server, private_files
 from bot.health import database_check, run_checks
 from bot.logging_setup import configure_logging
 from bot.settings import load_settings
@@ -107,6 +108,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--port", type=int, default=5055)
     parser.add_argument("--endpoints", default="endpoints.yml")
     args = parser.parse_args(argv)
+    # Private files, and loopback only unless ENGINE_ALLOW_PUBLIC=1 (issue 11).
+    private_files()
+    guard_action_server(os.environ)
     settings = load_settings()
     configure_logging(settings.log_level)
     loader = AppLoader(factory=partial(create_app, args.actions, args.endpoints))

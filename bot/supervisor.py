@@ -47,6 +47,8 @@ _BOT_ONLY = frozenset(
     {"TELEGRAM_BOT_TOKEN", "TELEGRAM_BASE_URL", "TELEGRAM_MODE", "WEBHOOK_URL",
      "WEBHOOK_SECRET", "WEBHOOK_LISTEN", "WEBHOOK_PORT", "PSEUDONYM_SECRET", "RASA_AUTH_TOKEN"}
 )
+# Backups run as their own command (make backup, a systemd timer), never as a child.
+_NO_CHILD = frozenset({"BACKUP_PASSPHRASE"})
 _PROXY = ("HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy")
 # Per start a random token for Rasa's HTTP API (/status for our health check); the REST
 # channel the bot posts to is not part of that API. An operator may fix it with RASA_AUTH_TOKEN.
@@ -89,7 +91,7 @@ def child_environment(settings: Settings, role: str = "bot") -> dict[str, str]:
     if role == "rasa":
         env["RASA_AUTH_TOKEN"] = RASA_API_TOKEN
         return env
-    ours = setting_names() - (_BOT_ONLY if role == "actions" else frozenset())
+    ours = setting_names() - _NO_CHILD - (_BOT_ONLY if role == "actions" else frozenset())
     env.update({k: v for k, v in source.items() if k in ours})
     env.update(
         JOINUS_DATA_DIR=str(settings.data_dir),
