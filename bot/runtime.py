@@ -46,7 +46,7 @@ class Runtime:
         self.pseudonymiser = Pseudonymiser(secret)
         self.cipher = Cipher.from_settings(settings)
         self.blocked_hooks: dict[str, BlockedHook] = {}
-        self.engine = RasaClient(settings.rasa_url, settings.rasa_timeout)
+        self.engine = RasaClient(settings.rasa_urls, settings.rasa_timeout)
         self.database = Database(settings.database_url)
         # Leads: services shared with the staff handlers; directives carry out what the lead
         # actions ask of this process (chat link, deep links, erasing a conversation).

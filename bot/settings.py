@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from bot.errors import ConfigError
 
@@ -147,6 +148,24 @@ class Settings:
     lead_reannounce_hours: int = 24
     parent_code_days: int = 7
     staff_invite_hours: int = 48
+    # Scale-out (issue 12): N engine servers with N action servers on consecutive ports; with
+    # REDIS_URL, Rasa's Redis lock store keeps one conversation's turns in order across them.
+    rasa_instances: int = 1
+    redis_url: str | None = field(default=None, repr=False)
+
+    @property
+    def rasa_urls(self) -> list[str]:
+        """RASA_URL, then the next ports: one URL per engine instance."""
+        parts = urlsplit(self.rasa_url)
+        port = parts.port or 5005
+        return [
+            urlunsplit(parts._replace(netloc=f"{parts.hostname}:{port + i}"))
+            for i in range(self.rasa_instances)
+        ]
+
+    @property
+    def action_server_ports(self) -> list[int]:
+        return [self.action_server_port + i for i in range(self.rasa_instances)]
 
     @property
     def secrets_dir(self) -> Path:
@@ -195,6 +214,12 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     if token and mode == "webhook" and not (webhook_url and webhook_secret):
         raise ConfigError("TELEGRAM_MODE=webhook needs WEBHOOK_URL and WEBHOOK_SECRET")
     action_port = _int(env, "ACTION_SERVER_PORT", 5055)
+    instances = _int(env, "RASA_INSTANCES", 1)
+    if not 1 <= instances <= 16:
+        raise ConfigError(f"RASA_INSTANCES must be 1-16, got {instances}")
+    redis_url = env.get("REDIS_URL", "").strip() or None
+    if redis_url and not redis_url.startswith(("redis://", "rediss://")):
+        raise ConfigError("REDIS_URL must be a redis:// or rediss:// URL")
     return Settings(
         data_dir=data_dir,
         database_url=database_url,
@@ -226,4 +251,6 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         lead_reannounce_hours=max(1, _int(env, "LEAD_REANNOUNCE_HOURS", 24)),
         parent_code_days=max(1, _int(env, "PARENT_CODE_DAYS", 7)),
         staff_invite_hours=max(1, _int(env, "STAFF_INVITE_HOURS", 48)),
+        rasa_instances=instances,
+        redis_url=redis_url,
     )

@@ -17,8 +17,9 @@ import urllib.request
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from bot.settings import PROJECT_ROOT, Settings
 
@@ -49,6 +50,12 @@ def child_environment(settings: Settings) -> dict[str, str]:
         PYTHONUNBUFFERED="1",
         TF_CPP_MIN_LOG_LEVEL="2",
     )
+    if settings.redis_url:
+        redis = urlsplit(settings.redis_url)
+        env.update(
+            JOINUS_REDIS_USERNAME=unquote(redis.username or ""),
+            JOINUS_REDIS_PASSWORD=unquote(redis.password or ""),
+        )
     return env
 
 
@@ -61,50 +68,103 @@ class Service:
     process: subprocess.Popen[bytes] | None = None
     pump: threading.Thread | None = None
     tail: deque[str] = field(default_factory=lambda: deque(maxlen=40))
+    env: dict[str, str] = field(default_factory=dict)  # per-instance additions to the shared env
 
     def healthy(self) -> bool:
         return _http_ok(self.health_url, self.health_check)
 
 
-def engine_services(settings: Settings) -> list[Service]:
-    rasa = urlsplit(settings.rasa_url)
-    return [
-        Service(
-            "actions",
-            [
-                sys.executable,
-                "-m",
-                "rasa_sdk",
-                "--actions",
-                "actions",
-                "--port",
-                str(settings.action_server_port),
-            ],
-            f"http://127.0.0.1:{settings.action_server_port}/health",
-        ),
-        Service(
-            "rasa",
-            [
-                str(RASA_BIN),
-                "run",
-                "--enable-api",
-                "--interface",
-                rasa.hostname or "127.0.0.1",
-                "--port",
-                str(rasa.port or 5005),
-                "--model",
-                str(MODEL_DIR),
-                "--endpoints",
-                "endpoints.yml",
-                "--credentials",
-                "credentials.yml",
-            ],
-            f"{settings.rasa_url}/status",
-            lambda body: (
-                b'"model_file"' in body and b'"model_file":null' not in body.replace(b" ", b"")
-            ),
-        ),
+def endpoints_file(settings: Settings) -> Path:
+    """endpoints.yml, plus Rasa's Redis lock store when REDIS_URL is set.
+
+    Rasa cannot leave a lock store out through ${...} substitution (an empty type is read as a
+    module path), so with Redis the supervisor writes a copy with the lock store into the data
+    dir; without it the project's file is used unchanged (in-memory locks, one engine).
+    """
+    base = PROJECT_ROOT / "endpoints.yml"
+    if not settings.redis_url:
+        return base
+    redis = urlsplit(settings.redis_url)
+    db = (redis.path or "/").lstrip("/") or "1"
+    lines = [
+        "",
+        "# Added by the supervisor because REDIS_URL is set: one conversation's turns are",
+        "# processed one at a time across every engine instance.",
+        "lock_store:",
+        "  type: redis",
+        f"  url: {redis.hostname or '127.0.0.1'}",
+        f"  port: {redis.port or 6379}",
+        f"  db: {db}",
+        "  key_prefix: joinus",
     ]
+    if redis.username:
+        lines.append("  username: ${JOINUS_REDIS_USERNAME}")
+    if redis.password:
+        lines.append("  password: ${JOINUS_REDIS_PASSWORD}")  # from the child's env, not on disk
+    if redis.scheme == "rediss":
+        lines.append("  use_ssl: true")
+    path = settings.data_dir / "endpoints.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(base.read_text() + "\n".join(lines) + "\n")
+    return path
+
+
+def engine_services(settings: Settings) -> list[Service]:
+    """One action server and one Rasa server per instance (RASA_INSTANCES), on consecutive ports."""
+    endpoints = endpoints_file(settings)
+    services: list[Service] = []
+    for index, (rasa_url, action_port) in enumerate(
+        zip(settings.rasa_urls, settings.action_server_ports, strict=True)
+    ):
+        suffix = "" if settings.rasa_instances == 1 else f"-{index + 1}"
+        rasa = urlsplit(rasa_url)
+        action_url = (
+            settings.action_server_url
+            if index == 0
+            else f"http://127.0.0.1:{action_port}/webhook"
+        )
+        services.append(
+            Service(
+                f"actions{suffix}",
+                [
+                    sys.executable,
+                    "-m",
+                    "rasa_sdk",
+                    "--actions",
+                    "actions",
+                    "--port",
+                    str(action_port),
+                ],
+                f"http://127.0.0.1:{action_port}/health",
+            )
+        )
+        services.append(
+            Service(
+                f"rasa{suffix}",
+                [
+                    str(RASA_BIN),
+                    "run",
+                    "--enable-api",
+                    "--interface",
+                    rasa.hostname or "127.0.0.1",
+                    "--port",
+                    str(rasa.port or 5005),
+                    "--model",
+                    str(MODEL_DIR),
+                    "--endpoints",
+                    str(endpoints),
+                    "--credentials",
+                    "credentials.yml",
+                ],
+                f"{rasa_url}/status",
+                lambda body: (
+                    b'"model_file"' in body
+                    and b'"model_file":null' not in body.replace(b" ", b"")
+                ),
+                env={"ACTION_SERVER_URL": action_url},
+            )
+        )
+    return services
 
 
 class Supervisor:
@@ -132,7 +192,7 @@ class Supervisor:
         service.process = subprocess.Popen(
             service.argv,
             cwd=PROJECT_ROOT,
-            env=env,
+            env={**env, **service.env},
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
