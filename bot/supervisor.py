@@ -7,6 +7,7 @@ token the bot is a third child; without one the terminal chat runs here in the f
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import sqlite3
@@ -76,9 +77,27 @@ class Service:
     pump: threading.Thread | None = None
     tail: deque[str] = field(default_factory=lambda: deque(maxlen=40))
     env: dict[str, str] = field(default_factory=dict)  # per-instance additions to the shared env
+    # Asked once when healthy, before the service counts as ready (see warm_up()).
+    warm_up_url: str | None = None
 
     def healthy(self) -> bool:
         return _http_ok(self.health_url, self.health_check)
+
+    def warm_up(self) -> None:
+        """Rasa builds its TensorFlow graphs on the first message (seconds on 2 busy cores, more
+        than RASA_TIMEOUT): parse one message here so the first person gets a real answer.
+        ``/model/parse`` runs NLU only and stores no conversation."""
+        if self.warm_up_url is None:
+            return
+        body = json.dumps({"text": "hoi, wanneer zijn de avonden?"}).encode()
+        request = urllib.request.Request(
+            self.warm_up_url, data=body, headers={"Content-Type": "application/json"}
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=120):
+                pass
+        except (urllib.error.URLError, OSError):
+            pass  # the first real turn simply pays for it
 
 
 def endpoints_file(settings: Settings) -> Path:
@@ -169,6 +188,7 @@ def engine_services(settings: Settings) -> list[Service]:
                     and b'"model_file":null' not in body.replace(b" ", b"")
                 ),
                 env={"ACTION_SERVER_URL": action_url},
+                warm_up_url=f"{rasa_url}/model/parse",
             )
         )
     return services
@@ -239,6 +259,7 @@ class Supervisor:
                 raise RuntimeError(f"{dead.name} stopped during start-up:\n" + "\n".join(dead.tail))
             for service in list(pending):
                 if service.healthy():
+                    service.warm_up()
                     progress(f"  ✓ {service.name} is klaar")
                     pending.remove(service)
             if time.monotonic() > deadline:
