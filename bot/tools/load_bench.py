@@ -54,6 +54,7 @@ QUESTIONS = [
 ]
 STARTUP_TIMEOUT = 300.0
 TURN_TIMEOUT = 60.0
+TYPING_PATIENCE = 15.0
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -111,6 +112,8 @@ class ReplyWatch:
         self._lock = threading.Lock()
         self._typing: dict[int, int] = {}
         self._waiting: dict[int, tuple[int, asyncio.Future[float]]] = {}
+        self._messages: dict[int, list[float]] = {}
+        self.fallbacks = 0  # answers found without their "typing" (a typing call that failed)
 
     def arm(self, chat_id: int, typing_seen: int) -> asyncio.Future[float]:
         """Resolve on the first message once ``typing_seen`` typing actions arrived."""
@@ -123,12 +126,17 @@ class ReplyWatch:
         with self._lock:
             return self._typing.get(chat_id, 0)
 
+    def first_message_after(self, chat_id: int, since: float) -> float | None:
+        with self._lock:
+            return next((t for t in self._messages.get(chat_id, []) if t > since), None)
+
     def on_call(self, method: str, chat_id: int) -> None:
         now = time.perf_counter()
         with self._lock:
             if method == "sendChatAction":
                 self._typing[chat_id] = self._typing.get(chat_id, 0) + 1
                 return
+            self._messages.setdefault(chat_id, []).append(now)
             waiting = self._waiting.get(chat_id)
             if waiting is None or self._typing.get(chat_id, 0) < waiting[0]:
                 return
@@ -327,7 +335,17 @@ class Players:
         future = self.watch.arm(person, typing_needed)
         start = time.perf_counter()
         self.stack.api.push_text(person, text)
-        answered = await asyncio.wait_for(future, TURN_TIMEOUT)
+        try:
+            answered = await asyncio.wait_for(asyncio.shield(future), TYPING_PATIENCE)
+        except TimeoutError:
+            # The bot's "typing" call can fail under load (it is cosmetic, errors are ignored):
+            # then the first message after the push is this turn's answer.
+            fallback = self.watch.first_message_after(person, start)
+            if fallback is not None:
+                self.watch.fallbacks += 1
+                future.cancel()
+                return fallback - start
+            answered = await asyncio.wait_for(future, TURN_TIMEOUT - TYPING_PATIENCE)
         return answered - start
 
     async def person(
@@ -443,6 +461,8 @@ async def run_levels(
                     f"ms, p95 {result.ms(0.95):.0f} ms, max {result.ms(1.0):.0f} ms, "
                     f"{result.failures} failed; {result.cpu_line()}"
                 )
+        if watch.fallbacks:
+            print(f"({watch.fallbacks} whole-path turns answered without their typing action)")
         print(f"\n{load_average()}\n")
         print(table(rows))
         if burst:
