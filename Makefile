@@ -36,8 +36,11 @@ story-test: setup train  ## conversation tests: test stories must be predicted e
 eval: setup train  ## NLU report on the held-out test set (per-intent P/R/F1, confusions)
 	@$(PY) -m bot.tools.nlu_eval
 
-bench: setup train  ## latency/throughput figures of the pipeline
+bench: setup train  ## figures: safety net, pipeline, bare engine vs whole path, classroom burst, scale-out
 	@$(PY) -m bot.tools.bench
+	@$(PY) -m bot.tools.load_bench
+	@$(PY) -m bot.tools.load_bench --instances 2 --levels 50 --burst 0 \
+		--redis-url $${REDIS_URL:-redis://127.0.0.1:6379/1}
 
 clean:
 	rm -rf .venv .venv-rasa models results .rasa

@@ -34,6 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -425,6 +426,15 @@ def table(rows: list[tuple[Result, Result]]) -> str:
     return "\n".join(lines)
 
 
+def _reachable(url: str) -> bool:
+    parts = urlsplit(url)
+    try:
+        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 6379), 1):
+            return True
+    except OSError:
+        return False
+
+
 def load_average() -> str:
     one, five, _ = os.getloadavg()
     return f"load average {one:.1f} (1 min) / {five:.1f} (5 min) on {os.cpu_count()} cores"
@@ -451,6 +461,15 @@ async def run_levels(
         rows: list[tuple[Result, Result]] = []
         for people in levels:
             count = turns.get(people, 6)
+            if stack.instances > 1:
+                # Scale-out figure: the same load on one of the servers, then spread over all.
+                players.urls = stack.rasa_urls[:1]
+                one = await play_level(players, "one server", players.bare_turn, people, count)
+                players.urls = stack.rasa_urls
+                print(
+                    f"{people:>3} people, bare engine on one server: {one.rate:.1f} turns/s, "
+                    f"p50 {one.ms(0.5):.0f} ms, p95 {one.ms(0.95):.0f} ms; {one.cpu_line()}"
+                )
             bare = await play_level(players, "bare engine", players.bare_turn, people, count)
             whole = await play_level(players, "whole path", players.whole_turn, people, count)
             rows.append((bare, whole))
@@ -484,10 +503,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--levels", default="1,10,50", help="people at once, comma-separated")
     parser.add_argument("--burst", type=int, default=200, help="people in the burst (0: none)")
     parser.add_argument("--window", type=float, default=60.0, help="burst arrival window, s")
+    parser.add_argument("--redis-url", default=os.environ.get("REDIS_URL", ""))
+    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", ""))
     args = parser.parse_args(argv)
     levels = [int(x) for x in args.levels.split(",") if x.strip()]
-    stack = Stack(args.instances)
-    print(f"starting python -m bot with {args.instances} engine instance(s); {load_average()}")
+    if args.redis_url and not _reachable(args.redis_url):
+        print(f"(Redis at {urlsplit(args.redis_url).netloc} is not reachable: in-memory locks)")
+        args.redis_url = ""
+    extra = {"REDIS_URL": args.redis_url} if args.redis_url else {}
+    if args.database_url:
+        extra["DATABASE_URL"] = args.database_url
+    stack = Stack(args.instances, extra)
+    stores = (
+        f"lock store {'Redis' if args.redis_url else 'in memory'}, "
+        f"tracker store {'PostgreSQL' if args.database_url else 'SQLite'}"
+    )
+    print(f"starting python -m bot: {args.instances} engine instance(s), {stores}; {load_average()}")
     try:
         stack.start()
         asyncio.run(run_levels(stack, levels, {1: 20, 10: 8, 50: 6}, args.burst, args.window))
