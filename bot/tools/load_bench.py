@@ -268,8 +268,8 @@ class Stack:
             TELEGRAM_BASE_URL=self.api.base_url,
             PYTHONUNBUFFERED="1",
             LOG_LEVEL="WARNING",
-            **self.extra_env,
         )
+        env.update(self.extra_env)
         if "DATABASE_URL" not in self.extra_env:
             env.pop("DATABASE_URL", None)  # a fresh SQLite database unless told otherwise
         log = (self.data_dir / "supervisor.out").open("wb")
