@@ -8,7 +8,7 @@ In the same run and against the same engine it plays:
 - the **whole path**: the same people and turns as Telegram updates, answered by the bot
   process (safety net, pseudonym, Rasa client, rendering, rate limiter, Bot API calls);
 
-at 1, 10 and 50 people at once (each person waits for the answer before the next message),
+at 1, 10 and 50 people at once (each person reads the answer, 0.3 s, before the next message),
 then a **classroom burst**: 200 new people each sending /start and a question, arriving at
 random within a window (60 s). CPU time of every process per turn shows where a turn's time
 goes, a figure that stays meaningful when other work shares the machine.
@@ -55,7 +55,9 @@ QUESTIONS = [
 ]
 STARTUP_TIMEOUT = 300.0
 TURN_TIMEOUT = 60.0
-TYPING_PATIENCE = 15.0
+# A person reads the answer before sending the next message (both paths alike); it also lets
+# the rest of a multi-message answer arrive before the next turn is timed.
+THINK_TIME = 0.3
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -101,48 +103,32 @@ class RecordingBotApi(FakeBotApi):
 
 
 class ReplyWatch:
-    """Per chat: futures resolved by the bot's next reply (thread-safe, fed by the emulator).
+    """Per chat: a future resolved by the bot's next message (thread-safe, fed by the emulator).
 
-    A text turn is answered by the first message after that turn's "typing" action (the bot
-    sends one per text turn, before asking the engine), so a late second message of the
-    previous turn is never taken for the answer.
+    A person reads an answer before typing the next message (THINK_TIME), so the remaining
+    messages of one answer have arrived before the next turn starts: the first message after a
+    push is that turn's answer.
     """
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self._loop = loop
         self._lock = threading.Lock()
-        self._typing: dict[int, int] = {}
-        self._waiting: dict[int, tuple[int, asyncio.Future[float]]] = {}
-        self._messages: dict[int, list[float]] = {}
-        self.fallbacks = 0  # answers found without their "typing" (a typing call that failed)
+        self._waiting: dict[int, asyncio.Future[float]] = {}
 
-    def arm(self, chat_id: int, typing_seen: int) -> asyncio.Future[float]:
-        """Resolve on the first message once ``typing_seen`` typing actions arrived."""
+    def arm(self, chat_id: int) -> asyncio.Future[float]:
         future: asyncio.Future[float] = self._loop.create_future()
         with self._lock:
-            self._waiting[chat_id] = (typing_seen, future)
+            self._waiting[chat_id] = future
         return future
 
-    def typing_count(self, chat_id: int) -> int:
-        with self._lock:
-            return self._typing.get(chat_id, 0)
-
-    def first_message_after(self, chat_id: int, since: float) -> float | None:
-        with self._lock:
-            return next((t for t in self._messages.get(chat_id, []) if t > since), None)
-
     def on_call(self, method: str, chat_id: int) -> None:
+        if method != "sendMessage":
+            return
         now = time.perf_counter()
         with self._lock:
-            if method == "sendChatAction":
-                self._typing[chat_id] = self._typing.get(chat_id, 0) + 1
-                return
-            self._messages.setdefault(chat_id, []).append(now)
-            waiting = self._waiting.get(chat_id)
-            if waiting is None or self._typing.get(chat_id, 0) < waiting[0]:
-                return
-            del self._waiting[chat_id]
-        self._loop.call_soon_threadsafe(_resolve, waiting[1], now)
+            future = self._waiting.pop(chat_id, None)
+        if future is not None:
+            self._loop.call_soon_threadsafe(_resolve, future, now)
 
 
 def _resolve(future: asyncio.Future[float], value: float) -> None:
@@ -328,25 +314,19 @@ class Players:
         response.raise_for_status()
         if not response.json():
             raise RuntimeError("the engine gave no answer")
-        return time.perf_counter() - start
+        elapsed = time.perf_counter() - start
+        await asyncio.sleep(THINK_TIME)  # the same reading time as on the whole path
+        return elapsed
 
     async def whole_turn(self, person: int, text: str) -> float:
         """One turn as a Telegram update; done when the bot's first reply reaches the emulator."""
-        typing_needed = 0 if text.startswith("/") else self.watch.typing_count(person) + 1
-        future = self.watch.arm(person, typing_needed)
+        future = self.watch.arm(person)
         start = time.perf_counter()
         self.stack.api.push_text(person, text)
         try:
-            answered = await asyncio.wait_for(asyncio.shield(future), TYPING_PATIENCE)
-        except TimeoutError:
-            # The bot's "typing" call can fail under load (it is cosmetic, errors are ignored):
-            # then the first message after the push is this turn's answer.
-            fallback = self.watch.first_message_after(person, start)
-            if fallback is not None:
-                self.watch.fallbacks += 1
-                future.cancel()
-                return fallback - start
-            answered = await asyncio.wait_for(future, TURN_TIMEOUT - TYPING_PATIENCE)
+            answered = await asyncio.wait_for(future, TURN_TIMEOUT)
+        finally:
+            await asyncio.sleep(THINK_TIME)
         return answered - start
 
     async def person(
@@ -480,8 +460,6 @@ async def run_levels(
                     f"ms, p95 {result.ms(0.95):.0f} ms, max {result.ms(1.0):.0f} ms, "
                     f"{result.failures} failed; {result.cpu_line()}"
                 )
-        if watch.fallbacks:
-            print(f"({watch.fallbacks} whole-path turns answered without their typing action)")
         print(f"\n{load_average()}\n")
         print(table(rows))
         if burst:
