@@ -4,7 +4,7 @@ PY := .venv/bin/python
 RASA := PYTHONWARNINGS=ignore RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 .venv-rasa/bin/rasa
 RASA_DATA := --domain domain --data nlu_data stories
 
-.PHONY: run test setup train lint typecheck validate pytest story-test eval bench clean
+.PHONY: run test setup train lint typecheck validate pytest story-test eval bench backup restore clean
 
 run: setup train  ## the assistant: Telegram with TELEGRAM_BOT_TOKEN, else a chat in this terminal
 	@$(PY) -m bot
@@ -41,6 +41,13 @@ bench: setup train  ## figures: safety net, pipeline, bare engine vs whole path,
 	@$(PY) -m bot.tools.load_bench
 	@$(PY) -m bot.tools.load_bench --instances 2 --levels 50 --burst 0 \
 		--redis-url $${REDIS_URL:-redis://127.0.0.1:6379/1}
+
+backup: setup  ## encrypted backup of the databases and keys: make backup [FILE=backups/x.jbk]
+	@$(PY) -m bot.tools.backup create $(or $(FILE),backups/joinus-$(shell date +%Y-%m-%d-%H%M).jbk)
+
+restore: setup  ## restore into an empty data dir: make restore FILE=backups/x.jbk [FORCE=1]
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/joinus-….jbk [FORCE=1]" >&2; exit 2; }
+	@$(PY) -m bot.tools.backup restore "$(FILE)" $(if $(FORCE),--force)
 
 clean:
 	rm -rf .venv .venv-rasa models results .rasa

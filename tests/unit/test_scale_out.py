@@ -33,7 +33,8 @@ def test_instances_get_consecutive_ports_and_their_own_action_server(tmp_path: P
     assert "6006" in services["rasa-2"].argv
     assert services["rasa-2"].env["ACTION_SERVER_URL"] == "http://127.0.0.1:6056/webhook"
     assert services["rasa-1"].env["ACTION_SERVER_URL"] == "http://127.0.0.1:6055/webhook"
-    assert services["rasa-2"].health_url == "http://127.0.0.1:6006/status"
+    assert services["rasa-2"].health_url.startswith("http://127.0.0.1:6006/status?token=")
+    assert services["rasa-2"].role == "rasa" and services["actions-2"].role == "actions"
 
 
 def test_one_instance_keeps_the_old_names_and_files(tmp_path: Path) -> None:
@@ -63,7 +64,8 @@ def test_redis_url_adds_the_lock_store_without_writing_the_password(tmp_path: Pa
     assert "lock_store:\n  type: redis\n  url: cache.local\n  port: 6380\n  db: 2" in content
     assert "tracker_store:" in content  # the project's endpoints are kept
     assert "s3cr" not in content and "${JOINUS_REDIS_PASSWORD}" in content
-    assert child_environment(settings)["JOINUS_REDIS_PASSWORD"] == "s3cr@t"
+    assert child_environment(settings, "rasa")["JOINUS_REDIS_PASSWORD"] == "s3cr@t"
+    assert "JOINUS_REDIS_PASSWORD" not in child_environment(settings, "bot")
     assert "s3cr" not in repr(settings)
 
 
