@@ -37,9 +37,12 @@ eval: setup train  ## NLU report on the held-out test set, then the safety repor
 	@$(PY) -m bot.tools.nlu_eval
 	@$(PY) -m bot.tools.safety_eval --quiet
 
-bench: setup train  ## latency/throughput figures of the pipeline
+bench: setup train  ## figures: safety net, pipeline, bare engine vs whole path, classroom burst, scale-out
 	@$(PY) -m bot.tools.bench
 	@$(PY) -m bot.tools.console_bench
+	@$(PY) -m bot.tools.load_bench
+	@$(PY) -m bot.tools.load_bench --instances 2 --levels 50 --burst 0 \
+		--redis-url $${REDIS_URL:-redis://127.0.0.1:6379/1}
 
 backup: setup  ## encrypted backup of the databases and keys: make backup [FILE=backups/x.jbk]
 	@$(PY) -m bot.tools.backup create $(or $(FILE),backups/joinus-$(shell date +%Y-%m-%d-%H%M).jbk)

@@ -53,7 +53,7 @@ class Runtime:
         )
         self.cipher = Cipher.from_settings(settings)
         self.blocked_hooks: dict[str, BlockedHook] = {}
-        self.engine = RasaClient(settings.rasa_url, settings.rasa_timeout)
+        self.engine = RasaClient(settings.rasa_urls, settings.rasa_timeout)
         self.database = Database(settings.database_url)
         # Facts: content/facts.yml as defaults, values staff set in the console on top.
         self.facts = Facts(settings.facts_file, self.database)

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from bot.errors import ConfigError
 
@@ -266,6 +266,24 @@ class Settings:
     console: ConsoleSettings = field(default_factory=ConsoleSettings)
     # The bot's @username for t.me links from the console; else asked from Telegram (getMe).
     bot_username: str | None = None
+    # Scale-out (issue 12): N engine servers with N action servers on consecutive ports; with
+    # REDIS_URL, Rasa's Redis lock store keeps one conversation's turns in order across them.
+    rasa_instances: int = 1
+    redis_url: str | None = field(default=None, repr=False)
+
+    @property
+    def rasa_urls(self) -> list[str]:
+        """RASA_URL, then the next ports: one URL per engine instance."""
+        parts = urlsplit(self.rasa_url)
+        port = parts.port or 5005
+        return [
+            urlunsplit(parts._replace(netloc=f"{parts.hostname}:{port + i}"))
+            for i in range(self.rasa_instances)
+        ]
+
+    @property
+    def action_server_ports(self) -> list[int]:
+        return [self.action_server_port + i for i in range(self.rasa_instances)]
     # Operations (issue 15): health/metrics server, readiness, admin alerts, logs, backups.
     ops: OpsSettings = field(default_factory=OpsSettings)
     security: SecuritySettings = field(default_factory=lambda: SecuritySettings())
@@ -317,6 +335,12 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     if token and mode == "webhook" and not (webhook_url and webhook_secret):
         raise ConfigError("TELEGRAM_MODE=webhook needs WEBHOOK_URL and WEBHOOK_SECRET")
     action_port = _int(env, "ACTION_SERVER_PORT", 5055)
+    instances = _int(env, "RASA_INSTANCES", 1)
+    if not 1 <= instances <= 16:
+        raise ConfigError(f"RASA_INSTANCES must be 1-16, got {instances}")
+    redis_url = env.get("REDIS_URL", "").strip() or None
+    if redis_url and not redis_url.startswith(("redis://", "rediss://")):
+        raise ConfigError("REDIS_URL must be a redis:// or rediss:// URL")
     rasa_url = (env.get("RASA_URL", "").strip() or "http://127.0.0.1:5005").rstrip("/")
     return Settings(
         data_dir=data_dir,
@@ -351,6 +375,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         staff_invite_hours=max(1, _int(env, "STAFF_INVITE_HOURS", 48)),
         console=_console_settings(env),
         bot_username=env.get("TELEGRAM_BOT_USERNAME", "").strip().lstrip("@") or None,
+        rasa_instances=instances,
+        redis_url=redis_url,
         ops=_ops_settings(env),
         security=_security_settings(env, rasa_url),
     )

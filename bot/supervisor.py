@@ -6,10 +6,13 @@ token the bot is a third child; without one the terminal chat runs here in the f
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import re
 import secrets
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -20,8 +23,9 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import IO
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from bot.settings import PROJECT_ROOT, Settings
 
@@ -55,8 +59,10 @@ _PROXY = ("HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", 
 RASA_API_TOKEN = os.environ.get("RASA_AUTH_TOKEN", "").strip() or secrets.token_urlsafe(32)
 # Rasa reads --auth-token only from its command line, where every local user could read it in
 # /proc; this launcher takes it from the environment instead (and removes it from there).
+# It also applies engine/rasa_server.py's speed fix (Rasa's action-response check, built once).
 _RASA_LAUNCHER = (
-    "import os, sys; from rasa.__main__ import main; "
+    "import os, sys; sys.path.insert(0, os.path.join(os.getcwd(), 'engine')); "
+    "import rasa_server; rasa_server.install(); from rasa.__main__ import main; "
     "sys.argv = ['rasa', *sys.argv[1:], '--auth-token', os.environ.pop('RASA_AUTH_TOKEN')]; "
     "main()"
 )
@@ -90,6 +96,12 @@ def child_environment(settings: Settings, role: str = "bot") -> dict[str, str]:
     )
     if role == "rasa":
         env["RASA_AUTH_TOKEN"] = RASA_API_TOKEN
+        if settings.redis_url:  # the lock store's credentials, read by the generated endpoints
+            redis = urlsplit(settings.redis_url)
+            env.update(
+                JOINUS_REDIS_USERNAME=unquote(redis.username or ""),
+                JOINUS_REDIS_PASSWORD=unquote(redis.password or ""),
+            )
         return env
     ours = setting_names() - _NO_CHILD - (_BOT_ONLY if role == "actions" else frozenset())
     env.update({k: v for k, v in source.items() if k in ours})
@@ -115,52 +127,144 @@ class Service:
     process: subprocess.Popen[bytes] | None = None
     pump: threading.Thread | None = None
     tail: deque[str] = field(default_factory=lambda: deque(maxlen=40))
+    env: dict[str, str] = field(default_factory=dict)  # per-instance additions to the shared env
+    # Asked once when healthy, before the service counts as ready (see warm_up()).
+    warm_up_url: str | None = None
+
+    @property
+    def role(self) -> str:
+        """rasa, actions or bot: what child_environment() gives it ("rasa-2" is a rasa)."""
+        return self.name.split("-", 1)[0]
 
     def healthy(self) -> bool:
         return _http_ok(self.health_url, self.health_check)
 
+    def warm_up(self) -> None:
+        """Rasa builds its TensorFlow graphs on the first message (seconds on 2 busy cores, more
+        than RASA_TIMEOUT): parse one message here so the first person gets a real answer.
+        ``/model/parse`` runs NLU only and stores no conversation."""
+        if self.warm_up_url is None:
+            return
+        body = json.dumps({"text": "hoi, wanneer zijn de avonden?"}).encode()
+        request = urllib.request.Request(
+            self.warm_up_url, data=body, headers={"Content-Type": "application/json"}
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=120):
+                pass
+        except (urllib.error.URLError, OSError):
+            pass  # the first real turn simply pays for it
+
+
+def endpoints_file(settings: Settings) -> Path:
+    """endpoints.yml, plus Rasa's Redis lock store when REDIS_URL is set.
+
+    Rasa cannot leave a lock store out through ${...} substitution (an empty type is read as a
+    module path), so with Redis the supervisor writes a copy with the lock store into the data
+    dir; without it the project's file is used unchanged (in-memory locks, one engine).
+    """
+    base = PROJECT_ROOT / "endpoints.yml"
+    if not settings.redis_url:
+        return base
+    redis = urlsplit(settings.redis_url)
+    db = (redis.path or "/").lstrip("/") or "1"
+    lines = [
+        "",
+        "# Added by the supervisor because REDIS_URL is set: one conversation's turns are",
+        "# processed one at a time across every engine instance.",
+        "lock_store:",
+        "  type: redis",
+        f"  url: {redis.hostname or '127.0.0.1'}",
+        f"  port: {redis.port or 6379}",
+        f"  db: {db}",
+        "  key_prefix: joinus",
+    ]
+    if redis.username:
+        lines.append("  username: ${JOINUS_REDIS_USERNAME}")
+    if redis.password:
+        lines.append("  password: ${JOINUS_REDIS_PASSWORD}")  # from the child's env, not on disk
+    if redis.scheme == "rediss":
+        lines.append("  use_ssl: true")
+    path = settings.data_dir / "endpoints.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(base.read_text() + "\n".join(lines) + "\n")
+    return path
+
+
+
 
 def engine_services(settings: Settings) -> list[Service]:
-    rasa = urlsplit(settings.rasa_url)
-    return [
-        Service(
-            "actions",
-            [
-                sys.executable,
-                "-m",
-                "bot.action_server",  # rasa-sdk's server plus /healthz, /readyz, /metrics
-                "--actions",
-                "actions",
-                "--port",
-                str(settings.action_server_port),
-            ],
-            f"http://127.0.0.1:{settings.action_server_port}/health",
-        ),
-        Service(
-            "rasa",
-            [
-                str(RASA_PYTHON),
-                "-c",
-                _RASA_LAUNCHER,
-                "run",
-                "--enable-api",
-                "--interface",
-                rasa.hostname or "127.0.0.1",
-                "--port",
-                str(rasa.port or 5005),
-                "--model",
-                str(MODEL_DIR),
-                "--endpoints",
-                "endpoints.yml",
-                "--credentials",
-                "credentials.yml",
-            ],
-            f"{settings.rasa_url}/status?token={RASA_API_TOKEN}",
-            lambda body: (
-                b'"model_file"' in body and b'"model_file":null' not in body.replace(b" ", b"")
-            ),
-        ),
-    ]
+    """One action server and one Rasa server per instance (RASA_INSTANCES), on consecutive ports."""
+    endpoints = endpoints_file(settings)
+    services: list[Service] = []
+    for index, (rasa_url, action_port) in enumerate(
+        zip(settings.rasa_urls, settings.action_server_ports, strict=True)
+    ):
+        suffix = "" if settings.rasa_instances == 1 else f"-{index + 1}"
+        rasa = urlsplit(rasa_url)
+        action_url = (
+            settings.action_server_url
+            if index == 0
+            else f"http://127.0.0.1:{action_port}/webhook"
+        )
+        services.append(
+            Service(
+                f"actions{suffix}",
+                [
+                    sys.executable,
+                    "-m",
+                    "bot.action_server",  # rasa-sdk's server plus /healthz, /readyz, /metrics
+                    "--actions",
+                    "actions",
+                    "--port",
+                    str(action_port),
+                ],
+                f"http://127.0.0.1:{action_port}/health",
+            )
+        )
+        services.append(
+            Service(
+                f"rasa{suffix}",
+                [
+                    str(RASA_PYTHON),
+                    "-c",
+                    _RASA_LAUNCHER,
+                    "run",
+                    "--enable-api",
+                    "--interface",
+                    rasa.hostname or "127.0.0.1",
+                    "--port",
+                    str(rasa.port or 5005),
+                    "--model",
+                    str(MODEL_DIR),
+                    "--endpoints",
+                    str(endpoints),
+                    "--credentials",
+                    "credentials.yml",
+                ],
+                f"{rasa_url}/status?token={RASA_API_TOKEN}",
+                lambda body: (
+                    b'"model_file"' in body
+                    and b'"model_file":null' not in body.replace(b" ", b"")
+                ),
+                env={"ACTION_SERVER_URL": action_url},
+                warm_up_url=f"{rasa_url}/model/parse?token={RASA_API_TOKEN}",
+            )
+        )
+    return services
+
+
+def prepare_tracker_store(settings: Settings) -> None:
+    """Put Rasa's SQLite tracker file in WAL mode before Rasa opens it (the mode is stored in the
+    file). Rasa commits every turn; in the default rollback-journal mode each commit costs
+    several fsyncs on the engine's event loop, in WAL one. PostgreSQL needs nothing here."""
+    url = settings.tracker_store_url
+    if not url.startswith("sqlite:///"):
+        return
+    path = Path(url.removeprefix("sqlite:///"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.closing(sqlite3.connect(path, timeout=30)) as connection:
+        connection.execute("PRAGMA journal_mode=WAL")
 
 
 def console_service(settings: Settings) -> Service:
@@ -200,7 +304,7 @@ class Supervisor:
         service.process = subprocess.Popen(
             service.argv,
             cwd=PROJECT_ROOT,
-            env=env,
+            env={**env, **service.env},
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
@@ -227,6 +331,7 @@ class Supervisor:
                 raise RuntimeError(f"{dead.name} stopped during start-up:\n" + "\n".join(dead.tail))
             for service in list(pending):
                 if service.healthy():
+                    service.warm_up()
                     progress(f"  ✓ {service.name} is klaar")
                     pending.remove(service)
             if time.monotonic() > deadline:
@@ -282,6 +387,7 @@ def main() -> int:
     from bot.storage.db import migrate
 
     migrate(settings.database_url)
+    prepare_tracker_store(settings)
 
     def _terminate(signum: int, _frame: object) -> None:
         raise KeyboardInterrupt
@@ -290,7 +396,7 @@ def main() -> int:
     try:
         print("De Join us-assistent start op (Rasa laadt het model, dat duurt even)…", flush=True)
         for service in engine_services(settings):
-            supervisor.start(service, child_environment(settings, service.name))
+            supervisor.start(service, child_environment(settings, service.role))
         supervisor.wait_healthy()
         if terminal_mode:
             from bot.terminal import run_terminal

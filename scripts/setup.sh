@@ -42,6 +42,12 @@ if [ ${#debian_packages[@]} -gt 0 ]; then
     echo "NOTE: ${debian_packages[*]} missing (apt-get as root needed): browser tests will be skipped." >&2
   fi
 fi
+# pip's own output, shortened to one line per package it fetches or installs: a fresh setup takes
+# minutes and should show that it is moving (pip's exit status still counts, via pipefail).
+pip_progress() {
+  "$@" --progress-bar off 2>&1 | { grep --line-buffered -E '^(Collecting|Installing collected|Successfully installed|ERROR)' \
+    | sed -u -E 's/^Collecting ([^ ]+).*/  · \1/; s/^Successfully installed.*/  ✓ installed/' || true; }
+}
 
 # --- our environment (Python 3.11) ------------------------------------------------------------
 app_stamp=$(stamp pyproject.toml requirements/app.lock)
@@ -51,7 +57,7 @@ if [ ! -f ".venv/.stamp-$app_stamp" ]; then
   rm -rf .venv
   "$py311" -m venv .venv
   .venv/bin/pip install --quiet --upgrade pip
-  .venv/bin/pip install --quiet -c requirements/app.lock -e ".[dev]"
+  pip_progress .venv/bin/pip install -c requirements/app.lock -e ".[dev]"
   touch ".venv/.stamp-$app_stamp"
 fi
 
@@ -59,10 +65,10 @@ fi
 rasa_stamp=$(stamp requirements/rasa.txt requirements/rasa.lock)
 if [ ! -f ".venv-rasa/.stamp-$rasa_stamp" ]; then
   py310=$(need_python 3.10 "Rasa 3.6 runs on Python 3.8-3.10 only")
-  echo "Setting up .venv-rasa (Python 3.10, Rasa 3.6; about a minute) ..."
+  echo "Setting up .venv-rasa (Python 3.10, Rasa 3.6 with TensorFlow; a few minutes) ..."
   rm -rf .venv-rasa
   "$py310" -m venv .venv-rasa
   .venv-rasa/bin/pip install --quiet --upgrade pip
-  .venv-rasa/bin/pip install --quiet -r requirements/rasa.txt -c requirements/rasa.lock
+  pip_progress .venv-rasa/bin/pip install -r requirements/rasa.txt -c requirements/rasa.lock
   touch ".venv-rasa/.stamp-$rasa_stamp"
 fi

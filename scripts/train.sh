@@ -7,11 +7,12 @@ fingerprint=$(find config.yml domain nlu_data stories -type f -name '*.yml' -pri
 if [ -f models/joinus.tar.gz ] && [ "$(cat models/.fingerprint 2>/dev/null)" = "$fingerprint" ]; then
   exit 0
 fi
-echo "Training the Rasa model (data changed) ..."
+echo "Training the Rasa model (data changed; a few minutes on 2 cores) ..."
 mkdir -p models
 start=$(date +%s)
+# Progress per component and epoch instead of a silent wait (scripts/train_progress.py).
 PYTHONWARNINGS=ignore RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 .venv-rasa/bin/rasa train \
   --config config.yml --domain domain --data nlu_data stories \
-  --out models --fixed-model-name joinus --quiet
+  --out models --fixed-model-name joinus 2>&1 | .venv-rasa/bin/python scripts/train_progress.py
 echo "$fingerprint" > models/.fingerprint
 echo "Model trained in $(( $(date +%s) - start )) s."

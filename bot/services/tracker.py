@@ -20,7 +20,10 @@ SESSION_STARTED = "session_started"
 
 class TrackerStore:
     def __init__(self, url: str) -> None:
-        # Rasa's URL is psycopg2 'postgresql://', which SQLAlchemy 2 reads the same way.
+        # Rasa's URL is psycopg2 'postgresql://'; SQLAlchemy 2.1 would read that as psycopg 3,
+        # which is not installed, so the driver is named.
+        if url.startswith("postgresql://"):
+            url = "postgresql+psycopg2://" + url.removeprefix("postgresql://")
         self._engine: Engine = make_engine(url)
 
     def _has_events(self) -> bool:

@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 
 from telegram import BotCommand, Update
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -25,6 +24,7 @@ from bot.telegram import ambassadors, console, handlers, referrals, staff
 from bot.telegram.delivery import OutboxDelivery
 from bot.telegram.ops import start_ops, stop_ops
 from bot.telegram.ordering import PerUserUpdateProcessor
+from bot.telegram.ratelimit import MessageRateLimiter
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ def build_application(settings: Settings, runtime: Runtime | None = None) -> App
         .base_file_url(settings.telegram_base_url.replace("/bot", "/file/bot"))
         .concurrent_updates(PerUserUpdateProcessor(64))
         # Keeps bursts (reminders, re-announced leads) within Telegram's flood limits.
-        .rate_limiter(AIORateLimiter(max_retries=2))
+        .rate_limiter(MessageRateLimiter(max_retries=2))
         .post_init(post_init)
         .post_stop(post_stop)
         .post_shutdown(post_shutdown)

@@ -84,9 +84,17 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = _user(update)
     if user is None or update.effective_message is None:
         return
-    await _typing(context, int(user.chat_id))
-    replies = await _conversation(context).text(user, update.effective_message.text or "")
-    await send_replies(context, int(user.chat_id), replies)
+    # "typing…" goes out beside the engine turn, never before or in the way of the answer: no
+    # Bot API round trip is added to it (to real Telegram 50-150 ms), and a slow typing call is
+    # dropped once the answer is there (the answer ends Telegram's typing status anyway).
+    typing = asyncio.create_task(_typing(context, int(user.chat_id)))
+    try:
+        replies = await _conversation(context).text(user, update.effective_message.text or "")
+        await send_replies(context, int(user.chat_id), replies)
+    finally:
+        typing.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await typing
 
 
 async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -1,0 +1,136 @@
+"""Scale-out settings: N engine pairs on consecutive ports, the Redis lock store, round robin."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bot.engine import RasaClient
+from bot.errors import ConfigError, EngineUnavailable
+from bot.settings import PROJECT_ROOT, load_settings
+from bot.supervisor import child_environment, endpoints_file, engine_services, prepare_tracker_store
+from bot.telegram.ratelimit import MessageRateLimiter
+
+
+def test_instances_get_consecutive_ports_and_their_own_action_server(tmp_path: Path) -> None:
+    settings = load_settings(
+        {
+            "JOINUS_DATA_DIR": str(tmp_path),
+            "RASA_URL": "http://127.0.0.1:6005",
+            "ACTION_SERVER_PORT": "6055",
+            "RASA_INSTANCES": "2",
+        }
+    )
+    assert settings.rasa_urls == ["http://127.0.0.1:6005", "http://127.0.0.1:6006"]
+    services = {s.name: s for s in engine_services(settings)}
+    assert sorted(services) == ["actions-1", "actions-2", "rasa-1", "rasa-2"]
+    assert "6056" in services["actions-2"].argv
+    assert "6006" in services["rasa-2"].argv
+    assert services["rasa-2"].env["ACTION_SERVER_URL"] == "http://127.0.0.1:6056/webhook"
+    assert services["rasa-1"].env["ACTION_SERVER_URL"] == "http://127.0.0.1:6055/webhook"
+    assert services["rasa-2"].health_url.startswith("http://127.0.0.1:6006/status?token=")
+    assert services["rasa-2"].role == "rasa" and services["actions-2"].role == "actions"
+
+
+def test_one_instance_keeps_the_old_names_and_files(tmp_path: Path) -> None:
+    settings = load_settings({"JOINUS_DATA_DIR": str(tmp_path)})
+    assert [s.name for s in engine_services(settings)] == ["actions", "rasa"]
+    assert endpoints_file(settings) == PROJECT_ROOT / "endpoints.yml"
+
+
+@pytest.mark.parametrize("raw", ["0", "17", "twee"])
+def test_bad_instance_count_is_refused(raw: str) -> None:
+    with pytest.raises(ConfigError, match="RASA_INSTANCES"):
+        load_settings({"RASA_INSTANCES": raw})
+
+
+def test_redis_url_must_be_redis() -> None:
+    with pytest.raises(ConfigError, match="REDIS_URL"):
+        load_settings({"REDIS_URL": "http://127.0.0.1:6379"})
+
+
+def test_redis_url_adds_the_lock_store_without_writing_the_password(tmp_path: Path) -> None:
+    settings = load_settings(
+        {"JOINUS_DATA_DIR": str(tmp_path), "REDIS_URL": "redis://:s3cr%40t@cache.local:6380/2"}
+    )
+    path = endpoints_file(settings)
+    assert path.parent == tmp_path
+    content = path.read_text()
+    assert "lock_store:\n  type: redis\n  url: cache.local\n  port: 6380\n  db: 2" in content
+    assert "tracker_store:" in content  # the project's endpoints are kept
+    assert "s3cr" not in content and "${JOINUS_REDIS_PASSWORD}" in content
+    assert child_environment(settings, "rasa")["JOINUS_REDIS_PASSWORD"] == "s3cr@t"
+    assert "JOINUS_REDIS_PASSWORD" not in child_environment(settings, "bot")
+    assert "s3cr" not in repr(settings)
+
+
+def test_sqlite_tracker_file_is_put_in_wal_mode(tmp_path: Path) -> None:
+    settings = load_settings({"JOINUS_DATA_DIR": str(tmp_path)})
+    prepare_tracker_store(settings)
+    with sqlite3.connect(tmp_path / "rasa_tracker.db") as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def _engine(seen: list[str], refuse: str | None = None) -> httpx.MockTransport:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.host == refuse:
+            raise httpx.ConnectError("refused", request=request)
+        seen.append(request.url.host)
+        return httpx.Response(200, json=[{"text": f"van {request.url.host}"}])
+
+    return httpx.MockTransport(handler)
+
+
+async def test_turns_go_round_robin_over_the_instances() -> None:
+    seen: list[str] = []
+    client = RasaClient(["http://a.test", "http://b.test"], 2, transport=_engine(seen))
+    for _ in range(4):
+        await client.send("p", "hoi")
+    assert seen == ["a.test", "b.test", "a.test", "b.test"]
+    await client.aclose()
+
+
+async def test_a_refusing_instance_is_skipped_and_the_turn_still_answered() -> None:
+    seen: list[str] = []
+    client = RasaClient(
+        ["http://a.test", "http://b.test"], 2, transport=_engine(seen, refuse="a.test")
+    )
+    replies = [await client.send("p", f"vraag {i}") for i in range(4)]
+    assert all(r[0].text == "van b.test" for r in replies)
+    assert seen == ["b.test"] * 4  # after the first refusal, a.test is not even tried
+    await client.aclose()
+
+
+async def test_all_instances_down_is_an_engine_outage() -> None:
+    client = RasaClient(
+        ["http://a.test"], 2, transport=_engine([], refuse="a.test")
+    )
+    with pytest.raises(EngineUnavailable):
+        await client.send("p", "hoi")
+    await client.aclose()
+
+
+async def test_typing_actions_do_not_spend_the_message_budget() -> None:
+    limiter = MessageRateLimiter(overall_max_rate=1, overall_time_period=1)
+    await limiter.initialize()
+    calls: list[str] = []
+
+    async def call(*_: object, **__: object) -> bool:
+        calls.append("x")
+        return True
+
+    start = time.monotonic()
+    await asyncio.gather(
+        *(
+            limiter.process_request(call, (), {}, "sendChatAction", {"chat_id": 1}, None)
+            for _ in range(20)
+        )
+    )
+    # Through the 1-per-second limiter, 20 calls would take about 19 s.
+    assert len(calls) == 20 and time.monotonic() - start < 5
+    await limiter.shutdown()
