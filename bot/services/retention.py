@@ -1,6 +1,6 @@
 """Retention, enforced by a scheduled job in the bot process (APScheduler, see bot/runtime.py).
 
-- conversations: sessions whose last event is older than CONVERSATION_RETENTION_DAYS;
+- conversation events older than CONVERSATION_RETENTION_DAYS (per event, not per session);
 - leads: LEAD_RETENTION_DAYS after they were closed or signed up;
 - under-16 leads whose parent code expired without a parent's consent;
 - come-back codes and audit rows of erased leads after LEAD_RETENTION_DAYS;
