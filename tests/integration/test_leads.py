@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
-
-import json
 
 import pytest
 from sqlalchemy import inspect, select, text
