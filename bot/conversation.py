@@ -11,7 +11,7 @@ import logging
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.engine import RasaClient
 from bot.errors import EngineError
@@ -19,6 +19,9 @@ from bot.facts import Facts
 from bot.messages import Reply
 from bot.pseudonym import Pseudonymiser
 from bot.safety import SafetyResult, assess, check_in_reply, crisis_reply
+
+if TYPE_CHECKING:
+    from bot.capture import Capture
 
 log = logging.getLogger(__name__)
 
@@ -84,12 +87,14 @@ class Conversation:
         *,
         directives: dict[str, DirectiveHandler] | None = None,
         on_crisis: CrisisListener | None = None,
+        capture: Capture | None = None,
     ) -> None:
         self._engine = engine
         self._pseudonymiser = pseudonymiser
         self._facts = facts
         self._directives = directives or {}
         self._on_crisis = on_crisis
+        self._capture = capture
 
     def pseudonym(self, user: ChannelUser) -> str:
         return self._pseudonymiser.for_user(user.platform, user.user_id)
@@ -113,6 +118,13 @@ class Conversation:
             return [Reply(reply or UNAVAILABLE.text)]
         if safety.level == "check_in":
             return [Reply(check_in_reply())]
+        if self._capture is not None:
+            # A personal answer (or code) stays here: Rasa gets a placeholder (bot/capture.py).
+            taken = await self._capture.take(self.pseudonym(user), text[:MAX_TURN_CHARS])
+            if taken is not None:
+                if taken.replies:
+                    return list(taken.replies)
+                return await self._engine_turn(user, taken.message)
         return await self._engine_turn(user, text[:MAX_TURN_CHARS])
 
     async def button(self, user: ChannelUser, payload: str) -> list[Reply]:
@@ -125,6 +137,8 @@ class Conversation:
             return [UNKNOWN_COMMAND]
         entities = ""
         if name.lower() == "start" and _START_PAYLOAD.match(arg):
+            if self._capture is not None:  # a school's referral code stays out of Rasa
+                arg = await self._capture.start_payload(self.pseudonym(user), arg)
             # The deep-link code (a poster, a school) is kept for attribution of later leads.
             entities = json.dumps({"source": arg})
             intent = next(
@@ -134,6 +148,8 @@ class Conversation:
 
     async def _engine_turn(self, user: ChannelUser, message: str) -> list[Reply]:
         pseudonym = self.pseudonym(user)
+        if self._capture is not None:
+            await self._capture.before_turn(pseudonym)
         try:
             replies = await self._engine.send(pseudonym, message)
         except EngineError as exc:

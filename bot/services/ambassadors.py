@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -350,9 +350,7 @@ class AmbassadorService:
             amb.status, amb.blocked_at = ACTIVE, None
         return amb, team
 
-    def _visible_task(
-        self, session: Session, amb: Ambassador, task_id: int
-    ) -> AmbassadorTask:
+    def _visible_task(self, session: Session, amb: Ambassador, task_id: int) -> AmbassadorTask:
         task = session.get(AmbassadorTask, task_id)
         if (
             task is None
@@ -360,7 +358,9 @@ class AmbassadorService:
             or task.assignee_id not in (None, amb.id)
             or task.status != "open"
         ):
-            raise NotFound("Die taak kan ik niet vinden (of hij is al klaar). Kijk even bij /taken.")
+            raise NotFound(
+                "Die taak kan ik niet vinden (of hij is al klaar). Kijk even bij /taken."
+            )
         return task
 
     # ------------------------------------------------------------------ enrolment
@@ -427,7 +427,11 @@ class AmbassadorService:
             invite = session.scalar(
                 select(AmbassadorInvite).where(AmbassadorInvite.token_hash == _hash(token))
             )
-            if invite is None or invite.used_at is not None or _aware(invite.expires_at) <= self._now():
+            if (
+                invite is None
+                or invite.used_at is not None
+                or _aware(invite.expires_at) <= self._now()
+            ):
                 raise InviteInvalid(
                     "Deze uitnodiging werkt niet (meer). Vraag je begeleider van Join us om een nieuwe link."
                 )
@@ -446,7 +450,9 @@ class AmbassadorService:
                 select(AmbassadorInvite).where(AmbassadorInvite.token_hash == _hash(token))
             )
             if invite is None:
-                raise InviteInvalid("Deze uitnodiging ken ik niet. Vraag je begeleider om een nieuwe link.")
+                raise InviteInvalid(
+                    "Deze uitnodiging ken ik niet. Vraag je begeleider om een nieuwe link."
+                )
             team = session.get(AmbassadorTeam, invite.team_id)
             assert team is not None
             existing = session.scalar(
@@ -479,7 +485,9 @@ class AmbassadorService:
             amb.enrolled_at = now
             amb.active_since = None if under_16 else now
             amb.parent_code_hash = _hash(parent_code) if parent_code else None
-            amb.parent_code_expires_at = now + timedelta(days=PARENT_CODE_DAYS) if under_16 else None
+            amb.parent_code_expires_at = (
+                now + timedelta(days=PARENT_CODE_DAYS) if under_16 else None
+            )
             if existing is None:
                 session.add(amb)
             session.flush()
@@ -609,6 +617,74 @@ class AmbassadorService:
                 self._event_key("amb-left"),
             )
 
+    def privacy_summary(self, user_id: int) -> str | None:
+        """/mijngegevens: what we keep about this person as an ambassador (any school year)."""
+        with self._db.session() as session:
+            rows = session.execute(
+                select(Ambassador, AmbassadorTeam)
+                .join(AmbassadorTeam, AmbassadorTeam.id == Ambassador.team_id)
+                .where(Ambassador.user_key == self._user_key(user_id))
+            ).all()
+            lines = [
+                f"• {self._name(amb) or '(naam nog niet bewaard)'}, ambassadeur op "
+                f"{team.school} ({school_year_label(team.school_year)}), je chat met mij, "
+                f"{format_hours(self._progress(session, amb.id).confirmed_minutes)} bevestigd"
+                for amb, team in rows
+            ]
+        if not lines:
+            return None
+        return "Als ambassadeur (voornaam en chat versleuteld):\n" + "\n".join(lines)
+
+    def forget(self, user_id: int) -> int:
+        """/vergeet or /stop: every enrolment of this person goes, with hours and consents.
+
+        Tasks stay with the team (unassigned); an active ambassador's coach is told.
+        """
+        key = self._user_key(user_id)
+        with self._db.session() as session:
+            rows = session.execute(
+                select(Ambassador, AmbassadorTeam)
+                .join(AmbassadorTeam, AmbassadorTeam.id == Ambassador.team_id)
+                .where(Ambassador.user_key == key)
+            ).all()
+            for amb, team in rows:
+                cancel(session, subject=_subject(amb.id))
+                session.execute(
+                    delete(OutboxMessage).where(OutboxMessage.subject == _subject(amb.id))
+                )
+                session.execute(
+                    delete(AmbassadorHours).where(AmbassadorHours.ambassador_id == amb.id)
+                )
+                session.execute(
+                    delete(AmbassadorConsent).where(AmbassadorConsent.ambassador_id == amb.id)
+                )
+                session.execute(
+                    update(AmbassadorTask)
+                    .where(AmbassadorTask.assignee_id == amb.id)
+                    .values(assignee_id=None)
+                )
+                session.execute(
+                    update(AmbassadorTask)
+                    .where(AmbassadorTask.done_by_id == amb.id)
+                    .values(done_by_id=None)
+                )
+                if amb.status in (ACTIVE, BLOCKED):
+                    self._tell_coach(
+                        session,
+                        team,
+                        f"Een ambassadeur van {html.escape(team.school)} heeft gevraagd alles te "
+                        "wissen; naam, chat en uren zijn gewist, herinneringen gestopt.",
+                        self._event_key("amb-forgotten"),
+                    )
+                session.delete(amb)
+            # As a parent who confirmed someone's enrolment: the link to this person goes.
+            session.execute(
+                update(AmbassadorConsent)
+                .where(AmbassadorConsent.giver_key == key)
+                .values(giver_key=None)
+            )
+            return len(rows)
+
     # ------------------------------------------------------------------ tasks (ambassador)
 
     def my_tasks(self, user_id: int) -> list[TaskView]:
@@ -668,7 +744,9 @@ class AmbassadorService:
         """A question about a task, passed on to the coach (who answers outside the bot)."""
         question = question.strip()[:1000]
         if not question:
-            raise AmbassadorError("Typ je vraag achter /vraag, bijvoorbeeld: /vraag Wanneer is de presentatie?")
+            raise AmbassadorError(
+                "Typ je vraag achter /vraag, bijvoorbeeld: /vraag Wanneer is de presentatie?"
+            )
         with self._db.session() as session:
             amb, team = self._active(session, user_id)
             self._tell_coach(
@@ -705,8 +783,12 @@ class AmbassadorService:
                 f"🕒 {html.escape(self._name(amb) or '?')} ({html.escape(team.school)}) schreef "
                 f"{format_hours(minutes)} uur: {html.escape(activity)}",
                 f"amb-hours:{entry.id}",
-                buttons=[[OutButton("Bevestigen", f"ambs|hok|{entry.id}"),
-                          OutButton("Afwijzen", f"ambs|hno|{entry.id}")]],
+                buttons=[
+                    [
+                        OutButton("Bevestigen", f"ambs|hok|{entry.id}"),
+                        OutButton("Afwijzen", f"ambs|hno|{entry.id}"),
+                    ]
+                ],
             )
             return self._progress(session, amb.id)
 
@@ -725,7 +807,9 @@ class AmbassadorService:
                 .order_by(AmbassadorHours.id)
             ).all()
             return [
-                HoursView(h.id, a.id, self._name(a) or "?", t.school, h.minutes, h.activity, h.status)
+                HoursView(
+                    h.id, a.id, self._name(a) or "?", t.school, h.minutes, h.activity, h.status
+                )
                 for h, a, t in rows
             ]
 
@@ -759,8 +843,13 @@ class AmbassadorService:
                     )
                 self._tell_ambassador(session, amb, text, f"amb-hours-decided:{entry.id}")
             view = HoursView(
-                entry.id, amb.id, self._name(amb) or "?", team.school, entry.minutes,
-                entry.activity, entry.status,
+                entry.id,
+                amb.id,
+                self._name(amb) or "?",
+                team.school,
+                entry.minutes,
+                entry.activity,
+                entry.status,
             )
             return view, self._progress(session, amb.id)
 
@@ -853,7 +942,9 @@ class AmbassadorService:
             ).all()
             return [self._task_view(session, t) for t in tasks]
 
-    def _assignee(self, session: Session, team_id: int, assignee_id: int | None) -> Ambassador | None:
+    def _assignee(
+        self, session: Session, team_id: int, assignee_id: int | None
+    ) -> Ambassador | None:
         if assignee_id is None:
             return None
         amb = session.get(Ambassador, assignee_id)
@@ -861,9 +952,7 @@ class AmbassadorService:
             raise NotFound(f"Ambassadeur {assignee_id} zit niet in dit team.")
         return amb
 
-    def _recipients(
-        self, session: Session, task: AmbassadorTask
-    ) -> Sequence[Ambassador]:
+    def _recipients(self, session: Session, task: AmbassadorTask) -> Sequence[Ambassador]:
         query = select(Ambassador).where(
             Ambassador.team_id == task.team_id, Ambassador.status == ACTIVE
         )
@@ -882,7 +971,12 @@ class AmbassadorService:
             )
 
     def add_task(
-        self, team_id: int, title: str, due: date, *, assignee_id: int | None = None,
+        self,
+        team_id: int,
+        title: str,
+        due: date,
+        *,
+        assignee_id: int | None = None,
         description: str = "",
     ) -> TaskView:
         title = title.strip()[:200]
@@ -894,8 +988,14 @@ class AmbassadorService:
                 raise NotFound(f"Team {team_id} bestaat niet. Zie /ambteams.")
             self._assignee(session, team_id, assignee_id)
             task = AmbassadorTask(
-                team_id=team_id, assignee_id=assignee_id, title=title, description=description,
-                due_date=due, status="open", created_at=now, updated_at=now,
+                team_id=team_id,
+                assignee_id=assignee_id,
+                title=title,
+                description=description,
+                due_date=due,
+                status="open",
+                created_at=now,
+                updated_at=now,
             )
             session.add(task)
             session.flush()
@@ -950,7 +1050,11 @@ class AmbassadorService:
                 select(AmbassadorTask).where(AmbassadorTask.team_id == team.id)
             ).all()
             week_ago = self._now() - timedelta(days=7)
-            done = [t for t in tasks if t.status == "done" and t.done_at and _aware(t.done_at) >= week_ago]
+            done = [
+                t
+                for t in tasks
+                if t.status == "done" and t.done_at and _aware(t.done_at) >= week_ago
+            ]
             due = [t for t in tasks if t.status == "open" and today <= t.due_date <= soon]
             overdue = [t for t in tasks if t.status == "open" and t.due_date < today]
             lines = [
@@ -966,7 +1070,10 @@ class AmbassadorService:
             ]
             ambassadors = session.scalars(
                 select(Ambassador)
-                .where(Ambassador.team_id == team.id, Ambassador.status.in_([ACTIVE, BLOCKED, AWAITING_PARENT]))
+                .where(
+                    Ambassador.team_id == team.id,
+                    Ambassador.status.in_([ACTIVE, BLOCKED, AWAITING_PARENT]),
+                )
                 .order_by(Ambassador.id)
             ).all()
             for amb in ambassadors:
@@ -999,8 +1106,12 @@ class AmbassadorService:
         return f"Hoi {name}! Even een seintje: <b>{title}</b> staat op je planning voor {day}."
 
     def _reminder_buttons(self, task_id: int) -> list[list[OutButton]]:
-        return [[OutButton("✅ Klaar", f"amb|done|{task_id}"),
-                 OutButton("⏰ Meer tijd", f"amb|more|{task_id}")]]
+        return [
+            [
+                OutButton("✅ Klaar", f"amb|done|{task_id}"),
+                OutButton("⏰ Meer tijd", f"amb|more|{task_id}"),
+            ]
+        ]
 
     def materialise_due(self) -> int:
         """Put every reminder whose time has come into the outbox, once; returns how many.
@@ -1049,7 +1160,9 @@ class AmbassadorService:
         self._purge(now)
         return sent
 
-    def _enqueue_reminder(self, task_id: int, amb_id: int, kind: str, key: str, now: datetime) -> int:
+    def _enqueue_reminder(
+        self, task_id: int, amb_id: int, kind: str, key: str, now: datetime
+    ) -> int:
         # One short transaction per reminder: a concurrent run that wins the unique key costs
         # only this one insert, and the task is re-read so a just-completed task is skipped.
         try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import secrets
 import threading
 from collections.abc import Callable
@@ -92,6 +93,10 @@ CODE_WINDOW = timedelta(hours=1)
 
 def new_code(length: int = 6) -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
+
+
+# A typed parent code inside a message (the shape new_parent_code makes).
+TYPED_PARENT_CODE = re.compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])([A-Za-z0-9]{6})\b")
 
 
 def new_parent_code() -> str:
@@ -369,14 +374,17 @@ class LeadService:
             self.announce(session, lead)
             return lead.public_id
 
-    def parent_refuses(self, code: str, parent_pseudonym: str) -> None:
+    def parent_refuses(self, code: str, parent_pseudonym: str) -> str | None:
+        """A parent says no: the child's lead is erased; returns the child's pseudonym."""
         with self._db.session() as session:
             lead = self._pending(session, code, parent_pseudonym)
+            child = lead.pseudonym
             # A random key and no subject: the notice must outlive the erasure just below.
             self._notify_young_person(
                 session, lead, MSG_PARENT_REFUSED, secrets.token_hex(8), detached=True
             )
             self._erase(session, lead)
+            return child
 
     # --------------------------------------------------------- withdrawal, erasure
 

@@ -4,7 +4,8 @@
 - leads: LEAD_RETENTION_DAYS after they were closed or signed up;
 - under-16 leads whose parent code expired without a parent's consent;
 - come-back codes and audit rows of erased leads after LEAD_RETENTION_DAYS;
-- used or expired staff invites at the next run.
+- used or expired staff invites at the next run;
+- form drafts (personal answers kept out of Rasa) once expired.
 Only ``lead_counts`` (anonymous weekly numbers per source) remains.
 """
 
@@ -18,6 +19,7 @@ from sqlalchemy import delete, or_, select
 
 from bot import lead_status as st
 from bot.clock import Clock, SystemClock
+from bot.services.drafts import DraftService
 from bot.services.leads import LeadService
 from bot.services.tracker import TrackerStore
 from bot.settings import Settings
@@ -44,12 +46,14 @@ class RetentionJob:
         tracker: TrackerStore,
         *,
         clock: Clock | None = None,
+        drafts: DraftService | None = None,
     ) -> None:
         self._db = database
         self._settings = settings
         self._leads = leads
         self._tracker = tracker
         self._clock = clock or SystemClock()
+        self._drafts = drafts
 
     def run_once(self) -> Purged:
         now = self._clock.now()
@@ -88,6 +92,8 @@ class RetentionJob:
                     or_(StaffInvite.expires_at < now, StaffInvite.used_at.is_not(None))
                 )
             )
+        if self._drafts is not None:
+            self._drafts.purge_expired(now)
         purged = Purged(events, len(finished), len(pending), len(old_codes))
         if any(purged.__dict__.values()):
             log.info("retention: %s", purged)
