@@ -648,6 +648,15 @@ class AmbassadorService:
                 .where(Ambassador.user_key == key)
             ).all()
             for amb, team in rows:
+                name = self._name(amb)
+                if name and name != "ambassadeur":  # not the placeholder of a missing name
+                    # Notices to the coach that named this ambassador (enrolled, hours...).
+                    named = re.compile(rf"\b{re.escape(html.escape(name))}\b")
+                    for notice in session.scalars(
+                        select(OutboxMessage).where(OutboxMessage.subject == f"amb-team:{team.id}")
+                    ):
+                        if named.search(self._cipher.decrypt(notice.text_enc)):
+                            session.delete(notice)
                 cancel(session, subject=_subject(amb.id))
                 session.execute(
                     delete(OutboxMessage).where(OutboxMessage.subject == _subject(amb.id))

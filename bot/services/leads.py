@@ -410,12 +410,17 @@ class LeadService:
         session.delete(lead)
 
     def withdraw(self, pseudonym: str) -> int:
-        """'/stop': stop routing and erase every lead of this person; returns how many."""
+        """'/stop': stop routing and erase every lead of this person; returns how many.
+
+        A parent's /stop withdraws the consent they gave, which erases that child's lead too
+        (without it the lead may not be passed on), as /vergeet does.
+        """
         with self._db.session() as session:
             leads = list(session.scalars(select(Lead).where(Lead.pseudonym == pseudonym)))
             for lead in leads:
                 self._erase(session, lead, tell_staff=lead.status in st.ACTIVE)
-            return len(leads)
+            session.flush()
+            return len(leads) + self.withdraw_parent_consents(session, pseudonym)
 
     def withdraw_parent_consents(self, session: Session, parent_pseudonym: str) -> int:
         """A parent who is forgotten takes their consent along: those leads are erased too."""

@@ -5,7 +5,9 @@
 - under-16 leads whose parent code expired without a parent's consent;
 - come-back codes and audit rows of erased leads after LEAD_RETENTION_DAYS;
 - used or expired staff invites at the next run;
-- form drafts (personal answers kept out of Rasa) once expired.
+- form drafts (personal answers kept out of Rasa) once expired;
+- ids of our messages that showed personal details after 48 hours (no longer deletable);
+- long button payloads with the conversation (CONVERSATION_RETENTION_DAYS).
 Only ``lead_counts`` (anonymous weekly numbers per source) remains.
 """
 
@@ -24,9 +26,13 @@ from bot.services.leads import LeadService
 from bot.services.tracker import TrackerStore
 from bot.settings import Settings
 from bot.storage.db import Database
+from bot.storage.models import ButtonPayload
 from bot.storage.models_leads import ComebackCode, Lead, LeadAudit, StaffInvite
+from bot.storage.models_privacy import PersonalMessage
 
 log = logging.getLogger(__name__)
+
+DELETABLE_FOR = timedelta(hours=48)
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,17 @@ class RetentionJob:
             )
         if self._drafts is not None:
             self._drafts.purge_expired(now)
+        with self._db.session() as session:
+            # Telegram lets a bot delete its messages for 48 hours only: older ids are useless.
+            session.execute(
+                delete(PersonalMessage).where(PersonalMessage.sent_at < now - DELETABLE_FOR)
+            )
+            session.execute(
+                delete(ButtonPayload).where(
+                    ButtonPayload.created_at
+                    < now - timedelta(days=self._settings.conversation_retention_days)
+                )
+            )
         purged = Purged(events, len(finished), len(pending), len(old_codes))
         if any(purged.__dict__.values()):
             log.info("retention: %s", purged)

@@ -22,9 +22,11 @@ from bot.pseudonym import Pseudonymiser
 from bot.services.ambassadors import AmbassadorService
 from bot.services.drafts import CAPTURED, DraftService
 from bot.services.referrals import ReferralService
+from bot.storage.models_ambassadors import Ambassador, AmbassadorConsent
+from bot.storage.models_leads import Lead
 from bot.storage.models_outbox import OutboxMessage
 from bot.storage.models_privacy import Draft, PersonalMessage
-from tests.leads_support import LeadEnv, add_event, lead_env
+from tests.leads_support import LeadEnv, add_event, draft, lead_env
 from tests.privacy_scan import find_plaintext
 
 FACTS = Path(__file__).resolve().parents[2] / "content" / "facts.yml"
@@ -289,3 +291,38 @@ def test_expired_drafts_are_purged(stack: Stack) -> None:
     assert stack.drafts.values("x" * 64) == {}
     stack.drafts.put("y" * 64, "lead_area", "Boekel")
     assert stack.drafts.purge_expired(stack.env.clock.now() + timedelta(hours=25)) >= 1
+
+
+async def test_forget_person_erases_the_ambassador_enrolment(stack: Stack) -> None:
+    ambassadors = stack.ctx.ambassadors
+    invite = ambassadors.create_invite("Privacycollege", coach_chat_id=555)
+    ambassadors.enrol(invite.token, user_id=4242, chat_id=4242, first_name="Ronja", under_16=False)
+    summary = ambassadors.privacy_summary(4242)
+    assert summary is not None and "Ronja" in summary and "Privacycollege" in summary
+    stack.script("/my_data", [Reply("", custom={"directive": "my_data"})])
+    shown = await stack.conversation.command(USER, "mijngegevens")
+    assert any("Ronja" in r.text for r in shown)
+
+    stack.script("/agree", [Reply("Klaar"), Reply("", custom={"directive": "forget_person"})])
+    await stack.conversation.button(USER, "/agree")
+
+    assert ambassadors.privacy_summary(4242) is None
+    with stack.env.database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Ambassador)) == 0
+        assert session.scalar(select(func.count()).select_from(AmbassadorConsent)) == 0
+        notices = [
+            stack.env.cipher.decrypt(row.text_enc) for row in session.scalars(select(OutboxMessage))
+        ]
+    assert any("gevraagd alles te wissen" in n for n in notices)  # the coach is told
+    assert not any("Ronja" in n for n in notices)
+
+
+def test_a_parents_stop_withdraws_their_consent_and_the_childs_lead(stack: Stack) -> None:
+    env = stack.env
+    submitted = env.leads.submit("c" * 64, draft("12-15"))
+    assert submitted.parent_code is not None
+    env.leads.confirm_parent(submitted.parent_code, "p" * 64, "ouder@example.nl")
+    assert env.leads.withdraw("p" * 64) == 1
+    with env.database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Lead)) == 0
+    assert "ouder@example.nl" not in env.privacy.summary("p" * 64)
