@@ -226,8 +226,9 @@ def real(slot: object, stored: str | None) -> str | None:
 
 
 def real_source(slot: object, values: Mapping[str, str]) -> str | None:
+    """The deep-link source; a referral code whose draft expired still counts as a school."""
     if slot == REFERRAL_SOURCE:
-        return values.get("source")
+        return values.get("source", REFERRAL_SOURCE)
     return slot if isinstance(slot, str) and slot else None
 
 
