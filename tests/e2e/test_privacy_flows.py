@@ -197,6 +197,12 @@ async def test_a_17_year_old_my_data_and_forget(stack: Stack) -> None:
     shown = await young.command("/mijngegevens", None, "Flamingo Kiki")
     assert "Erpsestraat Veghel" in shown["text"]
     assert stack.leaks() == []
+    # The scan does see what is there: ordinary turns and placeholders are in Rasa's store.
+    tracker = f"sqlite:///{stack.data_dir / 'rasa_tracker.db'}"
+    assert find_plaintext(tracker, ["ik wil meedoen", '/inform{"lead_area": "captured"}']) == [
+        'events: \'/inform{"lead_area": "captured"}\'',
+        "events: 'ik wil meedoen'",
+    ]
 
     await young.command("/vergeet", None, "Weet je het zeker")
     await young.press("Ja, wis alles", "alles wat ik over je had is gewist")
@@ -204,6 +210,7 @@ async def test_a_17_year_old_my_data_and_forget(stack: Stack) -> None:
     assert int(preview["message_id"]) in stack.api.deleted_messages
     assert int(shown["message_id"]) in stack.api.deleted_messages
     assert stack.leaks() == []
+    assert find_plaintext(f"sqlite:///{stack.data_dir / 'joinus.db'}", ["poster_veghel"]) != []
 
 
 async def test_an_under_16_with_a_parent_who_says_yes(stack: Stack) -> None:
@@ -302,3 +309,7 @@ async def test_an_ambassador_enrolment(stack: Stack) -> None:
     assert int(welcome["message_id"]) in stack.api.deleted_messages  # it showed the name
     assert stack.leaks() == []
     assert stack.process.poll() is None
+    logs = [*(stack.data_dir / "log").glob("*.log"), stack.data_dir / "supervisor.out"]
+    for log_file in logs:
+        text = log_file.read_text(errors="replace")
+        assert "Traceback" not in text and "directive" not in text, log_file.name
