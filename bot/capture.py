@@ -30,9 +30,11 @@ _NOT_AN_ANSWER = re.compile(
     r"ik ben (een )?(leerling|jongere|mentor|docent|ouder)|ik wil meedoen)[.!]*$",
     re.IGNORECASE,
 )
+# A question: a question mark, "waarom", or a question word followed by a verb ("wat kost het").
+# Not a bare question word: "wat gamen en chillen" is an answer about wishes.
 _QUESTION = re.compile(
-    r"\?\s*$|\bwaarom\b|^(wat|wie|waar|wanneer|hoe|hoeveel|welke|kan|kun|mag|moet|is|zijn|"
-    r"ben|heb|wil je|weet je)\b",
+    r"\?\s*$|\bwaarom\b|^(wat|wie|waar|wanneer|hoe|hoeveel|welke)\s+(is|zijn|kost|kosten|doe|"
+    r"doen|doet|werkt|moet|kan|mag|gebeurt|gaat|heb|hebben|ben|bent|weet|wil|zit)\b",
     re.IGNORECASE,
 )
 _CONTACT_LIKE = re.compile(r"[\d@]")
