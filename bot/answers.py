@@ -36,10 +36,7 @@ FAQ_QUESTIONS: dict[str, tuple[str, str]] = {
     # sub-intent: (button title, canonical question sent as the payload)
     "faq/avond": ("Wat doe je op een avond?", "wat doen jullie op een avond"),
     "faq/therapie": ("Is het therapie?", "is het therapie"),
-    "faq/moet_ik_praten": (
-        "Moet ik over mezelf praten?",
-        "moet ik vertellen dat ik me alleen voel",
-    ),
+    "faq/moet_ik_praten": ("Moet ik over mezelf praten?", "moet ik vertellen dat ik me alleen voel"),
     "faq/welkom": ("Ik ben verlegen of zenuwachtig", "ik ben best verlegen, kan ik toch komen"),
     "faq/eerst_kijken": ("Kan ik eerst komen kijken?", "kan ik eerst een keer komen kijken"),
     "faq/aanmelden": ("Hoe meld ik me aan?", "hoe werkt aanmelden"),
@@ -47,10 +44,7 @@ FAQ_QUESTIONS: dict[str, tuple[str, str]] = {
     "faq/begeleiders": ("Wie zijn de begeleiders?", "wie zijn de begeleiders"),
     "faq/groepsgrootte": ("Hoe groot is een groep?", "hoeveel jongeren zitten er in een groep"),
     "faq/ervaringen": ("Wat vinden anderen ervan?", "wat vinden andere jongeren ervan"),
-    "faq/wat_met_info": (
-        "Wat doet Join us met wat ik vertel?",
-        "wat doet join us met wat ik vertel",
-    ),
+    "faq/wat_met_info": ("Wat doet Join us met wat ik vertel?", "wat doet join us met wat ik vertel"),
 }
 # Never offered as "did you mean": they are not questions about Join us.
 NOT_OFFERED = frozenset(
@@ -177,9 +171,7 @@ def faq_ranking(parse_data: Mapping[str, Any]) -> list[tuple[str, float]]:
     ]
 
 
-def suggestions(
-    parse_data: Mapping[str, Any], limit: int = MAX_SUGGESTIONS
-) -> list[dict[str, str]]:
+def suggestions(parse_data: Mapping[str, Any], limit: int = MAX_SUGGESTIONS) -> list[dict[str, str]]:
     """Buttons for the most likely topics of a message Rasa was unsure about (best first).
 
     ``faq`` is expanded into its most likely sub-intent; topics without a Dutch title and

@@ -8,18 +8,8 @@ from datetime import date
 from bot.errors import AmbassadorError
 
 MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
 )
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
@@ -32,7 +22,7 @@ _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 
 
 def parse_hours(text: str) -> int:
-    """ "2", "1,5", "1.5u", "0,25 uur" -> minutes (rounded to whole minutes)."""
+    """"2", "1,5", "1.5u", "0,25 uur" -> minutes (rounded to whole minutes)."""
     match = _HOURS.match(text)
     if not match:
         raise AmbassadorError("Typ het aantal uren als getal, bijvoorbeeld 2 of 1,5.")
@@ -45,7 +35,7 @@ def parse_hours(text: str) -> int:
 
 
 def parse_day(text: str, today: date) -> date:
-    """ "24-10", "24/10/2026", "2026-10-24" -> a date; without a year, the next such day."""
+    """"24-10", "24/10/2026", "2026-10-24" -> a date; without a year, the next such day."""
     try:
         iso = _ISO_DAY.match(text)
         if iso:
@@ -64,7 +54,7 @@ def parse_day(text: str, today: date) -> date:
 
 
 def format_day(day: date) -> str:
-    """ "vrijdag 24 oktober"."""
+    """"vrijdag 24 oktober"."""
     return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
 
 

@@ -350,7 +350,9 @@ class AmbassadorService:
             amb.status, amb.blocked_at = ACTIVE, None
         return amb, team
 
-    def _visible_task(self, session: Session, amb: Ambassador, task_id: int) -> AmbassadorTask:
+    def _visible_task(
+        self, session: Session, amb: Ambassador, task_id: int
+    ) -> AmbassadorTask:
         task = session.get(AmbassadorTask, task_id)
         if (
             task is None
@@ -358,9 +360,7 @@ class AmbassadorService:
             or task.assignee_id not in (None, amb.id)
             or task.status != "open"
         ):
-            raise NotFound(
-                "Die taak kan ik niet vinden (of hij is al klaar). Kijk even bij /taken."
-            )
+            raise NotFound("Die taak kan ik niet vinden (of hij is al klaar). Kijk even bij /taken.")
         return task
 
     # ------------------------------------------------------------------ enrolment
@@ -427,11 +427,7 @@ class AmbassadorService:
             invite = session.scalar(
                 select(AmbassadorInvite).where(AmbassadorInvite.token_hash == _hash(token))
             )
-            if (
-                invite is None
-                or invite.used_at is not None
-                or _aware(invite.expires_at) <= self._now()
-            ):
+            if invite is None or invite.used_at is not None or _aware(invite.expires_at) <= self._now():
                 raise InviteInvalid(
                     "Deze uitnodiging werkt niet (meer). Vraag je begeleider van Join us om een nieuwe link."
                 )
@@ -450,9 +446,7 @@ class AmbassadorService:
                 select(AmbassadorInvite).where(AmbassadorInvite.token_hash == _hash(token))
             )
             if invite is None:
-                raise InviteInvalid(
-                    "Deze uitnodiging ken ik niet. Vraag je begeleider om een nieuwe link."
-                )
+                raise InviteInvalid("Deze uitnodiging ken ik niet. Vraag je begeleider om een nieuwe link.")
             team = session.get(AmbassadorTeam, invite.team_id)
             assert team is not None
             existing = session.scalar(
@@ -485,9 +479,7 @@ class AmbassadorService:
             amb.enrolled_at = now
             amb.active_since = None if under_16 else now
             amb.parent_code_hash = _hash(parent_code) if parent_code else None
-            amb.parent_code_expires_at = (
-                now + timedelta(days=PARENT_CODE_DAYS) if under_16 else None
-            )
+            amb.parent_code_expires_at = now + timedelta(days=PARENT_CODE_DAYS) if under_16 else None
             if existing is None:
                 session.add(amb)
             session.flush()
@@ -753,9 +745,7 @@ class AmbassadorService:
         """A question about a task, passed on to the coach (who answers outside the bot)."""
         question = question.strip()[:1000]
         if not question:
-            raise AmbassadorError(
-                "Typ je vraag achter /vraag, bijvoorbeeld: /vraag Wanneer is de presentatie?"
-            )
+            raise AmbassadorError("Typ je vraag achter /vraag, bijvoorbeeld: /vraag Wanneer is de presentatie?")
         with self._db.session() as session:
             amb, team = self._active(session, user_id)
             self._tell_coach(
@@ -792,12 +782,8 @@ class AmbassadorService:
                 f"🕒 {html.escape(self._name(amb) or '?')} ({html.escape(team.school)}) schreef "
                 f"{format_hours(minutes)} uur: {html.escape(activity)}",
                 f"amb-hours:{entry.id}",
-                buttons=[
-                    [
-                        OutButton("Bevestigen", f"ambs|hok|{entry.id}"),
-                        OutButton("Afwijzen", f"ambs|hno|{entry.id}"),
-                    ]
-                ],
+                buttons=[[OutButton("Bevestigen", f"ambs|hok|{entry.id}"),
+                          OutButton("Afwijzen", f"ambs|hno|{entry.id}")]],
             )
             return self._progress(session, amb.id)
 
@@ -816,9 +802,7 @@ class AmbassadorService:
                 .order_by(AmbassadorHours.id)
             ).all()
             return [
-                HoursView(
-                    h.id, a.id, self._name(a) or "?", t.school, h.minutes, h.activity, h.status
-                )
+                HoursView(h.id, a.id, self._name(a) or "?", t.school, h.minutes, h.activity, h.status)
                 for h, a, t in rows
             ]
 
@@ -852,13 +836,8 @@ class AmbassadorService:
                     )
                 self._tell_ambassador(session, amb, text, f"amb-hours-decided:{entry.id}")
             view = HoursView(
-                entry.id,
-                amb.id,
-                self._name(amb) or "?",
-                team.school,
-                entry.minutes,
-                entry.activity,
-                entry.status,
+                entry.id, amb.id, self._name(amb) or "?", team.school, entry.minutes,
+                entry.activity, entry.status,
             )
             return view, self._progress(session, amb.id)
 
@@ -951,9 +930,7 @@ class AmbassadorService:
             ).all()
             return [self._task_view(session, t) for t in tasks]
 
-    def _assignee(
-        self, session: Session, team_id: int, assignee_id: int | None
-    ) -> Ambassador | None:
+    def _assignee(self, session: Session, team_id: int, assignee_id: int | None) -> Ambassador | None:
         if assignee_id is None:
             return None
         amb = session.get(Ambassador, assignee_id)
@@ -961,7 +938,9 @@ class AmbassadorService:
             raise NotFound(f"Ambassadeur {assignee_id} zit niet in dit team.")
         return amb
 
-    def _recipients(self, session: Session, task: AmbassadorTask) -> Sequence[Ambassador]:
+    def _recipients(
+        self, session: Session, task: AmbassadorTask
+    ) -> Sequence[Ambassador]:
         query = select(Ambassador).where(
             Ambassador.team_id == task.team_id, Ambassador.status == ACTIVE
         )
@@ -980,12 +959,7 @@ class AmbassadorService:
             )
 
     def add_task(
-        self,
-        team_id: int,
-        title: str,
-        due: date,
-        *,
-        assignee_id: int | None = None,
+        self, team_id: int, title: str, due: date, *, assignee_id: int | None = None,
         description: str = "",
     ) -> TaskView:
         title = title.strip()[:200]
@@ -997,14 +971,8 @@ class AmbassadorService:
                 raise NotFound(f"Team {team_id} bestaat niet. Zie /ambteams.")
             self._assignee(session, team_id, assignee_id)
             task = AmbassadorTask(
-                team_id=team_id,
-                assignee_id=assignee_id,
-                title=title,
-                description=description,
-                due_date=due,
-                status="open",
-                created_at=now,
-                updated_at=now,
+                team_id=team_id, assignee_id=assignee_id, title=title, description=description,
+                due_date=due, status="open", created_at=now, updated_at=now,
             )
             session.add(task)
             session.flush()
@@ -1059,11 +1027,7 @@ class AmbassadorService:
                 select(AmbassadorTask).where(AmbassadorTask.team_id == team.id)
             ).all()
             week_ago = self._now() - timedelta(days=7)
-            done = [
-                t
-                for t in tasks
-                if t.status == "done" and t.done_at and _aware(t.done_at) >= week_ago
-            ]
+            done = [t for t in tasks if t.status == "done" and t.done_at and _aware(t.done_at) >= week_ago]
             due = [t for t in tasks if t.status == "open" and today <= t.due_date <= soon]
             overdue = [t for t in tasks if t.status == "open" and t.due_date < today]
             lines = [
@@ -1079,10 +1043,7 @@ class AmbassadorService:
             ]
             ambassadors = session.scalars(
                 select(Ambassador)
-                .where(
-                    Ambassador.team_id == team.id,
-                    Ambassador.status.in_([ACTIVE, BLOCKED, AWAITING_PARENT]),
-                )
+                .where(Ambassador.team_id == team.id, Ambassador.status.in_([ACTIVE, BLOCKED, AWAITING_PARENT]))
                 .order_by(Ambassador.id)
             ).all()
             for amb in ambassadors:
@@ -1115,12 +1076,8 @@ class AmbassadorService:
         return f"Hoi {name}! Even een seintje: <b>{title}</b> staat op je planning voor {day}."
 
     def _reminder_buttons(self, task_id: int) -> list[list[OutButton]]:
-        return [
-            [
-                OutButton("✅ Klaar", f"amb|done|{task_id}"),
-                OutButton("⏰ Meer tijd", f"amb|more|{task_id}"),
-            ]
-        ]
+        return [[OutButton("✅ Klaar", f"amb|done|{task_id}"),
+                 OutButton("⏰ Meer tijd", f"amb|more|{task_id}")]]
 
     def materialise_due(self) -> int:
         """Put every reminder whose time has come into the outbox, once; returns how many.
@@ -1169,9 +1126,7 @@ class AmbassadorService:
         self._purge(now)
         return sent
 
-    def _enqueue_reminder(
-        self, task_id: int, amb_id: int, kind: str, key: str, now: datetime
-    ) -> int:
+    def _enqueue_reminder(self, task_id: int, amb_id: int, kind: str, key: str, now: datetime) -> int:
         # One short transaction per reminder: a concurrent run that wins the unique key costs
         # only this one insert, and the task is re-read so a just-completed task is skipped.
         try:

@@ -34,11 +34,8 @@ def _centered(line: Line) -> bytes:
     x = max(40, int((A4[0] - width) / 2))
     font = b"/F2" if line.bold else b"/F1"
     return (
-        b"BT "
-        + font
-        + b" %d Tf %d %d Td " % (line.size, x, line.y)
-        + _pdf_string(line.text)
-        + b" Tj ET\n"
+        b"BT " + font + b" %d Tf %d %d Td " % (line.size, x, line.y)
+        + _pdf_string(line.text) + b" Tj ET\n"
     )
 
 
@@ -53,13 +50,9 @@ def certificate_lines(
         Line(f"van {school}", 14, 450),
         Line(f"in het schooljaar {school_year_label(school_year)}", 14, 428),
         Line("ambassadeur van Join us is geweest en", 14, 395),
-        Line(
-            f"{format_hours(confirmed_minutes)} uur maatschappelijke stage heeft gelopen.", 14, 373
-        ),
+        Line(f"{format_hours(confirmed_minutes)} uur maatschappelijke stage heeft gelopen.", 14, 373),
         Line("Dank je wel voor je inzet voor jongeren die erbij willen horen!", 12, 320),
-        Line(
-            f"Uitgereikt op {issued_on.day} {MONTHS[issued_on.month - 1]} {issued_on.year}", 12, 200
-        ),
+        Line(f"Uitgereikt op {issued_on.day} {MONTHS[issued_on.month - 1]} {issued_on.year}", 12, 200),
         Line("Stagebegeleider Join us", 12, 180),
     ]
 
@@ -91,8 +84,5 @@ def certificate_pdf(
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for offset in offsets:
         out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)

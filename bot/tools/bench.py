@@ -61,10 +61,8 @@ def bench_safety() -> None:
             start = time.perf_counter()
             assess(line)
             timings.append((time.perf_counter() - start) * 1e6)
-    print(
-        f"safety net: {len(lines)} messages x5, median {statistics.median(timings):.0f} µs, "
-        f"p95 {_percentile(timings, 0.95):.0f} µs, max {max(timings):.0f} µs per message"
-    )
+    print(f"safety net: {len(lines)} messages x5, median {statistics.median(timings):.0f} µs, "
+          f"p95 {_percentile(timings, 0.95):.0f} µs, max {max(timings):.0f} µs per message")
 
 
 async def _play(conversation: Conversation, users: int, turns: int) -> list[float]:
@@ -111,13 +109,9 @@ def bench_pipeline(users: int, turns: int) -> None:
 
         latencies, elapsed = asyncio.run(run())
         ms = [x * 1000 for x in latencies]
-        print(
-            f"turns: {len(ms)} ({users} concurrent users x {turns}), {len(ms) / elapsed:.1f} turns/s"
-        )
-        print(
-            f"turn latency (bot -> Rasa -> actions -> bot): median {statistics.median(ms):.0f} ms, "
-            f"p95 {_percentile(ms, 0.95):.0f} ms, max {max(ms):.0f} ms"
-        )
+        print(f"turns: {len(ms)} ({users} concurrent users x {turns}), {len(ms) / elapsed:.1f} turns/s")
+        print(f"turn latency (bot -> Rasa -> actions -> bot): median {statistics.median(ms):.0f} ms, "
+              f"p95 {_percentile(ms, 0.95):.0f} ms, max {max(ms):.0f} ms")
     finally:
         supervisor.stop_all()
 

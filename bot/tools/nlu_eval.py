@@ -56,9 +56,7 @@ def _scores(report: Mapping[str, Any]) -> dict[str, Score]:
     return out
 
 
-def combine(
-    intent_report: Mapping[str, Any], response_report: Mapping[str, Any] | None
-) -> list[Score]:
+def combine(intent_report: Mapping[str, Any], response_report: Mapping[str, Any] | None) -> list[Score]:
     """Rasa's own per-label scores: plain intents plus FAQ sub-intents from the response report.
 
     Rasa scores a FAQ sub-intent only among messages whose intent was already right, so these
@@ -179,12 +177,8 @@ def _load(path: Path, default: Any) -> Any:
 
 
 def run_rasa(model: Path, nlu: Path, out: Path) -> None:
-    env = {
-        **os.environ,
-        "PYTHONWARNINGS": "ignore",
-        "RASA_TELEMETRY_ENABLED": "false",
-        "TF_CPP_MIN_LOG_LEVEL": "2",
-    }
+    env = {**os.environ, "PYTHONWARNINGS": "ignore", "RASA_TELEMETRY_ENABLED": "false",
+           "TF_CPP_MIN_LOG_LEVEL": "2"}
     rasa = PROJECT_ROOT / ".venv-rasa" / "bin" / "rasa"
     cmd = [str(rasa), "test", "nlu", "--model", str(model), "--nlu", str(nlu), "--out", str(out)]
     print("running:", " ".join(cmd), flush=True)
@@ -218,10 +212,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = strict_scores(predictions)
     print(format_report(rows, confusions(predictions)))
     rasa_rows = combine(intent_report, _load(args.out / "response_selection_report.json", {}))
-    print(
-        f"\n(Rasa's own reports, FAQ answers scored only where the intent was right: "
-        f"macro F1 {macro_f1(rasa_rows):.3f}; details in {args.out})"
-    )
+    print(f"\n(Rasa's own reports, FAQ answers scored only where the intent was right: "
+          f"macro F1 {macro_f1(rasa_rows):.3f}; details in {args.out})")
     if args.min_f1 is not None and macro_f1(rows) < args.min_f1:
         return 1
     return 0

@@ -31,46 +31,23 @@ def out(tmp_path: Path) -> Path:
     (tmp_path / "tests" / "set.yml").write_text(TEST_SET, encoding="utf-8")
     results = tmp_path / "results"
     results.mkdir()
-    (results / "intent_report.json").write_text(
-        json.dumps(
-            {
-                "cost": {"precision": 1.0, "recall": 0.5, "f1-score": 0.667, "support": 2},
-                "faq": {"precision": 0.75, "recall": 1.0, "f1-score": 0.857, "support": 3},
-                "accuracy": 0.8,
-            }
-        )
-    )
-    (results / "response_selection_report.json").write_text(
-        json.dumps(
-            {
-                "faq/therapie": {"precision": 1.0, "recall": 0.5, "f1-score": 0.667, "support": 2},
-                "faq/avond": {"precision": 0.5, "recall": 1.0, "f1-score": 0.667, "support": 1},
-                "macro avg": {},
-            }
-        )
-    )
-    (results / "intent_errors.json").write_text(
-        json.dumps(
-            [
-                {
-                    "text": "wat kost t",
-                    "intent": "cost",
-                    "intent_prediction": {"name": "faq", "confidence": 0.9},
-                },
-            ]
-        )
-    )
-    (results / "response_selection_errors.json").write_text(
-        json.dumps(
-            [
-                {
-                    "text": "is dit hulpverlening",
-                    "intent_response_key_target": "faq/therapie",
-                    "intent_response_key_prediction": {"name": "faq/avond", "confidence": 0.6},
-                },
-            ]
-        )
-    )
+    (results / "intent_report.json").write_text(json.dumps({
+        "cost": {"precision": 1.0, "recall": 0.5, "f1-score": 0.667, "support": 2},
+        "faq": {"precision": 0.75, "recall": 1.0, "f1-score": 0.857, "support": 3},
+        "accuracy": 0.8,
+    }))
+    (results / "response_selection_report.json").write_text(json.dumps({
+        "faq/therapie": {"precision": 1.0, "recall": 0.5, "f1-score": 0.667, "support": 2},
+        "faq/avond": {"precision": 0.5, "recall": 1.0, "f1-score": 0.667, "support": 1},
+        "macro avg": {},
+    }))
+    (results / "intent_errors.json").write_text(json.dumps([
+        {"text": "wat kost t", "intent": "cost", "intent_prediction": {"name": "faq", "confidence": 0.9}},
+    ]))
+    (results / "response_selection_errors.json").write_text(json.dumps([
+        {"text": "is dit hulpverlening", "intent_response_key_target": "faq/therapie",
+         "intent_response_key_prediction": {"name": "faq/avond", "confidence": 0.6}},
+    ]))
     return tmp_path
 
 
