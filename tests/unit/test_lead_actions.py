@@ -393,3 +393,12 @@ async def test_my_data_and_forget_me(env: LeadEnv) -> None:
         {"directive": "erase_conversation"},
     ]
     assert leads_in(env) == []
+
+
+async def test_stop_outside_a_form_also_forgets_what_only_the_bot_holds(env: LeadEnv) -> None:
+    dispatcher = CollectingDispatcher()
+    await ActionWithdraw().run(dispatcher, tracker(intent="withdraw"), {})
+    assert customs(dispatcher) == [
+        {"directive": "forget_person"},
+        {"directive": "erase_conversation"},
+    ]
