@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from bot import metrics
 from bot.engine import RasaClient
 from bot.errors import EngineError
 from bot.facts import Facts
@@ -109,6 +110,7 @@ class Conversation:
             return await self.command(user, name.split("@", 1)[0], arg.strip())
         safety = assess(text)
         if safety.level == "crisis":
+            metrics.CRISIS_REPLIES.inc()
             if self._on_crisis is not None:
                 try:
                     await self._on_crisis(safety)
@@ -147,6 +149,11 @@ class Conversation:
         return await self._engine_turn(user, f"/{intent}{entities}")
 
     async def _engine_turn(self, user: ChannelUser, message: str) -> list[Reply]:
+        kind = "button_or_command" if message.startswith("/") else "text"
+        with metrics.TURN_SECONDS.labels(kind).time():
+            return await self._engine_turn_untimed(user, message)
+
+    async def _engine_turn_untimed(self, user: ChannelUser, message: str) -> list[Reply]:
         pseudonym = self.pseudonym(user)
         if self._capture is not None:
             await self._capture.before_turn(pseudonym)
@@ -154,6 +161,7 @@ class Conversation:
             replies = await self._engine.send(pseudonym, message)
         except EngineError as exc:
             log.warning("engine unavailable for a turn: %s", exc)
+            metrics.ENGINE_UNAVAILABLE.inc()
             return [UNAVAILABLE]
         # An empty answer means the action server failed behind Rasa: still never leave silence.
         if not any(r.text for r in replies) and not any(r.custom for r in replies):
