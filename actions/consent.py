@@ -125,7 +125,7 @@ class ActionCheckParentCode(Action):  # type: ignore[misc]  # rasa_sdk is untype
         code = typed_parent_code(tracker)
         try:
             if code is None:
-                raise CodeInvalid("Ik zie geen code. Typ de code van 6 tekens die je kind je gaf.")
+                raise CodeInvalid("Ik zie geen code. Typ de code van 10 tekens die je kind je gaf.")
             services.leads.parent_preview(code, tracker.sender_id)  # checks the code
         except CodeInvalid as exc:
             dispatcher.utter_message(text=str(exc))

@@ -353,6 +353,8 @@ class ActionSubmitLead(Action):  # type: ignore[misc]
         if submitted.parent_code:
             # The code goes to the chat through the bot process, never through Rasa.
             services.drafts.put(tracker.sender_id, "code", submitted.parent_code)
+            if submitted.parent_link:  # the link carries a long random token; the code is typed
+                services.drafts.put(tracker.sender_id, "link", submitted.parent_link)
             dispatcher.utter_message(
                 json_message={
                     "directive": "code_link",

@@ -140,7 +140,7 @@ def ask_school_feedback(
 ) -> EventList:
     """After a referred student's interest is stored: may their school hear? (leads hook)"""
     code = referral_code(tracker)
-    if code is None or not referral_services().referral_exists(code):
+    if code is None or not referral_services().referral_exists(code, tracker.sender_id):
         return []
     events = offer(dispatcher, "feedback", FEEDBACK_QUESTION, "Ja, dat mag", "Nee, liever niet")
     return [*events, SlotSet("school_feedback_lead", lead_public_id)]
@@ -513,6 +513,8 @@ def send_request(dispatcher: CollectingDispatcher, tracker: Tracker, yes: bool) 
     if submitted.referral_code:
         # The code reaches the chat through the bot process only, never through Rasa.
         drafts.put(tracker.sender_id, "code", submitted.referral_code)
+        if submitted.referral_link:  # the link carries a long random token; the code is for typing
+            drafts.put(tracker.sender_id, "link", submitted.referral_link)
         dispatcher.utter_message(
             json_message={
                 "directive": "code_link",

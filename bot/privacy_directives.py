@@ -149,8 +149,9 @@ def privacy_directives(ctx: PrivacyContext) -> dict[str, DirectiveHandler]:
         """A code the action just issued: shown once from the draft, then dropped from it."""
         values = await asyncio.to_thread(ctx.drafts.values, pseudonym)
         code = values.get("code", "")
-        await asyncio.to_thread(ctx.drafts.remove, pseudonym, "code")
-        link = ctx.links.link(str(custom.get("prefix", "")) + code)
+        await asyncio.to_thread(ctx.drafts.remove, pseudonym, "code", "link")
+        # The link carries its own long random token when there is one; the code is for typing.
+        link = ctx.links.link(str(custom.get("prefix", "")) + values.get("link", code))
         text = fill(str(custom.get("text", "{link}")), {"code": code}).replace("{link}", link)
         return [_personal(text)]
 

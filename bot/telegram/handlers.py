@@ -18,7 +18,7 @@ from bot.messages import Reply
 from bot.privacy_directives import record_message
 from bot.storage.db import Database
 from bot.storage.models import ButtonPayload
-from bot.telegram.rendering import DIGEST_PREFIX, PAYLOAD_PREFIX, render
+from bot.telegram.rendering import EPHEMERAL_SIGNER, ButtonSigner, render
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,11 @@ def _conversation(context: ContextTypes.DEFAULT_TYPE) -> Conversation:
 def _database(context: ContextTypes.DEFAULT_TYPE) -> Database:
     database: Database = context.bot_data["database"]
     return database
+
+
+def _signer(context: ContextTypes.DEFAULT_TYPE) -> ButtonSigner:
+    signer: ButtonSigner = context.bot_data.get("button_signer", EPHEMERAL_SIGNER)
+    return signer
 
 
 def _user(update: Update) -> ChannelUser | None:
@@ -61,7 +66,7 @@ async def send_replies(
         _store_payload(database, token, payload)
 
     for reply in replies:
-        for message in await asyncio.to_thread(render, reply, store):
+        for message in await asyncio.to_thread(render, reply, store, _signer(context), chat_id):
             sent = await context.bot.send_message(
                 chat_id,
                 message.text,
@@ -116,14 +121,15 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     # Acknowledge first: Telegram shows a spinner on the button until we do.
     await query.answer()
-    data = query.data or ""
-    payload: str | None = None
-    if data.startswith(PAYLOAD_PREFIX):
-        payload = data.removeprefix(PAYLOAD_PREFIX)
-    elif data.startswith(DIGEST_PREFIX):
-        payload = await asyncio.to_thread(
-            _load_payload, _database(context), data.removeprefix(DIGEST_PREFIX)
-        )
+    database = _database(context)
+    # Only a payload this bot issued to this chat goes to Rasa; forged data gets the polite
+    # "this button no longer works" (it could otherwise carry any intent or entity).
+    payload = await asyncio.to_thread(
+        _signer(context).payload_of,
+        user.chat_id,
+        query.data or "",
+        lambda token: _load_payload(database, token),
+    )
     if not payload:
         await send_replies(context, int(user.chat_id), [EXPIRED_BUTTON])
         return

@@ -262,8 +262,11 @@ async def test_under_sixteen_gets_a_parent_code_then_parent_confirms(env: LeadEn
     # The code reaches the chat through the bot process (code_link), never through Rasa.
     assert link["directive"] == "code_link" and link["prefix"] == "ouder_"
     assert "{code}" in link["text"] and "{link}" in link["text"]
-    code = env.drafts.values(YOUNG)["code"]
+    stored = env.drafts.values(YOUNG)
+    code, token = stored["code"], stored["link"]
+    assert len(code) == 10 and len(token) >= 26  # typed code; the link's 128 random bits
     assert code not in json.dumps(dispatcher.messages)
+    assert token not in json.dumps(dispatcher.messages)
     assert outbox_kinds(env) == []  # nothing to staff before the parent
 
     check = CollectingDispatcher()
