@@ -168,7 +168,8 @@ async def test_referral_is_sent_with_code_and_chat_directive(
         kinds = [row.kind for row in session.scalars(select(OutboxMessage))]
         assert referrals.facts(request).contact == "mentor@zwijsen.nl"
     assert kinds == ["school_card"]
-    assert set(leads.drafts.values(MENTOR)) == {"code"}
+    assert set(leads.drafts.values(MENTOR)) == {"code", "link"}  # shown once by the bot
+    assert leads.drafts.values(MENTOR)["link"] not in json.dumps(dispatcher.messages)
 
 
 async def test_stop_withdraws_a_school_employees_requests(
