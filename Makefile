@@ -33,8 +33,9 @@ story-test: setup train  ## conversation tests: test stories must be predicted e
 	$(RASA) test core --model models/joinus.tar.gz --stories tests/stories \
 		--out results/stories --fail-on-prediction-errors
 
-eval: setup train  ## NLU report on the held-out test set (per-intent P/R/F1, confusions)
+eval: setup train  ## NLU report on the held-out test set, then the safety report (held-out safety set)
 	@$(PY) -m bot.tools.nlu_eval
+	@$(PY) -m bot.tools.safety_eval --quiet
 
 bench: setup train  ## latency/throughput figures of the pipeline
 	@$(PY) -m bot.tools.bench

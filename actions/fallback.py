@@ -18,6 +18,9 @@ from bot.answers import (
     last_missed_message,
     topic_guess,
 )
+from bot.facts import Facts
+from bot.safety import assess as assess_safety
+from bot.safety import distress_check_in, warm_up_in_background
 from bot.services.insights import InsightsService
 from bot.settings import load_settings
 from bot.storage.db import Database
@@ -29,6 +32,42 @@ GIVE_UP_TEXT = (
     "Je kunt met iemand van Join us praten, of Join us contact met je laten opnemen. "
     "Of stel gerust een andere vraag."
 )
+
+
+@lru_cache(maxsize=1)
+def facts() -> Facts:
+    return Facts(load_settings().facts_file)
+
+
+def shows_distress(message: Mapping[str, Any] | None) -> bool:
+    """Whether a message the NLU did not understand carries a distress marker.
+
+    The bot process already answered crises before Rasa; what gets here is below that line
+    ("ik weet het niet meer", "ik zit er doorheen"). The text is already in Rasa, so judging
+    it here adds no data anywhere. Best effort: a failure means no check-in, never no reply.
+    """
+    text = (message or {}).get("text")
+    if not isinstance(text, str) or not text.strip() or text.startswith("/"):
+        return False
+    try:
+        result = assess_safety(text)
+    except Exception:  # pragma: no cover - assess never raises; belt and braces
+        log.exception("safety check of a fallback message failed")
+        return False
+    return result.level == "crisis" or result.has("distress")
+
+
+def check_in_text() -> str:
+    try:
+        lines = facts().get("crisis_lines") or {}
+    except Exception:
+        lines = {}
+    return distress_check_in(lines if isinstance(lines, Mapping) else {})
+
+
+# The action server loads the safety model in the background at start (from the cache the
+# bot process wrote, or by fitting it); until then only the rules mark distress.
+warm_up_in_background()
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +94,10 @@ class ActionAskAffirmation(Action):  # type: ignore[misc]  # rasa_sdk is untyped
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         text, buttons = affirmation_message(tracker.latest_message or {})
+        if shows_distress(tracker.latest_message):
+            # Not a bare "Bedoel je een van deze?": first a gentle check-in with the lines.
+            dispatcher.utter_message(text=check_in_text())
+            text = "Of ging je vraag over een van deze onderwerpen?"
         dispatcher.utter_message(text=text, buttons=buttons)
         return []
 
@@ -70,6 +113,8 @@ class ActionDefaultFallback(Action):  # type: ignore[misc]  # rasa_sdk is untype
     ) -> list[dict[str, Any]]:
         missed = last_missed_message(tracker.events) or tracker.latest_message
         count_unanswered("fallback", missed)
+        if shows_distress(tracker.latest_message) or shows_distress(missed):
+            dispatcher.utter_message(text=check_in_text())
         dispatcher.utter_message(
             text=GIVE_UP_TEXT,
             buttons=[
@@ -93,3 +138,4 @@ class ActionOutOfScope(Action):  # type: ignore[misc]  # rasa_sdk is untyped (Ac
         count_unanswered("out_of_scope", tracker.latest_message)
         dispatcher.utter_message(response="utter_out_of_scope")
         return []
+

@@ -19,7 +19,14 @@ from bot.errors import EngineError
 from bot.facts import Facts
 from bot.messages import Reply
 from bot.pseudonym import Pseudonymiser
-from bot.safety import SafetyResult, assess, check_in_reply, crisis_reply
+from bot.safety import (
+    SafetyNet,
+    SafetyResult,
+    check_in_reply,
+    crisis_reply,
+    grief_reply,
+    warm_up_in_background,
+)
 
 if TYPE_CHECKING:
     from bot.capture import Capture
@@ -88,6 +95,7 @@ class Conversation:
         *,
         directives: dict[str, DirectiveHandler] | None = None,
         on_crisis: CrisisListener | None = None,
+        safety_net: SafetyNet | None = None,
         capture: Capture | None = None,
     ) -> None:
         self._engine = engine
@@ -95,6 +103,9 @@ class Conversation:
         self._facts = facts
         self._directives = directives or {}
         self._on_crisis = on_crisis
+        # Remembers per pseudonym, in this process only, that a conversation showed distress.
+        self._safety = safety_net if safety_net is not None else SafetyNet()
+        warm_up_in_background()  # layer 2 loads while layer 1 already answers
         self._capture = capture
 
     def pseudonym(self, user: ChannelUser) -> str:
@@ -108,7 +119,8 @@ class Conversation:
         if text.startswith("/"):
             name, _, arg = text[1:].partition(" ")
             return await self.command(user, name.split("@", 1)[0], arg.strip())
-        safety = assess(text)
+        # A flagged message returns here: it never reaches the engine, so never a Join us answer.
+        safety = self._safety.assess(text, self.pseudonym(user))
         if safety.level == "crisis":
             metrics.CRISIS_REPLIES.inc()
             if self._on_crisis is not None:
@@ -120,6 +132,8 @@ class Conversation:
             return [Reply(reply or UNAVAILABLE.text)]
         if safety.level == "check_in":
             return [Reply(check_in_reply())]
+        if safety.has("grief"):
+            return [Reply(grief_reply(self._facts.get("crisis_lines") or {}))]
         if self._capture is not None:
             # A personal answer (or code) stays here: Rasa gets a placeholder (bot/capture.py).
             taken = await self._capture.take(self.pseudonym(user), text[:MAX_TURN_CHARS])
@@ -137,6 +151,8 @@ class Conversation:
         intent = COMMAND_INTENTS.get(name.lower())
         if intent is None:
             return [UNKNOWN_COMMAND]
+        if intent == "forget_me":  # also the safety net's in-memory note of distress
+            self._safety.forget(self.pseudonym(user))
         entities = ""
         if name.lower() == "start" and _START_PAYLOAD.match(arg):
             if self._capture is not None:  # a school's referral code stays out of Rasa

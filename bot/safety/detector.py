@@ -16,12 +16,14 @@ from .fuzzy import correct
 from .model import CrisisCategory, SafetyResult
 from .normalise import squash, text_variants
 from .patterns import ANTI_CUES, COMPACT_RULES, FAMILY_OR_HOME, FIGURATIVE_CUES, RULES, Rule
+from .patterns_acute import ACUTE_RULES
 
-__all__ = ["assess", "spellings"]
+__all__ = ["assess_rules", "spellings"]
 
 log = logging.getLogger(__name__)
 
 NONE = SafetyResult("none", ())
+_ALL_RULES = RULES + ACUTE_RULES
 # Characters either side of a match in which a figurative cue counts.
 _WINDOW = 60
 # Longer messages are read in overlapping chunks, so the work per chunk stays bounded.
@@ -63,7 +65,7 @@ def _assess(text: str) -> SafetyResult:
     check_in: set[CrisisCategory] = set()
     variants = [s for chunk in _chunks(text) for s in spellings(chunk)]
     for variant in variants:
-        for rule in RULES:
+        for rule in _ALL_RULES:
             if rule.tier == "crisis":
                 if rule.regex.search(variant):
                     crisis.update(rule.categories)
@@ -99,8 +101,8 @@ def _ordered(categories: set[CrisisCategory]) -> tuple[CrisisCategory, ...]:
     return tuple(c for c in CrisisCategory if c in categories)
 
 
-def assess(text: str) -> SafetyResult:
-    """Classify one message: "crisis", "check_in" (probably figurative) or "none".
+def assess_rules(text: str) -> SafetyResult:
+    """Layer 1 alone: "crisis", "check_in" (probably figurative) or "none".
 
     Never raises. Deliberately over-inclusive: when in doubt it says "crisis".
     """

@@ -26,8 +26,16 @@ class SafetyResult:
     ``level``: "crisis" -> answer with crisis lines, do not pass the message to the NLU;
     "check_in" -> probably figurative ("ik ga dood van het lachen"), answer with a light
     check-in; "none" -> nothing found. ``categories`` is empty for "none" and in the
-    order of ``CrisisCategory``.
+    order of ``CrisisCategory``. ``signals`` are softer findings that do not change the
+    level on their own: "distress" (sadness, despair, fear below the crisis threshold),
+    "grief" (a loss), "ambiguous" (a plan without saying what: a crisis only after earlier
+    distress in the same conversation), "context" (that is why this one is a crisis),
+    "layer2" (the statistical layer, not the rules, found the crisis).
     """
 
     level: Level
     categories: tuple[CrisisCategory, ...] = ()
+    signals: tuple[str, ...] = ()
+
+    def has(self, signal: str) -> bool:
+        return signal in self.signals

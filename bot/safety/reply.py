@@ -14,10 +14,20 @@ from typing import Any
 
 from .model import CrisisCategory, SafetyResult
 
-__all__ = ["STAFF_PHRASE", "check_in_reply", "crisis_reply", "lines_for"]
+__all__ = [
+    "ACUTE_FIRST_LINE",
+    "STAFF_PHRASE",
+    "check_in_reply",
+    "crisis_reply",
+    "distress_check_in",
+    "grief_reply",
+    "lines_for",
+]
 
 # What the young person can type to reach a Join us staff member.
 STAFF_PHRASE = "ik wil met iemand praten"
+# The first line of the reply to acute danger (roof, pills taken, a weapon, a threat now).
+ACUTE_FIRST_LINE = "Ben je nu in gevaar? Bel meteen 112. Dat is gratis en kan altijd, ook zonder beltegoed."
 
 _SUICIDE_KEYS = ("113", "112", "kindertelefoon", "luisterlijn")
 _ABUSE_KEYS = ("veilig_thuis", "kindertelefoon", "112")
@@ -122,7 +132,8 @@ def crisis_reply(result: SafetyResult, lines: Mapping[str, Any]) -> str | None:
 
     parts: list[str] = []
     if acute:
-        parts.append("Ben je nu in gevaar? Bel dan meteen 112.")
+        # First, alone and plain: in acute danger nothing else matters as much.
+        parts.append(ACUTE_FIRST_LINE)
     if abuse and not suicidal:
         parts.append(
             "Wat goed dat je dit vertelt. Wat er gebeurt, is niet jouw schuld. "
@@ -167,4 +178,45 @@ def check_in_reply(lines: Mapping[str, Any] | None = None) -> str:
         f"Dan kun je altijd {phone} bellen of chatten via {chat}, gratis en anoniem. "
         f'Praten met iemand van Join us kan ook: typ "{STAFF_PHRASE}". '
         "Je mag me hier ook gewoon alles vragen."
+    )
+
+
+
+def _short(lines: Mapping[str, Any] | None, key: str, default: str) -> str:
+    """ "113 (0800-0113, 113.nl)"-style mention of one line, from the facts file if usable."""
+    entry = _entry(lines, key) if isinstance(lines, Mapping) else None
+    if entry is None:
+        return default
+    name = _text(entry.get("name")) or key
+    how = [x for x in (_text(entry.get("phone")), _text(entry.get("chat"))) if x]
+    if not how:
+        return default
+    if name in how:
+        how.remove(name)
+    return f"{name} ({', '.join(how)})" if how else name
+
+
+def grief_reply(lines: Mapping[str, Any] | None = None) -> str:
+    """Warmth for a loss ("mijn opa is overleden"): no alarm, someone to talk to."""
+    kindertelefoon = _short(lines, "kindertelefoon", "De Kindertelefoon (0800-0432)")
+    luisterlijn = _short(lines, "luisterlijn", "De Luisterlijn (088-0767 000)")
+    return (
+        "Wat verdrietig. Fijn dat je het me vertelt. 💛 "
+        "Verdriet mag er zijn, en het mag ook lang duren.\n\n"
+        f"Wil je erover praten met iemand? Dat kan bij {kindertelefoon} of {luisterlijn}. "
+        f'Praten met iemand van Join us kan ook: typ "{STAFF_PHRASE}". '
+        "En je mag me hier ook gewoon iets vragen."
+    )
+
+
+def distress_check_in(lines: Mapping[str, Any] | None = None) -> str:
+    """A gentle check-in when a message with a distress marker was not understood."""
+    line_113 = _short(lines, "113", "113 (0800-0113, 113.nl)")
+    kindertelefoon = _short(lines, "kindertelefoon", "De Kindertelefoon (0800-0432)")
+    return (
+        "Ik weet niet zeker of ik je goed begrijp. Het klinkt alsof het misschien niet zo goed "
+        "met je gaat, en dat wil ik niet zomaar voorbij laten gaan. Hoe gaat het met je?\n\n"
+        f"Als je met iemand wilt praten: {kindertelefoon} of {line_113} is er voor je, "
+        "gratis en anoniem. Ben je in gevaar? Bel dan 112.\n\n"
+        f'Iemand van Join us spreken kan ook: typ "{STAFF_PHRASE}".'
     )

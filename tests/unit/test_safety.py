@@ -19,6 +19,7 @@ from bot.safety import (
     CrisisCategory,
     SafetyResult,
     assess,
+    assess_rules,
     check_in_reply,
     crisis_reply,
     normalise,
@@ -325,15 +326,27 @@ def test_random_unicode_never_raises() -> None:
         normalise(text)
 
 
-def test_typical_message_takes_well_under_a_millisecond() -> None:
+def _best_per_message(judge: Any) -> float:
     sample = CRISIS + EVERYDAY
+    judge("warm-up")
     best = float("inf")
     for _ in range(3):
         start = time.perf_counter()
         for text in sample:
-            assess(text)
+            judge(text)
         best = min(best, (time.perf_counter() - start) / len(sample))
+    return best
+
+
+def test_typical_message_takes_well_under_a_millisecond() -> None:
+    # Layer 1 (the rules) alone; both layers together are bounded below (issue 9: < 5 ms).
+    best = _best_per_message(assess_rules)
     assert best < 0.001, f"{best * 1000:.2f} ms per message"
+
+
+def test_both_layers_stay_well_under_five_milliseconds() -> None:
+    best = _best_per_message(assess)
+    assert best < 0.005, f"{best * 1000:.2f} ms per message"
 
 
 # --- replies -----------------------------------------------------------------------------
@@ -366,7 +379,8 @@ def test_crisis_reply_for_abuse(lines: dict[str, Any]) -> None:
 def test_crisis_reply_for_acute_danger_starts_with_112(lines: dict[str, Any]) -> None:
     reply = crisis_reply(assess("er is iemand met een mes"), lines)
     assert reply is not None
-    assert reply.splitlines()[0].endswith("112.")
+    first = reply.splitlines()[0]
+    assert "Bel meteen 112." in first and "113" not in first  # 112 first, plainly, alone
 
 
 def test_crisis_reply_is_none_without_a_crisis(lines: dict[str, Any]) -> None:

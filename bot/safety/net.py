@@ -1,0 +1,176 @@
+"""The safety net: layer 1 (rules) and layer 2 (model) together, plus per-person context.
+
+``assess(text)`` judges one message: the union of both layers decides, tuned for recall
+(a false alarm costs a sentence, a miss can cost a life). ``SafetyNet.assess(text, key)``
+also remembers, per person, that the conversation showed distress, so a message that is
+ambiguous alone ("vanavond doe ik het gewoon") becomes a crisis after it.
+
+The memory lives only in this process, in a dict with a time-to-live, keyed by the
+pseudonym: it is health-related, so it is never written to disk, a database or Rasa, and a
+restart forgets it.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+
+from . import classifier
+from .detector import assess_rules, spellings
+from .model import CrisisCategory, SafetyResult
+from .patterns import FAMILY_OR_HOME
+
+__all__ = [
+    "AMBIGUOUS_THRESHOLD",
+    "DANGER_THRESHOLD",
+    "SafetyNet",
+    "assess",
+]
+
+# Layer 2 flags a crisis when P(acute) + P(crisis) + P(abuse) reaches this (validation split
+# of the training data: see bot/safety/data/README.md for the figures behind the choice).
+DANGER_THRESHOLD = 0.6
+# After distress earlier in the same conversation (SafetyNet), layer 2 needs less.
+CONTEXT_THRESHOLD = 0.4
+# Where layer 1 recognised figurative speech ("ik ga dood van het lachen"), layer 2 must be
+# surer before it overrules the light touch.
+FIGURATIVE_THRESHOLD = 0.9
+# An acute label this likely adds 112 first (also to a crisis layer 1 found).
+ACUTE_THRESHOLD = 0.4
+DISTRESS_THRESHOLD = 0.4
+GRIEF_THRESHOLD = 0.5
+AMBIGUOUS_THRESHOLD = 0.35
+
+_C = CrisisCategory
+
+
+def _ordered(categories: set[CrisisCategory]) -> tuple[CrisisCategory, ...]:
+    return tuple(c for c in CrisisCategory if c in categories)
+
+
+def _model_categories(text: str, p: classifier.Prediction) -> set[CrisisCategory]:
+    probs = p.probabilities
+    cats: set[CrisisCategory] = set()
+    if probs.get("acute", 0.0) >= ACUTE_THRESHOLD or p.top(classifier.DANGER_LABELS) == "acute":
+        cats.add(_C.ACUTE_DANGER)
+    if probs.get("abuse", 0.0) > probs.get("crisis", 0.0):
+        cats.add(_C.ABUSE)
+        if any(FAMILY_OR_HOME.search(s) for s in spellings(text[:4000])):
+            cats.add(_C.DOMESTIC_VIOLENCE)
+    else:
+        cats.add(_C.SUICIDE)
+    return cats
+
+
+def _signals(p: classifier.Prediction | None, crisis: bool) -> tuple[str, ...]:
+    if p is None:
+        return ("distress",) if crisis else ()
+    probs = p.probabilities
+    out: list[str] = []
+    if crisis or p.danger + probs.get("distress", 0.0) >= DISTRESS_THRESHOLD:
+        out.append("distress")
+    if probs.get("ambiguous", 0.0) >= AMBIGUOUS_THRESHOLD:
+        out.append("ambiguous")
+        if "distress" not in out:
+            out.append("distress")
+    if not crisis and probs.get("grief", 0.0) >= GRIEF_THRESHOLD:
+        out.append("grief")
+    return tuple(out)
+
+
+def assess(text: str, *, after_distress: bool = False) -> SafetyResult:
+    """One message: "crisis", "check_in" (probably figurative) or "none", with signals.
+
+    ``after_distress``: the same person showed distress shortly before (``SafetyNet``); then
+    layer 2 needs less to flag a crisis. Never raises. Layer 1 runs first and does not
+    depend on layer 2: without the model (scikit-learn missing, a broken cache) the rules
+    still decide.
+    """
+    rules = assess_rules(text)
+    if not isinstance(text, str) or not text.strip():
+        return rules
+    p = classifier.predict(text)
+    if rules.level == "crisis":
+        cats = set(rules.categories)
+        if p is not None and p.probabilities.get("acute", 0.0) >= ACUTE_THRESHOLD:
+            cats.add(_C.ACUTE_DANGER)
+        return SafetyResult("crisis", _ordered(cats), _signals(p, True))
+    if p is not None:
+        if rules.level == "check_in":
+            threshold = FIGURATIVE_THRESHOLD
+        else:
+            threshold = CONTEXT_THRESHOLD if after_distress else DANGER_THRESHOLD
+        # A message most like the "ambiguous" examples is ambiguous, however dark its words:
+        # alone it is not a crisis (issue 9); after distress SafetyNet makes it one.
+        ambiguous_most = p.probabilities.get("ambiguous", 0.0) >= max(
+            p.probabilities.get(label, 0.0) for label in classifier.DANGER_LABELS
+        )
+        if p.danger >= threshold and (after_distress or not ambiguous_most):
+            cats = _model_categories(text, p)
+            return SafetyResult("crisis", _ordered(cats), (*_signals(p, True), "layer2"))
+    if rules.level == "check_in":
+        # Figurative words: the light touch, and no softer signal that would color the answer.
+        return rules
+    return SafetyResult("none", (), _signals(p, False))
+
+
+class SafetyNet:
+    """``assess`` with a short per-person memory of distress (in this process only)."""
+
+    def __init__(
+        self,
+        ttl_seconds: float = 2 * 3600,
+        max_people: int = 10_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._ttl = ttl_seconds
+        self._max = max_people
+        self._clock = clock
+        self._seen: OrderedDict[str, float] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def assess(self, text: str, key: str | None = None) -> SafetyResult:
+        """Judge ``text``; with ``key`` (the pseudonym) earlier distress counts as context."""
+        if key is None:
+            return assess(text)
+        result = assess(text, after_distress=self.showed_distress(key))
+        if result.level != "crisis" and result.has("ambiguous") and self.showed_distress(key):
+            result = SafetyResult(
+                "crisis", (_C.SUICIDE,), tuple(dict.fromkeys((*result.signals, "context")))
+            )
+        if result.level == "crisis" or result.has("distress"):
+            self._remember(key)
+        return result
+
+    def showed_distress(self, key: str) -> bool:
+        with self._lock:
+            seen = self._seen.get(key)
+            if seen is None:
+                return False
+            if self._clock() - seen > self._ttl:
+                del self._seen[key]
+                return False
+            return True
+
+    def forget(self, key: str) -> None:
+        """Drop what is remembered about this person (e.g. on /vergeet)."""
+        with self._lock:
+            self._seen.pop(key, None)
+
+    def __len__(self) -> int:
+        return len(self._seen)
+
+    def _remember(self, key: str) -> None:
+        now = self._clock()
+        with self._lock:
+            self._seen[key] = now
+            self._seen.move_to_end(key)
+            # Expired entries and, beyond the cap, the oldest ones go first.
+            while self._seen:
+                oldest_key, oldest = next(iter(self._seen.items()))
+                if now - oldest > self._ttl or len(self._seen) > self._max:
+                    del self._seen[oldest_key]
+                else:
+                    break
