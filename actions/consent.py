@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import re
 import secrets
 from typing import Any
 
@@ -18,11 +17,12 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.questions import capture
 from actions.school import ask_parent_school_feedback
 from actions.services import lead_services
-from bot.cards import consent_preview
-from bot.contact import ContactInvalid, detail_for_route
 from bot.errors import CodeInvalid
+from bot.services.drafts import CAPTURED, PARENT_CONTACT_INVALID, real
+from bot.services.leads import TYPED_PARENT_CODE
 
 EventList = list[dict[str, Any]]
 
@@ -35,7 +35,6 @@ FORM_SLOTS = (
     "lead_wishes",
 )
 PARENT_SLOTS = ("parent_code", "parent_code_ok", "parent_contact")
-_TYPED_CODE = re.compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])([A-Za-z0-9]{6,10})\b")
 
 USE_BUTTONS = "Kies met een van deze knoppen, dan weet ik zeker wat je bedoelt. 🙂"
 # Button titles per explicit choice: (yes, no).
@@ -45,6 +44,8 @@ CHOICES = {
     "forget": ("Ja, wis alles", "Nee, toch niet"),
 }
 ERASE = {"directive": "erase_conversation"}
+# /vergeet and /stop: what only the bot process reaches (bot/privacy_directives.py).
+FORGET = {"directive": "forget_person"}
 
 
 def reset(*names: str) -> EventList:
@@ -55,18 +56,31 @@ def clear_choice() -> EventList:
     return reset("pending_choice", "choice_token")
 
 
-def offer_choice(dispatcher: CollectingDispatcher, kind: str, text: str) -> EventList:
-    """Utter ``text`` with yes/no buttons bound to a fresh token; remember what they answer."""
+def choice_buttons(kind: str) -> tuple[list[dict[str, str]], EventList]:
+    """Yes/no buttons bound to a fresh token, and the events that remember what they answer."""
     yes, no = CHOICES[kind]
     token = secrets.token_hex(4)
-    dispatcher.utter_message(
-        text=text,
-        buttons=[
-            {"title": yes, "payload": "/agree" + json.dumps({"token": token})},
-            {"title": no, "payload": "/decline" + json.dumps({"token": token})},
-        ],
-    )
-    return [SlotSet("pending_choice", kind), SlotSet("choice_token", token)]
+    buttons = [
+        {"title": yes, "payload": "/agree" + json.dumps({"token": token})},
+        {"title": no, "payload": "/decline" + json.dumps({"token": token})},
+    ]
+    return buttons, [SlotSet("pending_choice", kind), SlotSet("choice_token", token)]
+
+
+def offer_choice(dispatcher: CollectingDispatcher, kind: str, text: str) -> EventList:
+    """Utter ``text`` with yes/no buttons bound to a fresh token; remember what they answer."""
+    buttons, events = choice_buttons(kind)
+    dispatcher.utter_message(text=text, buttons=buttons)
+    return events
+
+
+def offer_personal_choice(
+    dispatcher: CollectingDispatcher, kind: str, directive: dict[str, Any]
+) -> EventList:
+    """The same, but the text shows personal details: the bot process renders it (``directive``)."""
+    buttons, events = choice_buttons(kind)
+    dispatcher.utter_message(json_message={**directive, "buttons": buttons})
+    return events
 
 
 def ask_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> EventList:
@@ -85,11 +99,15 @@ def pressed_our_button(tracker: Tracker) -> bool:
 
 
 def typed_parent_code(tracker: Tracker) -> str | None:
+    """The parent code: the bot process keeps it (Rasa sees "captured"), see bot/capture.py."""
     code = next(tracker.get_latest_entity_values("parent_code"), None) or tracker.get_slot(
         "parent_code"
     )
-    if not code:
-        match = _TYPED_CODE.search(tracker.latest_message.get("text") or "")
+    if code == CAPTURED:
+        code = lead_services().drafts.values(tracker.sender_id).get("parent_code")
+    elif not code:
+        # A code the bot did not recognise as one (in a longer sentence): still accepted.
+        match = TYPED_PARENT_CODE.search(tracker.latest_message.get("text") or "")
         code = match.group(1) if match else None
     return str(code).strip().upper() if code else None
 
@@ -108,19 +126,21 @@ class ActionCheckParentCode(Action):  # type: ignore[misc]  # rasa_sdk is untype
         try:
             if code is None:
                 raise CodeInvalid("Ik zie geen code. Typ de code van 10 tekens die je kind je gaf.")
-            facts = services.leads.parent_preview(code, tracker.sender_id)
+            services.leads.parent_preview(code, tracker.sender_id)  # checks the code
         except CodeInvalid as exc:
             dispatcher.utter_message(text=str(exc))
             return [SlotSet("parent_code_ok", False), SlotSet("parent_code", None)]
-        preview = consent_preview(
-            facts, retention_days=services.settings.lead_retention_days, for_parent=True
-        )
+        # Kept by us from here on (also when the code came in a sentence the bot passed on).
+        services.drafts.put(tracker.sender_id, "parent_code", code)
+        # The preview shows the child's details: the bot process renders it from our database.
         dispatcher.utter_message(
-            text=f"Welkom! {preview}\n\n"
-            "Je kind is jonger dan 16, of gaf geen leeftijd op. Daarom geef ik niets door zonder "
-            "jouw toestemming (zo staat het in de privacywet)."
+            json_message={
+                "directive": "parent_preview",
+                "footer": "Je kind is jonger dan 16, of gaf geen leeftijd op. Daarom geef ik niets "
+                "door zonder jouw toestemming (zo staat het in de privacywet).",
+            }
         )
-        return [SlotSet("parent_code_ok", True), SlotSet("parent_code", code)]
+        return [SlotSet("parent_code_ok", True), SlotSet("parent_code", CAPTURED)]
 
 
 class ActionAskParentContact(Action):  # type: ignore[misc]
@@ -134,6 +154,7 @@ class ActionAskParentContact(Action):  # type: ignore[misc]
             text="Wil je toestemming geven? Wat is dan jouw telefoonnummer of e-mailadres, zodat "
             "Join us jou als ouder of verzorger kan bereiken? (Niet verder? Typ 'stop'.)"
         )
+        capture(dispatcher, "parent_contact")
         return []
 
 
@@ -148,16 +169,12 @@ class ValidateParentForm(FormValidationAction):  # type: ignore[misc]
         tracker: Tracker,
         domain: DomainDict,
     ) -> dict[str, Any]:
-        if slot_value is None:  # a reset, not an answer
-            return {"parent_contact": None}
-        try:
-            return {"parent_contact": detail_for_route("parent", str(slot_value))}
-        except ContactInvalid:
-            dispatcher.utter_message(
-                text="Typ je telefoonnummer of e-mailadres, bijvoorbeeld 06 12345678 of naam@voorbeeld.nl. "
-                "Zonder kan ik je toestemming niet doorgeven. Stoppen kan met 'stop'."
-            )
-            return {"parent_contact": None}
+        # The bot process checked and kept the answer (bot/capture.py); Rasa only knows that.
+        if slot_value == CAPTURED:
+            return {"parent_contact": CAPTURED}
+        if slot_value is not None:
+            dispatcher.utter_message(text=PARENT_CONTACT_INVALID)
+        return {"parent_contact": None}
 
 
 class ActionAskParentConsent(Action):  # type: ignore[misc]
@@ -167,12 +184,15 @@ class ActionAskParentConsent(Action):  # type: ignore[misc]
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
-        contact = tracker.get_slot("parent_contact")
-        return offer_choice(
+        return offer_personal_choice(
             dispatcher,
             "parent_consent",
-            f"Geef je als ouder of verzorger toestemming dat Join us de gegevens hierboven krijgt, "
-            f"met jouw contactgegeven ({contact}) erbij? Intrekken kan altijd met /stop.",
+            {
+                "directive": "personal_text",
+                "text": "Geef je als ouder of verzorger toestemming dat Join us de gegevens "
+                "hierboven krijgt, met jouw contactgegeven ({parent_contact}) erbij? Intrekken "
+                "kan altijd met /stop.",
+            },
         )
 
 
@@ -185,15 +205,22 @@ class ActionConfirmParent(Action):  # type: ignore[misc]
     ) -> EventList:
         if not pressed_our_button(tracker):
             return ask_again(dispatcher, tracker)
+        services = lead_services()
+        stored = services.drafts.values(tracker.sender_id)
+        contact = real(tracker.get_slot("parent_contact"), stored.get("parent_contact"))
         try:
-            public_id = lead_services().leads.confirm_parent(
-                str(tracker.get_slot("parent_code")),
-                tracker.sender_id,
-                str(tracker.get_slot("parent_contact")),
+            if not contact:
+                raise CodeInvalid(
+                    "Dit duurde te lang, ik ben je gegevens kwijt. Typ de code opnieuw."
+                )
+            public_id = services.leads.confirm_parent(
+                stored.get("parent_code", ""), tracker.sender_id, contact
             )
         except CodeInvalid as exc:
             dispatcher.utter_message(text=str(exc))
             return clear_choice() + reset(*PARENT_SLOTS)
+        finally:
+            services.drafts.discard(tracker.sender_id)
         dispatcher.utter_message(
             text="Dank je wel! Je toestemming is vastgelegd en de aanmelding is doorgestuurd. "
             "Iemand van Join us neemt contact op. Met /mijngegevens zie je wat ik van je bewaar."
@@ -210,11 +237,15 @@ class ActionDeclineParent(Action):  # type: ignore[misc]
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
-        code = tracker.get_slot("parent_code")
+        services = lead_services()
+        code = services.drafts.values(tracker.sender_id).get("parent_code")
         if code:
             # Already gone (expired, withdrawn): then there is nothing left to erase.
             with contextlib.suppress(CodeInvalid):
-                lead_services().leads.parent_refuses(str(code), tracker.sender_id)
+                child = services.leads.parent_refuses(code, tracker.sender_id)
+                if child:  # the child's conversation and unsent answers go with their data
+                    services.tracker.erase(child)
+                    services.drafts.discard(child)
         dispatcher.utter_message(
             text="Helder. Ik stuur niets door en heb de gegevens van je kind en die van jou gewist."
         )

@@ -15,20 +15,20 @@ from rasa_sdk.types import DomainDict
 
 from actions.consent import (
     ERASE,
+    FORGET,
     FORM_SLOTS,
     PARENT_SLOTS,
     EventList,
     ask_again,
     clear_choice,
-    offer_choice,
+    offer_personal_choice,
     pressed_our_button,
     reset,
 )
-from actions.questions import AskSlot
+from actions.questions import AskSlot, capture
 from actions.school import ask_school_feedback
 from actions.school_services import referral_services
 from actions.services import lead_services
-from bot.cards import consent_preview
 from bot.contact import (
     AGE_BAND_TITLES,
     ROUTE_TITLES,
@@ -36,10 +36,15 @@ from bot.contact import (
     SKIPPED,
     ContactInvalid,
     age_band,
-    detail_for_route,
     is_skip,
     route,
-    short_text,
+)
+from bot.services.drafts import (
+    CAPTURED,
+    LEAD_FIELDS,
+    REFERRAL_SOURCE,
+    lead_draft,
+    real_source,
 )
 from bot.services.leads import COMEBACK_PREFIX, PARENT_PREFIX, LeadDraft
 
@@ -77,17 +82,25 @@ _SWITCH = {
 }
 
 
+PREVIEW_SLOTS = (*FORM_SLOTS, "source")
+
+
+def form_slots(tracker: Tracker) -> dict[str, Any]:
+    """The form's slots as Rasa has them: personal ones hold only "captured" or "_skip"."""
+    return {name: tracker.get_slot(name) for name in PREVIEW_SLOTS}
+
+
 def draft_from(tracker: Tracker) -> LeadDraft:
-    slot = tracker.get_slot
-    return LeadDraft(
-        age_band=slot("lead_age_band"),
-        area=slot("lead_area"),
-        route=slot("lead_contact_route"),
-        contact=slot("lead_contact_detail"),
-        nickname=slot("lead_nickname"),
-        wishes=slot("lead_wishes"),
-        source=slot("source"),
-    )
+    """The real answers: personal ones from the draft the bot process keeps (bot/capture.py)."""
+    return lead_draft(form_slots(tracker), lead_services().drafts.values(tracker.sender_id))
+
+
+def source_of(tracker: Tracker) -> str | None:
+    """The deep-link source; a school's referral code is kept by the bot process, not in Rasa."""
+    slot = tracker.get_slot("source")
+    if slot == REFERRAL_SOURCE:
+        return real_source(slot, lead_services().drafts.values(tracker.sender_id))
+    return slot if isinstance(slot, str) else None
 
 
 def leave_form() -> EventList:
@@ -111,12 +124,17 @@ class ActionStartInterest(Action):  # type: ignore[misc]  # rasa_sdk is untyped
         if services.leads.active_lead(tracker.sender_id) is not None:
             dispatcher.utter_message(text=ALREADY)
             return [SlotSet("lead_on_file", True)]
-        source = tracker.get_slot("source")
+        source = source_of(tracker)
         services.leads.note_interest(source)
         if isinstance(source, str) and source.startswith(COMEBACK_PREFIX):
             dispatcher.utter_message(text="Fijn dat je terug bent! 🙌")
         dispatcher.utter_message(text=INTRO)
         return [*reset(*FORM_SLOTS), *clear_choice(), SlotSet("lead_on_file", False)]
+
+
+def captured_or_skipped(value: Any) -> str | None:
+    """A personal slot: the bot process checked and kept the answer, Rasa only has a marker."""
+    return value if value in (CAPTURED, SKIPPED) else None
 
 
 class ValidateInterestForm(FormValidationAction):  # type: ignore[misc]
@@ -152,9 +170,7 @@ class ValidateInterestForm(FormValidationAction):  # type: ignore[misc]
     def validate_lead_area(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        if value is None:  # a reset, not an answer
-            return {"lead_area": None}
-        return {"lead_area": SKIPPED if is_skip(str(value)) else short_text(str(value), 120)}
+        return {"lead_area": captured_or_skipped(value)}
 
     def validate_lead_contact_route(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -174,30 +190,17 @@ class ValidateInterestForm(FormValidationAction):  # type: ignore[misc]
     def validate_lead_contact_detail(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        if value is None:  # a reset, not an answer
-            return {"lead_contact_detail": None}
-        if is_skip(str(value)):
-            return {"lead_contact_detail": SKIPPED}
-        try:
-            detail = detail_for_route(str(tracker.get_slot("lead_contact_route")), str(value))
-        except ContactInvalid as exc:
-            dispatcher.utter_message(text=str(exc))
-            return {"lead_contact_detail": None}
-        return {"lead_contact_detail": detail}
+        return {"lead_contact_detail": captured_or_skipped(value)}
 
     def validate_lead_nickname(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        if value is None:  # a reset, not an answer
-            return {"lead_nickname": None}
-        return {"lead_nickname": SKIPPED if is_skip(str(value)) else short_text(str(value), 40)}
+        return {"lead_nickname": captured_or_skipped(value)}
 
     def validate_lead_wishes(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        if value is None:  # a reset, not an answer
-            return {"lead_wishes": None}
-        return {"lead_wishes": SKIPPED if is_skip(str(value)) else short_text(str(value), 300)}
+        return {"lead_wishes": captured_or_skipped(value)}
 
 
 SKIP_BUTTON = {"title": "Sla over", "payload": "/skip"}
@@ -283,6 +286,7 @@ class ActionAskLeadContactDetail(Action):  # type: ignore[misc]
         dispatcher.utter_message(
             text=DETAIL_QUESTIONS.get(chosen, DETAIL_QUESTIONS["phone"]), buttons=buttons
         )
+        capture(dispatcher, "lead_contact_detail", chosen)
         return []
 
 
@@ -295,7 +299,6 @@ class ActionShowConsent(Action):  # type: ignore[misc]
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
-        services = lead_services()
         draft = draft_from(tracker)
         if not draft.reachable:
             dispatcher.utter_message(
@@ -308,18 +311,24 @@ class ActionShowConsent(Action):  # type: ignore[misc]
                 ],
             )
             return reset(*FORM_SLOTS) + clear_choice()
-        kind = "parent" if draft.needs_parent else "self"
-        preview = consent_preview(
-            services.leads.draft_facts(draft, kind),
-            retention_days=services.settings.lead_retention_days,
-        )
+        footer = ""
         if draft.needs_parent:
-            preview += (
+            footer = (
                 "\n\nJe bent jonger dan 16 (of je gaf je leeftijd niet op). Dan moet eerst je ouder "
                 "of verzorger toestemming geven. Druk je op 'Ja', dan krijg je een code voor hen. "
                 "Tot zij 'ja' zeggen, stuur ik niets door."
             )
-        return offer_choice(dispatcher, "lead_consent", preview)
+        # The preview shows the answers: the bot process renders it from our database.
+        return offer_personal_choice(
+            dispatcher,
+            "lead_consent",
+            {
+                "directive": "lead_preview",
+                "kind": "parent" if draft.needs_parent else "self",
+                "slots": form_slots(tracker),
+                "footer": footer,
+            },
+        )
 
 
 class ActionSubmitLead(Action):  # type: ignore[misc]
@@ -331,22 +340,27 @@ class ActionSubmitLead(Action):  # type: ignore[misc]
     ) -> EventList:
         if not pressed_our_button(tracker):
             return ask_again(dispatcher, tracker)
+        services = lead_services()
         draft = draft_from(tracker)
-        submitted = lead_services().leads.submit(tracker.sender_id, draft)
+        submitted = services.leads.submit(tracker.sender_id, draft)
+        # The answers now live in the lead (encrypted); the draft keeps at most the referral.
+        services.drafts.remove(tracker.sender_id, *LEAD_FIELDS)
         if draft.route == "telegram":
             # The bot process links this chat to the lead; Rasa never sees the chat id.
             dispatcher.utter_message(
                 json_message={"directive": "lead_chat", "lead": submitted.public_id}
             )
         if submitted.parent_code:
-            code = submitted.parent_code
+            # The code goes to the chat through the bot process, never through Rasa.
+            services.drafts.put(tracker.sender_id, "code", submitted.parent_code)
+            if submitted.parent_link:  # the link carries a long random token; the code is typed
+                services.drafts.put(tracker.sender_id, "link", submitted.parent_link)
             dispatcher.utter_message(
                 json_message={
-                    "directive": "deep_link",
-                    # The link carries a long random token; the shorter code is for typing.
-                    "start": PARENT_PREFIX + (submitted.parent_link or code),
+                    "directive": "code_link",
+                    "prefix": PARENT_PREFIX,
                     "text": "Top! Nu is je ouder of verzorger aan de beurt. Stuur hem of haar deze link:\n"
-                    "{link}\n\nOf laat hen mij op Telegram de code " + code + " sturen. "
+                    "{link}\n\nOf laat hen mij op Telegram de code {code} sturen. "
                     "Ze zien dan precies wat jij zag en kiezen zelf. De code werkt 7 dagen. "
                     "Tot die tijd stuur ik niets door.",
                 }
@@ -387,7 +401,7 @@ class ActionThinkAboutIt(Action):  # type: ignore[misc]
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
-        code = lead_services().leads.comeback_code(tracker.get_slot("source"))
+        code = lead_services().leads.comeback_code(source_of(tracker))
         typed = any(tracker.get_slot(name) for name in FORM_SLOTS)
         dispatcher.utter_message(
             json_message={
@@ -430,6 +444,9 @@ class ActionWithdraw(Action):  # type: ignore[misc]
         else:
             text = "Er stond niets van je klaar, dus er is ook niets doorgestuurd. Ik heb niets bewaard waaraan iemand je kan herkennen."
         dispatcher.utter_message(text=text)
+        if not tracker.active_loop_name:
+            # /stop as such (not "stop" inside a form): also ambassador data, drafts, our messages.
+            dispatcher.utter_message(json_message=FORGET)
         dispatcher.utter_message(json_message=ERASE)
         return leave_form()
 

@@ -8,6 +8,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.consent import (
     ERASE,
+    FORGET,
     EventList,
     ask_again,
     clear_choice,
@@ -32,11 +33,9 @@ class ActionMyData(Action):  # type: ignore[misc]  # rasa_sdk is untyped
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
-        dispatcher.utter_message(text=lead_services().privacy.summary(tracker.sender_id))
-        # Issue 5: a school employee's own requests (referrals, presentations, materials).
-        school = referral_services().summary(tracker.sender_id)
-        if school:
-            dispatcher.utter_message(text=school)
+        # It shows the person's details: the bot process renders it from our database (leads,
+        # school requests, ambassador enrolment, a form in progress), never through Rasa.
+        dispatcher.utter_message(json_message={"directive": "my_data"})
         return []
 
 
@@ -66,7 +65,9 @@ class ActionEraseMe(Action):  # type: ignore[misc]
             text="Klaar: alles wat ik over je had is gewist, ook ons gesprek. Je kunt altijd "
             "opnieuw beginnen met een berichtje. 👋"
         )
-        # The conversation itself is erased by the bot process once Rasa has saved this turn.
+        # The conversation itself is erased by the bot process once Rasa has saved this turn;
+        # drafts, ambassador data and our messages showing details go with it.
+        dispatcher.utter_message(json_message=FORGET)
         dispatcher.utter_message(json_message=ERASE)
         return clear_choice()
 

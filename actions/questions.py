@@ -9,6 +9,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from bot.services.drafts import FIELDS
+
 # slot -> (question, buttons); buttons are Rasa's {"title", "payload"} dicts.
 Questions = Mapping[str, tuple[str, list[dict[str, str]]]]
 EventList = list[dict[str, object]]
@@ -32,4 +34,11 @@ class AskSlot(Action):  # type: ignore[misc]  # rasa_sdk is untyped
     ) -> EventList:
         text, buttons = self.questions[self.slot]
         dispatcher.utter_message(text=text, buttons=buttons)
+        if self.slot in FIELDS:
+            capture(dispatcher, self.slot)
         return []
+
+
+def capture(dispatcher: CollectingDispatcher, slot: str, meta: str | None = None) -> None:
+    """A personal question: the bot process takes the answer; Rasa only gets "captured"."""
+    dispatcher.utter_message(json_message={"directive": "capture", "field": slot, "meta": meta})

@@ -20,8 +20,16 @@ from rasa_sdk.types import DomainDict
 from actions.facts import facts
 from actions.questions import AskSlot
 from actions.school_services import referral_services
-from bot.contact import SKIPPED, ContactInvalid, age_band, email, is_skip, phone, short_text
-from bot.school_cards import MATERIALS, PERIODS, STAFF_ROLES, summary
+from actions.services import lead_services
+from bot.contact import SKIPPED, ContactInvalid, age_band, short_text
+from bot.school_cards import MATERIALS, PERIODS, STAFF_ROLES
+from bot.services.drafts import (
+    CAPTURED,
+    REFERRAL_SOURCE,
+    SCHOOL_FIELDS,
+    real_source,
+    request_draft,
+)
 from bot.services.referrals import REFERRAL_PREFIX, RequestDraft
 
 EventList = list[dict[str, Any]]
@@ -83,20 +91,25 @@ def offer(
     no: str,
     *,
     no_payload: str | None = None,
+    directive: dict[str, Any] | None = None,
 ) -> EventList:
-    """Utter ``text`` with yes/no buttons bound to a fresh token; remember what they answer."""
+    """Utter ``text`` with yes/no buttons bound to a fresh token; remember what they answer.
+
+    With ``directive`` the bot process renders the text instead (it shows personal details).
+    """
     token = secrets.token_hex(4)
 
     def payload(answer: str) -> str:
         return "/school_choice" + json.dumps({"school_token": token, "school_answer": answer})
 
-    dispatcher.utter_message(
-        text=text,
-        buttons=[
-            {"title": yes, "payload": payload("yes")},
-            {"title": no, "payload": no_payload or payload("no")},
-        ],
-    )
+    buttons = [
+        {"title": yes, "payload": payload("yes")},
+        {"title": no, "payload": no_payload or payload("no")},
+    ]
+    if directive is not None:
+        dispatcher.utter_message(json_message={**directive, "buttons": buttons})
+    else:
+        dispatcher.utter_message(text=text, buttons=buttons)
     return [SlotSet("school_pending", pending), SlotSet("school_token", token)]
 
 
@@ -112,6 +125,8 @@ def pressed_our_button(tracker: Tracker) -> str | None:
 
 def referral_code(tracker: Tracker) -> str | None:
     source = tracker.get_slot("source")
+    if source == REFERRAL_SOURCE:  # the code itself is kept by the bot process (bot/capture.py)
+        source = real_source(source, lead_services().drafts.values(tracker.sender_id))
     if isinstance(source, str) and source.startswith(REFERRAL_PREFIX):
         return source
     return None
@@ -312,14 +327,12 @@ class _SchoolFormValidation(FormValidationAction):  # type: ignore[misc]
     def name(self) -> str:
         return f"validate_{self.form}"
 
+    # School name, contact and hopes are checked and kept by the bot process (bot/capture.py,
+    # bot/services/drafts.py); Rasa only has "captured" (or "_skip").
     def validate_school_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        name = short_text(str(value), 120)
-        if len(name) < 2:
-            dispatcher.utter_message(text="Wat is de naam van je school (en de plaats)?")
-            return {"school_name": None}
-        return {"school_name": name}
+        return {"school_name": value if value == CAPTURED else None}
 
     def validate_school_staff_role(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -336,12 +349,7 @@ class _SchoolFormValidation(FormValidationAction):  # type: ignore[misc]
     def validate_school_contact(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        text = str(value)
-        try:
-            return {"school_contact": email(text) if "@" in text else phone(text)}
-        except ContactInvalid as exc:
-            dispatcher.utter_message(text=str(exc).replace("Probeer je het", "Probeer het"))
-            return {"school_contact": None}
+        return {"school_contact": value if value == CAPTURED else None}
 
 
 class ValidateSchoolReferralForm(_SchoolFormValidation):
@@ -386,7 +394,7 @@ class ValidateSchoolReferralForm(_SchoolFormValidation):
     def validate_school_hopes(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        return {"school_hopes": SKIPPED if is_skip(str(value)) else short_text(str(value), 300)}
+        return {"school_hopes": value if value in (CAPTURED, SKIPPED) else None}
 
 
 class ValidateSchoolPresentationForm(_SchoolFormValidation):
@@ -415,22 +423,27 @@ class ValidateSchoolMaterialForm(_SchoolFormValidation):
         return {"school_material": _choice(value, MATERIALS, words) or short_text(str(value), 120)}
 
 
+FORM_SLOTS = (
+    "school_name",
+    "school_staff_role",
+    "school_contact",
+    "school_student_age",
+    "school_parents_informed",
+    "school_hopes",
+    "school_period",
+    "school_material",
+)
+
+
+def form_slots(tracker: Tracker) -> dict[str, Any]:
+    """The school form's slots as Rasa has them (personal ones: "captured" or "_skip")."""
+    return {name: tracker.get_slot(name) for name in FORM_SLOTS}
+
+
 def draft_from(tracker: Tracker, kind: str) -> RequestDraft:
-    slot = tracker.get_slot
-    details = {
-        "referral": slot("school_hopes"),
-        "presentation": slot("school_period"),
-        "material": slot("school_material"),
-    }[kind]
-    return RequestDraft(
-        kind=kind,
-        school=slot("school_name"),
-        staff_role=slot("school_staff_role"),
-        contact=slot("school_contact"),
-        age_band=slot("school_student_age") if kind == "referral" else None,
-        parents_informed=slot("school_parents_informed") if kind == "referral" else None,
-        details=details,
-    )
+    """The real answers: personal ones from the bot process's draft (bot/services/drafts.py)."""
+    values = lead_services().drafts.values(tracker.sender_id)
+    return request_draft(kind, form_slots(tracker), values)
 
 
 class _ConfirmSchoolRequest(Action):  # type: ignore[misc]
@@ -451,8 +464,19 @@ class _ConfirmSchoolRequest(Action):  # type: ignore[misc]
                 "de leerling ook de flyer geven, dan kiest hij of zij zelf."
             )
             return reset(*REQUEST_SLOTS)
-        facts_ = referral_services().draft_facts(draft_from(tracker, self.kind))
-        events = offer(dispatcher, "send", summary(facts_), "Ja, versturen", "Nee, niet versturen")
+        # The summary shows the school and contact: the bot process renders it (school_preview).
+        events = offer(
+            dispatcher,
+            "send",
+            "",
+            "Ja, versturen",
+            "Nee, niet versturen",
+            directive={
+                "directive": "school_preview",
+                "kind": self.kind,
+                "slots": form_slots(tracker),
+            },
+        )
         return [*events, SlotSet("school_request_kind", self.kind)]
 
 
@@ -470,25 +494,35 @@ class ActionConfirmSchoolMaterial(_ConfirmSchoolRequest):
 
 def send_request(dispatcher: CollectingDispatcher, tracker: Tracker, yes: bool) -> EventList:
     kind = str(tracker.get_slot("school_request_kind") or "")
-    events = [*reset(*REQUEST_SLOTS), SlotSet("school_request_kind", None)]
+    # School and contact are asked again next time: their draft goes now (sent or not).
+    events = [
+        *reset(*REQUEST_SLOTS, "school_name", "school_contact"),
+        SlotSet("school_request_kind", None),
+    ]
+    drafts = lead_services().drafts
     if not yes or kind not in ("referral", "presentation", "material"):
+        drafts.remove(tracker.sender_id, *SCHOOL_FIELDS)
         dispatcher.utter_message(text="Prima, ik heb niets verstuurd en niets bewaard.")
         return events
     submitted = referral_services().submit(tracker.sender_id, draft_from(tracker, kind))
+    drafts.remove(tracker.sender_id, *SCHOOL_FIELDS)
     # The bot process keeps this chat (encrypted) so the school hears back; Rasa never sees it.
     dispatcher.utter_message(
         json_message={"directive": "school_chat", "request": submitted.public_id}
     )
     if submitted.referral_code:
-        code = submitted.referral_code
+        # The code reaches the chat through the bot process only, never through Rasa.
+        drafts.put(tracker.sender_id, "code", submitted.referral_code)
+        if submitted.referral_link:  # the link carries a long random token; the code is for typing
+            drafts.put(tracker.sender_id, "link", submitted.referral_link)
         dispatcher.utter_message(
             json_message={
-                "directive": "deep_link",
-                # The link carries a long random token; the shorter code is for typing.
-                "start": REFERRAL_PREFIX + (submitted.referral_link or code),
+                "directive": "code_link",
+                "prefix": REFERRAL_PREFIX,
                 "text": f"Verstuurd (#{submitted.public_id}). Join us neemt contact met je op.\n\n"
                 "Geef de leerling (en de ouders) deze persoonlijke link:\n{link}\n"
-                f"of de code {REFERRAL_PREFIX}{code}. Meldt de leerling zich via die link aan, dan "
+                f"of de code {REFERRAL_PREFIX}"
+                + "{code}. Meldt de leerling zich via die link aan, dan "
                 "vraag ik of jij het mag horen. Alleen bij ja (en onder 16 ook een ja van een ouder) "
                 "krijg je hier bericht zodra de aanmelding rond is.",
             }

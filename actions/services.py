@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.crypto import Cipher
+from bot.services.drafts import DraftService
 from bot.services.leads import LeadService
 from bot.services.privacy import PrivacyService
+from bot.services.tracker import TrackerStore
 from bot.settings import Settings, load_settings
 from bot.storage.db import Database
 
@@ -21,13 +23,21 @@ class LeadServices:
     settings: Settings
     leads: LeadService
     privacy: PrivacyService
+    drafts: DraftService
+    tracker: TrackerStore
 
     @classmethod
     def open(cls, settings: Settings) -> LeadServices:
         database = Database(settings.database_url)
         cipher = Cipher.from_settings(settings)
         leads = LeadService(database, cipher, settings)
-        return cls(settings, leads, PrivacyService(database, cipher, settings, leads))
+        return cls(
+            settings,
+            leads,
+            PrivacyService(database, cipher, settings, leads),
+            DraftService(database, cipher),
+            TrackerStore(settings.tracker_store_url),
+        )
 
 
 _override: list[LeadServices] = []

@@ -11,7 +11,7 @@ import logging
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot import metrics
 from bot.engine import RasaClient
@@ -27,6 +27,9 @@ from bot.safety import (
     grief_reply,
     warm_up_in_background,
 )
+
+if TYPE_CHECKING:
+    from bot.capture import Capture
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +96,7 @@ class Conversation:
         directives: dict[str, DirectiveHandler] | None = None,
         on_crisis: CrisisListener | None = None,
         safety_net: SafetyNet | None = None,
+        capture: Capture | None = None,
     ) -> None:
         self._engine = engine
         self._pseudonymiser = pseudonymiser
@@ -102,6 +106,7 @@ class Conversation:
         # Remembers per pseudonym, in this process only, that a conversation showed distress.
         self._safety = safety_net if safety_net is not None else SafetyNet()
         warm_up_in_background()  # layer 2 loads while layer 1 already answers
+        self._capture = capture
 
     def pseudonym(self, user: ChannelUser) -> str:
         return self._pseudonymiser.for_user(user.platform, user.user_id)
@@ -129,6 +134,13 @@ class Conversation:
             return [Reply(check_in_reply())]
         if safety.has("grief"):
             return [Reply(grief_reply(self._facts.get("crisis_lines") or {}))]
+        if self._capture is not None:
+            # A personal answer (or code) stays here: Rasa gets a placeholder (bot/capture.py).
+            taken = await self._capture.take(self.pseudonym(user), text[:MAX_TURN_CHARS])
+            if taken is not None:
+                if taken.replies:
+                    return list(taken.replies)
+                return await self._engine_turn(user, taken.message)
         return await self._engine_turn(user, text[:MAX_TURN_CHARS])
 
     async def button(self, user: ChannelUser, payload: str) -> list[Reply]:
@@ -143,6 +155,8 @@ class Conversation:
             self._safety.forget(self.pseudonym(user))
         entities = ""
         if name.lower() == "start" and _START_PAYLOAD.match(arg):
+            if self._capture is not None:  # a school's referral code stays out of Rasa
+                arg = await self._capture.start_payload(self.pseudonym(user), arg)
             # The deep-link code (a poster, a school) is kept for attribution of later leads.
             entities = json.dumps({"source": arg})
             intent = next(
@@ -157,6 +171,8 @@ class Conversation:
 
     async def _engine_turn_untimed(self, user: ChannelUser, message: str) -> list[Reply]:
         pseudonym = self.pseudonym(user)
+        if self._capture is not None:
+            await self._capture.before_turn(pseudonym)
         try:
             replies = await self._engine.send(pseudonym, message)
         except EngineError as exc:

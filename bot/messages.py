@@ -21,3 +21,5 @@ class Reply:
     text: str
     buttons: tuple[Button, ...] = ()
     custom: dict[str, Any] = field(default_factory=dict)
+    # Shows someone's details (a preview, /mijngegevens): its id is kept so erasure can delete it.
+    personal: bool = False

@@ -8,6 +8,7 @@ import hmac
 import logging
 
 from bot.buttons import ButtonSigner
+from bot.capture import Capture
 from bot.conversation import Conversation
 from bot.crypto import Cipher
 from bot.engine import RasaClient
@@ -15,12 +16,14 @@ from bot.facts import Facts
 from bot.keys import key_material, load_or_create_secret
 from bot.lead_directives import DeepLinks, lead_directives
 from bot.outbox import BlockedHook
+from bot.privacy_directives import PrivacyContext, privacy_directives
 from bot.pseudonym import Pseudonymiser
 from bot.referral_directives import referral_directives
 from bot.safety import SafetyResult
 from bot.scheduling import Scheduler
 from bot.services.alerts import CrisisAlerts
 from bot.services.ambassadors import AmbassadorService
+from bot.services.drafts import DRAFT_HOURS, DraftService
 from bot.services.insights import InsightsService
 from bot.services.leads import LeadService
 from bot.services.privacy import PrivacyService
@@ -74,18 +77,37 @@ class Runtime:
         self.directives.update(referral_directives(self.referrals))
         self.insights = InsightsService(self.database)
         self.crisis_alerts = CrisisAlerts(self.database, self.cipher, settings)
+        self.ambassadors = AmbassadorService(
+            self.database, self.cipher, self.pseudonymiser, settings
+        )
+        # Personal answers, previews and /mijngegevens stay in this process (issue 11); its
+        # erase_conversation also drops the person's draft, replacing the lead directive's.
+        self.drafts = DraftService(self.database, self.cipher)
+        self.capture = Capture(self.drafts)
+        self.privacy_context = PrivacyContext(
+            self.database,
+            self.cipher,
+            self.drafts,
+            self.leads,
+            self.privacy,
+            self.referrals,
+            self.ambassadors,
+            self.tracker,
+            self.links,
+            settings.lead_retention_days,
+            DRAFT_HOURS,
+        )
+        self.directives.update(privacy_directives(self.privacy_context))
         self.conversation = Conversation(
             self.engine,
             self.pseudonymiser,
             self.facts,
             directives=self.directives,
             on_crisis=self._on_crisis,
+            capture=self.capture,
         )
         # Periodic jobs; started only by the Telegram front end (start_jobs), not the terminal chat.
         self.scheduler = Scheduler(settings.timezone)
-        self.ambassadors = AmbassadorService(
-            self.database, self.cipher, self.pseudonymiser, settings
-        )
         self.blocked_hooks.update(self.ambassadors.blocked_hooks())
         self.scheduler.every(
             "ambassador-reminders",
@@ -93,7 +115,9 @@ class Runtime:
             lambda: asyncio.to_thread(self.ambassadors.materialise_due),
         )
 
-        retention = RetentionJob(self.database, settings, self.leads, self.tracker)
+        retention = RetentionJob(
+            self.database, settings, self.leads, self.tracker, drafts=self.drafts
+        )
         self.scheduler.every(
             "lead-reannounce", 15 * 60, lambda: asyncio.to_thread(self.leads.reannounce_due)
         )

@@ -11,6 +11,7 @@ from sqlalchemy import Column, Engine, Float, Integer, MetaData, String, Table, 
 
 from bot.clock import FakeClock
 from bot.crypto import Cipher
+from bot.services.drafts import DraftService
 from bot.services.leads import LeadDraft, LeadService
 from bot.services.privacy import PrivacyService
 from bot.services.staff import StaffDirectory
@@ -50,6 +51,7 @@ class LeadEnv:
     privacy: PrivacyService
     tracker: TrackerStore
     events: Engine
+    drafts: DraftService
 
     def close(self) -> None:
         self.database.dispose()
@@ -93,6 +95,7 @@ def lead_env(tmp_path: Path, database_url: str, **env: str) -> LeadEnv:
         PrivacyService(database, cipher, settings, leads),
         TrackerStore(tracker_url),
         events,
+        DraftService(database, cipher, clock=clock),
     )
 
 

@@ -20,7 +20,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import case, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -620,6 +620,83 @@ class AmbassadorService:
                 "naam en chat zijn gewist, herinneringen gestopt.",
                 self._event_key("amb-left"),
             )
+
+    def privacy_summary(self, user_id: int) -> str | None:
+        """/mijngegevens: what we keep about this person as an ambassador (any school year)."""
+        with self._db.session() as session:
+            rows = session.execute(
+                select(Ambassador, AmbassadorTeam)
+                .join(AmbassadorTeam, AmbassadorTeam.id == Ambassador.team_id)
+                .where(Ambassador.user_key == self._user_key(user_id))
+            ).all()
+            lines = [
+                f"• {self._name(amb) or '(naam nog niet bewaard)'}, ambassadeur op "
+                f"{team.school} ({school_year_label(team.school_year)}), je chat met mij, "
+                f"{format_hours(self._progress(session, amb.id).confirmed_minutes)} bevestigd"
+                for amb, team in rows
+            ]
+        if not lines:
+            return None
+        return "Als ambassadeur (voornaam en chat versleuteld):\n" + "\n".join(lines)
+
+    def forget(self, user_id: int) -> int:
+        """/vergeet or /stop: every enrolment of this person goes, with hours and consents.
+
+        Tasks stay with the team (unassigned); an active ambassador's coach is told.
+        """
+        key = self._user_key(user_id)
+        with self._db.session() as session:
+            rows = session.execute(
+                select(Ambassador, AmbassadorTeam)
+                .join(AmbassadorTeam, AmbassadorTeam.id == Ambassador.team_id)
+                .where(Ambassador.user_key == key)
+            ).all()
+            for amb, team in rows:
+                name = self._name(amb)
+                if name and name != "ambassadeur":  # not the placeholder of a missing name
+                    # Notices to the coach that named this ambassador (enrolled, hours...).
+                    named = re.compile(rf"\b{re.escape(html.escape(name))}\b")
+                    for notice in session.scalars(
+                        select(OutboxMessage).where(OutboxMessage.subject == f"amb-team:{team.id}")
+                    ):
+                        if named.search(self._cipher.decrypt(notice.text_enc)):
+                            session.delete(notice)
+                cancel(session, subject=_subject(amb.id))
+                session.execute(
+                    delete(OutboxMessage).where(OutboxMessage.subject == _subject(amb.id))
+                )
+                session.execute(
+                    delete(AmbassadorHours).where(AmbassadorHours.ambassador_id == amb.id)
+                )
+                session.execute(
+                    delete(AmbassadorConsent).where(AmbassadorConsent.ambassador_id == amb.id)
+                )
+                session.execute(
+                    update(AmbassadorTask)
+                    .where(AmbassadorTask.assignee_id == amb.id)
+                    .values(assignee_id=None)
+                )
+                session.execute(
+                    update(AmbassadorTask)
+                    .where(AmbassadorTask.done_by_id == amb.id)
+                    .values(done_by_id=None)
+                )
+                if amb.status in (ACTIVE, BLOCKED):
+                    self._tell_coach(
+                        session,
+                        team,
+                        f"Een ambassadeur van {html.escape(team.school)} heeft gevraagd alles te "
+                        "wissen; naam, chat en uren zijn gewist, herinneringen gestopt.",
+                        self._event_key("amb-forgotten"),
+                    )
+                session.delete(amb)
+            # As a parent who confirmed someone's enrolment: the link to this person goes.
+            session.execute(
+                update(AmbassadorConsent)
+                .where(AmbassadorConsent.giver_key == key)
+                .values(giver_key=None)
+            )
+            return len(rows)
 
     # ------------------------------------------------------------------ tasks (ambassador)
 

@@ -11,6 +11,7 @@ import base64
 import hashlib
 import html
 import logging
+import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -109,6 +110,11 @@ TYPED_CODE_LENGTH = 10
 
 def new_code(length: int = 6) -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
+
+
+# A typed parent code inside a message (the shape new_parent_code makes; older 6-character
+# codes still count).
+TYPED_PARENT_CODE = re.compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])([A-Za-z0-9]{6,10})\b")
 
 
 def new_parent_code(length: int = 6) -> str:
@@ -401,14 +407,17 @@ class LeadService:
             self.announce(session, lead)
             return lead.public_id
 
-    def parent_refuses(self, code: str, parent_pseudonym: str) -> None:
+    def parent_refuses(self, code: str, parent_pseudonym: str) -> str | None:
+        """A parent says no: the child's lead is erased; returns the child's pseudonym."""
         with self._db.session() as session:
             lead = self._pending(session, code, parent_pseudonym)
+            child = lead.pseudonym
             # A random key and no subject: the notice must outlive the erasure just below.
             self._notify_young_person(
                 session, lead, MSG_PARENT_REFUSED, secrets.token_hex(8), detached=True
             )
             self._erase(session, lead)
+            return child
 
     # --------------------------------------------------------- withdrawal, erasure
 
@@ -434,12 +443,17 @@ class LeadService:
         session.delete(lead)
 
     def withdraw(self, pseudonym: str) -> int:
-        """'/stop': stop routing and erase every lead of this person; returns how many."""
+        """'/stop': stop routing and erase every lead of this person; returns how many.
+
+        A parent's /stop withdraws the consent they gave, which erases that child's lead too
+        (without it the lead may not be passed on), as /vergeet does.
+        """
         with self._db.session() as session:
             leads = list(session.scalars(select(Lead).where(Lead.pseudonym == pseudonym)))
             for lead in leads:
                 self._erase(session, lead, tell_staff=lead.status in st.ACTIVE)
-            return len(leads)
+            session.flush()
+            return len(leads) + self.withdraw_parent_consents(session, pseudonym)
 
     def withdraw_parent_consents(self, session: Session, parent_pseudonym: str) -> int:
         """A parent who is forgotten takes their consent along: those leads are erased too."""

@@ -1,10 +1,13 @@
 """Retention, enforced by a scheduled job in the bot process (APScheduler, see bot/runtime.py).
 
-- conversations: sessions whose last event is older than CONVERSATION_RETENTION_DAYS;
+- conversation events older than CONVERSATION_RETENTION_DAYS (per event, not per session);
 - leads: LEAD_RETENTION_DAYS after they were closed or signed up;
 - under-16 leads whose parent code expired without a parent's consent;
 - come-back codes and audit rows of erased leads after LEAD_RETENTION_DAYS;
-- used or expired staff invites at the next run.
+- used or expired staff invites at the next run;
+- form drafts (personal answers kept out of Rasa) once expired;
+- ids of our messages that showed personal details after 48 hours (no longer deletable);
+- long button payloads with the conversation (CONVERSATION_RETENTION_DAYS).
 Only ``lead_counts`` (anonymous weekly numbers per source) remains.
 """
 
@@ -18,13 +21,18 @@ from sqlalchemy import delete, or_, select
 
 from bot import lead_status as st
 from bot.clock import Clock, SystemClock
+from bot.services.drafts import DraftService
 from bot.services.leads import LeadService
 from bot.services.tracker import TrackerStore
 from bot.settings import Settings
 from bot.storage.db import Database
+from bot.storage.models import ButtonPayload
 from bot.storage.models_leads import ComebackCode, Lead, LeadAudit, StaffInvite
+from bot.storage.models_privacy import PersonalMessage
 
 log = logging.getLogger(__name__)
+
+DELETABLE_FOR = timedelta(hours=48)
 
 
 @dataclass(frozen=True)
@@ -44,12 +52,14 @@ class RetentionJob:
         tracker: TrackerStore,
         *,
         clock: Clock | None = None,
+        drafts: DraftService | None = None,
     ) -> None:
         self._db = database
         self._settings = settings
         self._leads = leads
         self._tracker = tracker
         self._clock = clock or SystemClock()
+        self._drafts = drafts
 
     def run_once(self) -> Purged:
         now = self._clock.now()
@@ -86,6 +96,19 @@ class RetentionJob:
             session.execute(
                 delete(StaffInvite).where(
                     or_(StaffInvite.expires_at < now, StaffInvite.used_at.is_not(None))
+                )
+            )
+        if self._drafts is not None:
+            self._drafts.purge_expired(now)
+        with self._db.session() as session:
+            # Telegram lets a bot delete its messages for 48 hours only: older ids are useless.
+            session.execute(
+                delete(PersonalMessage).where(PersonalMessage.sent_at < now - DELETABLE_FOR)
+            )
+            session.execute(
+                delete(ButtonPayload).where(
+                    ButtonPayload.created_at
+                    < now - timedelta(days=self._settings.conversation_retention_days)
                 )
             )
         purged = Purged(events, len(finished), len(pending), len(old_codes))

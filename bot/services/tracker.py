@@ -9,13 +9,11 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from sqlalchemy import Engine, bindparam, inspect, text
+from sqlalchemy import Engine, inspect, text
 
 from bot.storage.db import make_engine
 
 log = logging.getLogger(__name__)
-
-SESSION_STARTED = "session_started"
 
 
 class TrackerStore:
@@ -47,51 +45,20 @@ class TrackerStore:
             return int(value or 0)
 
     def purge_before(self, cutoff: datetime) -> int:
-        """Delete every conversation session whose last event is older than ``cutoff``.
+        """Delete every conversation event older than ``cutoff``, one event at a time.
 
-        A session runs from one ``session_started`` event to the next (ordered by id, as Rasa
-        does). Rasa loads only the latest session, so removing older ones never confuses it,
-        and a session that is wholly old simply starts afresh on the next message.
+        Per event, not per session: a young person who chats every day keeps one endless
+        session, and a session-based purge would keep their months-old messages with it. Rasa
+        rebuilds the tracker from the events that remain (slots set before the cutoff are
+        forgotten with them, which is the point).
         """
         if not self._has_events():
             return 0
-        limit = cutoff.timestamp()
-        deleted = 0
         with self._engine.begin() as conn:
-            senders = [
-                row[0]
-                for row in conn.execute(
-                    text("SELECT DISTINCT sender_id FROM events WHERE timestamp < :t"), {"t": limit}
-                )
-            ]
-            for sender in senders:
-                rows = conn.execute(
-                    text(
-                        "SELECT id, type_name, timestamp FROM events WHERE sender_id = :s ORDER BY id"
-                    ),
-                    {"s": sender},
-                ).all()
-                sessions: list[list[tuple[int, float]]] = []
-                for event_id, type_name, stamp in rows:
-                    if type_name == SESSION_STARTED or not sessions:
-                        sessions.append([])
-                    sessions[-1].append((int(event_id), float(stamp or 0.0)))
-                old = [
-                    event_id
-                    for session in sessions
-                    if max(stamp for _, stamp in session) < limit
-                    for event_id, _ in session
-                ]
-                for start in range(0, len(old), 500):
-                    chunk = old[start : start + 500]
-                    conn.execute(
-                        text("DELETE FROM events WHERE id IN :ids").bindparams(
-                            bindparam("ids", expanding=True)
-                        ),
-                        {"ids": chunk},
-                    )
-                deleted += len(old)
-        return deleted
+            result = conn.execute(
+                text("DELETE FROM events WHERE timestamp < :t"), {"t": cutoff.timestamp()}
+            )
+            return int(result.rowcount or 0)
 
     def dispose(self) -> None:
         self._engine.dispose()

@@ -25,6 +25,7 @@ from telegram.ext import (
 )
 
 from bot.errors import AmbassadorError
+from bot.privacy_directives import record_message
 from bot.runtime import Runtime
 from bot.services.ambassador_text import format_day, format_hours, parse_day, parse_hours
 from bot.services.ambassadors import AmbassadorService, Progress, TaskView
@@ -240,11 +241,17 @@ async def _enrol(
             f"{link}\n\nZodra die heeft bevestigd, stuur ik je een berichtje.",
         )
     else:
-        await reply_html(
+        sent = await reply_html(
             update,
             f"Welkom als ambassadeur van Join us, {html.escape(user.first_name)}! 🎉\n"
             "Je begeleider weet dat je erbij bent.\n\n" + HELP,
         )
+        if sent is not None:  # it shows the first name: /vergeet and /stop delete it again
+            runtime = runtime_of(context)
+            pseudonym = runtime.pseudonymiser.for_user("telegram", user.id)
+            await asyncio.to_thread(
+                record_message, runtime.privacy_context, pseudonym, chat.id, sent.message_id
+            )
 
 
 # ---------------------------------------------------------------------- ambassador commands

@@ -56,6 +56,7 @@ def build_application(settings: Settings, runtime: Runtime | None = None) -> App
         app.bot_data["delivery"] = delivery
         app.bot_data["delivery_task"] = asyncio.create_task(delivery.run(), name="outbox-delivery")
         runtime.links.username = app.bot.username  # for t.me deep links (parents, staff)
+        runtime.privacy_context.delete_message = app.bot.delete_message  # erasure (issue 11)
         app.bot_data["health_server"] = await start_ops(runtime)
         runtime.start_jobs()
         try:

@@ -7,7 +7,7 @@ import html
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
@@ -34,11 +34,14 @@ def wake_delivery(context: ContextTypes.DEFAULT_TYPE) -> None:
         delivery.wake()
 
 
-async def reply_html(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
-    if update.effective_chat is not None:
-        await update.effective_chat.send_message(
-            text, parse_mode=ParseMode.HTML, reply_markup=markup, disable_web_page_preview=True
-        )
+async def reply_html(
+    update: Update, text: str, markup: InlineKeyboardMarkup | None = None
+) -> Message | None:
+    if update.effective_chat is None:
+        return None
+    return await update.effective_chat.send_message(
+        text, parse_mode=ParseMode.HTML, reply_markup=markup, disable_web_page_preview=True
+    )
 
 
 def polite(handler: Handler) -> Handler:

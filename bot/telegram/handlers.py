@@ -15,6 +15,7 @@ from telegram.ext import ContextTypes
 
 from bot.conversation import EDITED, ONLY_TEXT, ChannelUser, Conversation
 from bot.messages import Reply
+from bot.privacy_directives import record_message
 from bot.storage.db import Database
 from bot.storage.models import ButtonPayload
 from bot.telegram.rendering import EPHEMERAL_SIGNER, ButtonSigner, render
@@ -66,13 +67,26 @@ async def send_replies(
 
     for reply in replies:
         for message in await asyncio.to_thread(render, reply, store, _signer(context), chat_id):
-            await context.bot.send_message(
+            sent = await context.bot.send_message(
                 chat_id,
                 message.text,
                 parse_mode=ParseMode.HTML,
                 reply_markup=message.reply_markup,
                 disable_web_page_preview=True,
             )
+            if reply.personal:  # shows someone's details: /vergeet and /stop delete it again
+                await _record_personal(context, chat_id, sent.message_id)
+
+
+async def _record_personal(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, message_id: int
+) -> None:
+    runtime = context.bot_data.get("runtime")
+    if runtime is None:
+        return
+    # Private chats only reach here, where the chat id is the user's id.
+    pseudonym = _conversation(context).pseudonym(ChannelUser("telegram", chat_id, chat_id))
+    await asyncio.to_thread(record_message, runtime.privacy_context, pseudonym, chat_id, message_id)
 
 
 async def _typing(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import html
-import json
 import logging
 import re
 
@@ -20,6 +19,7 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
+from bot.capture import parent_code_payload
 from bot.reports import figures_text
 from bot.services.leads import CALLBACK_PREFIX, PARENT_PREFIX
 from bot.services.staff import INVITE_PREFIX
@@ -72,8 +72,10 @@ async def start_parent_code(update: Update, context: ContextTypes.DEFAULT_TYPE) 
             update, "Deze link klopt niet helemaal. Typ de code die je kreeg gerust hier."
         )
         return
-    payload = "/parent_code" + json.dumps({"parent_code": code.upper()})
-    replies = await runtime_of(context).conversation.button(user, payload)
+    # The code itself stays out of Rasa: kept in the parent's draft, Rasa gets a placeholder.
+    runtime = runtime_of(context)
+    await runtime.capture.parent_code(runtime.conversation.pseudonym(user), code)
+    replies = await runtime.conversation.button(user, parent_code_payload())
     await send_replies(context, int(user.chat_id), replies)
 
 

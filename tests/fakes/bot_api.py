@@ -278,6 +278,7 @@ class FakeBotApi:
         self._commands: dict[str, list[JSONDict]] = {}
         self._webhook_url = ""
         self.tokens: list[str] = []
+        self.deleted_messages: list[int] = []
         self._reset_records()
 
     def _reset_records(self) -> None:
@@ -958,6 +959,17 @@ class FakeBotApi:
             message["edit_date"] = int(time.time())
             return copy.deepcopy(message)
 
+    def _delete_message(self, params: JSONDict) -> Any:
+        """Like Telegram: only an existing message in that chat; it is gone afterwards."""
+        with self._cond:
+            message_id = int(params.get("message_id") or 0)
+            message = self._bot_messages.get(message_id)
+            if message is None or str(message["chat"]["id"]) != str(params.get("chat_id")):
+                raise ApiError(400, "Bad Request: message to delete not found")
+            self.deleted_messages.append(message_id)
+            del self._bot_messages[message_id]
+            return True
+
     def _answer_callback_query(self, params: JSONDict) -> Any:
         if not params.get("callback_query_id"):
             raise ApiError(400, "Bad Request: query is too old and response timeout expired")
@@ -1013,6 +1025,7 @@ class FakeBotApi:
             "sendMessage": _send_message,
             "editMessageText": _edit_message_text,
             "editMessageReplyMarkup": _edit_message_reply_markup,
+            "deleteMessage": _delete_message,
             "answerCallbackQuery": _answer_callback_query,
             "sendChatAction": _send_chat_action,
             "setMyCommands": _set_my_commands,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -18,6 +19,7 @@ from bot.storage.models_leads import Consent, Lead, LeadAudit
 from bot.storage.models_outbox import OutboxMessage
 from tests.leads_support import (
     ADMIN,
+    EVENTS,
     OUTSIDER,
     STAFF,
     STAFF_CHAT,
@@ -298,6 +300,26 @@ def test_reannounce_unclaimed_after_one_working_day(env: LeadEnv) -> None:
     cards = [row for row in outbox(env) if row[1] == "lead_card"]
     assert len(cards) == 2 and "Nog niet opgepakt" in cards[1][2]
     assert env.leads.reannounce_due() == 0
+
+
+def test_retention_erases_old_events_of_a_daily_chatter(env: LeadEnv) -> None:
+    """One endless session (a message every day for 60 days): only the last 30 days stay."""
+    job = RetentionJob(env.database, env.settings, env.leads, env.tracker, clock=env.clock)
+    add_event(env.events, "daily", env.clock.now(), type_name="session_started")
+    for day in range(60):
+        add_event(env.events, "daily", env.clock.now(), text=f"dag {day}")
+        env.clock.advance(timedelta(days=1))
+    add_event(env.events, "quiet", env.clock.now() - timedelta(days=45))
+    assert env.tracker.count("daily") == 61
+
+    purged = job.run_once()
+
+    # Day 0..29 (and the session start) are older than 30 days, day 30..59 are not.
+    assert purged.conversation_events == 31 + 1
+    assert env.tracker.count("daily") == 30 and env.tracker.count("quiet") == 0
+    with env.events.connect() as conn:
+        texts = [json.loads(row[0])["text"] for row in conn.execute(select(EVENTS.c.data))]
+    assert "dag 29" not in texts and "dag 30" in texts
 
 
 def test_retention_job(env: LeadEnv) -> None:

@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import select
 from telegram import Bot
 
+from bot.conversation import ChannelUser
 from bot.settings import load_settings
 from bot.storage.models_outbox import OutboxMessage
 from bot.telegram.delivery import OutboxDelivery
@@ -128,7 +129,7 @@ async def test_staff_roles_forged_buttons_and_claim(
         await _stop(app)
 
 
-async def test_parent_deep_link_reaches_rasa_as_an_entity(
+async def test_parent_deep_link_reaches_rasa_as_a_placeholder(
     tmp_path: Path, api: FakeBotApi, rasa: FakeRasa
 ) -> None:
     app = await _app(tmp_path, api, rasa)
@@ -136,7 +137,11 @@ async def test_parent_deep_link_reaches_rasa_as_an_entity(
         api.push_command(OUTSIDER, "/start", "ouder_k7q2mx")
         await _last_text(api, OUTSIDER, 1)
         sent = [m["message"] for m in rasa.received]
-        assert sent == ["/parent_code" + json.dumps({"parent_code": "K7Q2MX"})]
+        # The code stays with us (the parent's draft); Rasa only learns that there is one.
+        assert sent == ["/parent_code" + json.dumps({"parent_code": "captured"})]
+        runtime = app.bot_data["runtime"]
+        parent = runtime.conversation.pseudonym(ChannelUser("telegram", OUTSIDER, OUTSIDER))
+        assert runtime.drafts.values(parent) == {"parent_code": "K7Q2MX"}
     finally:
         await _stop(app)
 

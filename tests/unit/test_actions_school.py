@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,8 @@ from actions.school import (
     ValidateSchoolPresentationForm,
     ValidateSchoolReferralForm,
 )
-from bot.contact import SKIPPED
+from bot.contact import SKIPPED, ContactInvalid
+from bot.services.drafts import CAPTURED, FIELDS
 from bot.services.referrals import ReferralService, RequestDraft
 from bot.storage.models_outbox import OutboxMessage
 from bot.storage.models_referrals import ReferralLink, SchoolRequest
@@ -32,11 +34,12 @@ from tests.leads_support import LeadEnv, lead_env
 
 MENTOR = "m" * 64
 STUDENT = "s" * 64
+# What Rasa has: school name and contact only as the placeholder; the values are in our draft.
 REFERRAL = {
     "role": "school",
-    "school_name": "Zwijsen College Veghel",
+    "school_name": CAPTURED,
     "school_staff_role": "mentor",
-    "school_contact": "mentor@zwijsen.nl",
+    "school_contact": CAPTURED,
     "school_student_age": "12-15",
     "school_student_agrees": "yes",
     "school_parents_informed": "yes",
@@ -49,9 +52,13 @@ def env(tmp_path: Path) -> Iterator[tuple[LeadEnv, ReferralService]]:
     leads = lead_env(tmp_path, f"sqlite:///{tmp_path / 'joinus.db'}")
     referrals = ReferralService(leads.database, leads.cipher, leads.settings, clock=leads.clock)
     lead_action_services.use(
-        lead_action_services.LeadServices(leads.settings, leads.leads, leads.privacy)
+        lead_action_services.LeadServices(
+            leads.settings, leads.leads, leads.privacy, leads.drafts, leads.tracker
+        )
     )
     school_services.use(referrals)
+    leads.drafts.put(MENTOR, "school_name", "Zwijsen College Veghel")
+    leads.drafts.put(MENTOR, "school_contact", "mentor@zwijsen.nl")
     yield leads, referrals
     school_services.use(None)
     lead_action_services.use(None)
@@ -134,11 +141,15 @@ async def test_role_switch_needs_our_button(env: tuple[LeadEnv, ReferralService]
 async def test_referral_is_sent_with_code_and_chat_directive(
     env: tuple[LeadEnv, ReferralService],
 ) -> None:
-    leads, _ = env
+    leads, referrals = env
     dispatcher = CollectingDispatcher()
     asked = slots_of(await ActionConfirmSchoolReferral().run(dispatcher, tracker(REFERRAL), {}))
     assert asked["school_pending"] == "send" and asked["school_request_kind"] == "referral"
-    assert "mentor@zwijsen.nl" in texts(dispatcher)[0] and "12 t/m 15" in texts(dispatcher)[0]
+    # The summary shows the contact: the bot process renders it (school_preview directive).
+    (preview,) = customs(dispatcher)
+    assert preview["directive"] == "school_preview" and preview["kind"] == "referral"
+    assert preview["slots"]["school_student_age"] == "12-15" and len(preview["buttons"]) == 2
+    assert "mentor@zwijsen.nl" not in json.dumps(dispatcher.messages)
 
     dispatcher = CollectingDispatcher()
     slots = {**REFERRAL, **asked}
@@ -146,13 +157,19 @@ async def test_referral_is_sent_with_code_and_chat_directive(
         dispatcher, tracker(slots, entities=pressed(asked["school_token"], "yes")), {}
     )
     assert slots_of(events)["school_student_age"] is None
+    assert slots_of(events)["school_contact"] is None  # asked again next time
     directives = {c["directive"]: c for c in customs(dispatcher)}
-    assert directives["deep_link"]["start"].startswith("ref_")
+    assert directives["code_link"]["prefix"] == "ref_"
+    code = leads.drafts.values(MENTOR)["code"]  # shown once by the bot process, then dropped
+    assert code not in json.dumps(dispatcher.messages)
     with leads.database.session() as session:
         request = session.scalar(select(SchoolRequest))
         assert request is not None and directives["school_chat"]["request"] == request.public_id
         kinds = [row.kind for row in session.scalars(select(OutboxMessage))]
+        assert referrals.facts(request).contact == "mentor@zwijsen.nl"
     assert kinds == ["school_card"]
+    assert set(leads.drafts.values(MENTOR)) == {"code", "link"}  # shown once by the bot
+    assert leads.drafts.values(MENTOR)["link"] not in json.dumps(dispatcher.messages)
 
 
 async def test_stop_withdraws_a_school_employees_requests(
@@ -196,16 +213,16 @@ def test_form_validation(env: tuple[LeadEnv, ReferralService]) -> None:
     form = ValidateSchoolReferralForm()
     dispatcher = CollectingDispatcher()
     t = tracker()
+    # Rasa accepts only the bot's placeholder; the check runs in the bot process.
     assert form.validate_school_contact("06 12345678", dispatcher, t, {}) == {
-        "school_contact": "+31612345678"
-    }
-    assert form.validate_school_contact("Mentor@School.NL", dispatcher, t, {}) == {
-        "school_contact": "mentor@school.nl"
-    }
-    assert form.validate_school_contact("bel me maar", dispatcher, t, {}) == {
         "school_contact": None
     }
-    assert "telefoonnummer" in texts(dispatcher)[-1]
+    assert form.validate_school_contact(CAPTURED, dispatcher, t, {}) == {"school_contact": CAPTURED}
+    check = FIELDS["school_contact"].check
+    assert check("06 12345678", None) == "+31612345678"
+    assert check("Mentor@School.NL", None) == "mentor@school.nl"
+    with pytest.raises(ContactInvalid, match="telefoonnummer"):
+        check("bel me maar", None)
     assert form.validate_school_staff_role("ik ben zorgcoördinator", dispatcher, t, {}) == {
         "school_staff_role": "zorgcoordinator"
     }

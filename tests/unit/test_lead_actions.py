@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -31,30 +30,41 @@ from actions.leads import (
     ValidateInterestForm,
 )
 from actions.privacy import ActionEraseMe, ActionForgetMe, ActionMyData
-from bot.contact import SKIPPED
+from bot.contact import SKIPPED, ContactInvalid
+from bot.services.drafts import CAPTURED, FIELDS
 from bot.storage.models_leads import ComebackCode, Lead
 from bot.storage.models_outbox import OutboxMessage
 from tests.leads_support import LeadEnv, draft, lead_env
 
 YOUNG = "1" * 64
 PARENT = "2" * 64
+# What Rasa has: personal answers only as the placeholder; the values are in our draft.
 FORM_16 = {
     "lead_age_band": "16-17",
-    "lead_area": "Uden",
+    "lead_area": CAPTURED,
     "lead_contact_route": "phone",
-    "lead_contact_detail": "+31612345678",
-    "lead_nickname": "Sam",
+    "lead_contact_detail": CAPTURED,
+    "lead_nickname": CAPTURED,
     "lead_wishes": SKIPPED,
     "source": "poster-fioretti",
 }
+ANSWERS = {"lead_area": "Uden", "lead_contact_detail": "+31612345678", "lead_nickname": "Sam"}
 
 
 @pytest.fixture
 def env(tmp_path: Path) -> Iterator[LeadEnv]:
     environment = lead_env(tmp_path, f"sqlite:///{tmp_path / 'joinus.db'}")
     action_services.use(
-        action_services.LeadServices(environment.settings, environment.leads, environment.privacy)
+        action_services.LeadServices(
+            environment.settings,
+            environment.leads,
+            environment.privacy,
+            environment.drafts,
+            environment.tracker,
+        )
     )
+    for field, value in ANSWERS.items():  # what the bot process captured (bot/capture.py)
+        environment.drafts.put(YOUNG, field, value)
     yield environment
     action_services.use(None)
     environment.close()
@@ -138,13 +148,19 @@ async def test_form_validation_is_kind_and_strict(env: LeadEnv) -> None:
     }
     assert form.validate_lead_age_band("30", dispatcher, t, {}) == {"lead_age_band": None}
     assert "12 tot en met 25" in texts(dispatcher)[-1]
-    assert form.validate_lead_contact_detail("sam@example.nl", dispatcher, t, {}) == {
+    # Personal answers: only the bot's placeholder (or a skip) is accepted in Rasa...
+    assert form.validate_lead_contact_detail("06-1234 5678", dispatcher, t, {}) == {
         "lead_contact_detail": None
     }
-    assert "e-mailadres" in texts(dispatcher)[-1] and "bellen" in texts(dispatcher)[-1]
-    assert form.validate_lead_contact_detail("06-1234 5678", dispatcher, t, {}) == {
-        "lead_contact_detail": "+31612345678"
+    assert form.validate_lead_contact_detail(CAPTURED, dispatcher, t, {}) == {
+        "lead_contact_detail": CAPTURED
     }
+    # ...the checks themselves run in the bot process, with the same kind messages.
+    check = FIELDS["lead_contact_detail"].check
+    with pytest.raises(ContactInvalid, match="e-mailadres") as refused:
+        check("sam@example.nl", "phone")
+    assert "bellen" in str(refused.value)
+    assert check("06-1234 5678", "phone") == "+31612345678"
     assert form.validate_lead_contact_route("e-mail graag", dispatcher, t, {}) == {
         "lead_contact_route": "email",
         "lead_contact_detail": None,
@@ -175,15 +191,20 @@ async def test_detail_question_follows_the_route(env: LeadEnv) -> None:
     message = dispatcher.messages[0]
     assert "e-mailadres" in message["text"]
     assert message["buttons"][0]["payload"] == '/inform{"lead_contact_route": "phone"}'
+    assert customs(dispatcher) == [
+        {"directive": "capture", "field": "lead_contact_detail", "meta": "email"}
+    ]
 
 
 async def test_consent_preview_then_submit_only_by_button(env: LeadEnv) -> None:
     dispatcher = CollectingDispatcher()
     events = await ActionShowConsent().run(dispatcher, tracker(FORM_16), {})
-    preview = dispatcher.messages[0]
+    (preview,) = customs(dispatcher)
     assert slot_events(events)["pending_choice"] == "lead_consent"
-    assert "Uden" in preview["text"] and "+31612345678" in preview["text"]
-    assert "90 dagen" in preview["text"] and "Alleen de medewerker" in preview["text"]
+    # The preview is rendered by the bot process: nothing personal passes through Rasa.
+    assert preview["directive"] == "lead_preview" and preview["kind"] == "self"
+    assert preview["slots"]["lead_area"] == CAPTURED
+    assert not any(value in json.dumps(dispatcher.messages) for value in ANSWERS.values())
     token = slot_events(events)["choice_token"]
     assert preview["buttons"][0]["payload"] == "/agree" + json.dumps({"token": token})
 
@@ -206,6 +227,10 @@ async def test_consent_preview_then_submit_only_by_button(env: LeadEnv) -> None:
     (lead,) = leads_in(env)
     assert (lead.status, lead.source, lead.consent_kind) == ("open", "poster-fioretti", "self")
     assert outbox_kinds(env) == ["lead_card"]
+    with env.database.session() as session:
+        facts = env.leads.facts(session, lead)
+    assert (facts.area, facts.contact, facts.nickname) == ("Uden", "+31612345678", "Sam")
+    assert env.drafts.values(YOUNG) == {}  # moved into the lead
 
 
 async def test_unreachable_form_stores_nothing(env: LeadEnv) -> None:
@@ -234,12 +259,14 @@ async def test_under_sixteen_gets_a_parent_code_then_parent_confirms(env: LeadEn
     link, chat = customs(dispatcher)[1], customs(dispatcher)[0]
     (lead,) = leads_in(env)
     assert chat == {"directive": "lead_chat", "lead": lead.public_id}
-    assert link["directive"] == "deep_link" and link["start"].startswith("ouder_")
-    token = link["start"].removeprefix("ouder_")
-    assert len(token) >= 26 and token not in link["text"]  # the link: 128 random bits
-    typed = re.search(r"de code ([A-Z0-9]{10}) sturen", link["text"])
-    assert typed is not None and "{link}" in link["text"]
-    code = typed.group(1)  # the typed form: 10 characters
+    # The code reaches the chat through the bot process (code_link), never through Rasa.
+    assert link["directive"] == "code_link" and link["prefix"] == "ouder_"
+    assert "{code}" in link["text"] and "{link}" in link["text"]
+    stored = env.drafts.values(YOUNG)
+    code, token = stored["code"], stored["link"]
+    assert len(code) == 10 and len(token) >= 26  # typed code; the link's 128 random bits
+    assert code not in json.dumps(dispatcher.messages)
+    assert token not in json.dumps(dispatcher.messages)
     assert outbox_kinds(env) == []  # nothing to staff before the parent
 
     check = CollectingDispatcher()
@@ -248,21 +275,26 @@ async def test_under_sixteen_gets_a_parent_code_then_parent_confirms(env: LeadEn
         tracker(sender=PARENT, intent="parent_code", text=f"mijn code is {code.lower()}"),
         {},
     )
-    assert slot_events(events) == {"parent_code_ok": True, "parent_code": code}
-    assert "Uden" in texts(check)[0] and "jonger dan 16" in texts(check)[0]
+    assert slot_events(events) == {"parent_code_ok": True, "parent_code": CAPTURED}
+    assert customs(check)[0]["directive"] == "parent_preview"
+    assert "jonger dan 16" in customs(check)[0]["footer"]
+    assert env.drafts.values(PARENT)["parent_code"] == code  # kept by us from now on
 
     form = ValidateParentForm()
     assert form.validate_parent_contact("hallo", check, tracker(sender=PARENT), {}) == {
         "parent_contact": None
     }
-    assert form.validate_parent_contact("ouder@example.nl", check, tracker(), {}) == {
-        "parent_contact": "ouder@example.nl"
+    assert form.validate_parent_contact(CAPTURED, check, tracker(), {}) == {
+        "parent_contact": CAPTURED
     }
+    env.drafts.put(PARENT, "parent_contact", "ouder@example.nl")  # captured by the bot
     ask = CollectingDispatcher()
-    parent_slots = {"parent_code": code, "parent_contact": "ouder@example.nl"}
+    parent_slots = {"parent_code": CAPTURED, "parent_contact": CAPTURED}
     events = await ActionAskParentConsent().run(ask, tracker(parent_slots, sender=PARENT), {})
     parent_token = slot_events(events)["choice_token"]
     assert slot_events(events)["pending_choice"] == "parent_consent"
+    (question,) = customs(ask)
+    assert question["directive"] == "personal_text" and "{parent_contact}" in question["text"]
 
     done = CollectingDispatcher()
     await ActionConfirmParent().run(
@@ -278,6 +310,7 @@ async def test_under_sixteen_gets_a_parent_code_then_parent_confirms(env: LeadEn
     assert "vastgelegd" in texts(done)[0]
     assert outbox_kinds(env) == ["lead_card"]
     assert leads_in(env)[0].consent_kind == "parent"
+    assert env.drafts.values(PARENT) == {}
 
 
 async def test_wrong_parent_code_is_refused_kindly(env: LeadEnv) -> None:
@@ -340,7 +373,8 @@ async def test_my_data_and_forget_me(env: LeadEnv) -> None:
     )
     mine = CollectingDispatcher()
     await ActionMyData().run(mine, tracker(intent="my_data"), {})
-    assert "+31612345678" in texts(mine)[0] and "Uden" in texts(mine)[0]
+    assert customs(mine) == [{"directive": "my_data"}]  # rendered by the bot process
+    assert "+31612345678" in env.privacy.summary(YOUNG) and "Uden" in env.privacy.summary(YOUNG)
 
     ask = CollectingDispatcher()
     events = await ActionForgetMe().run(ask, tracker(intent="forget_me"), {})
@@ -357,5 +391,17 @@ async def test_my_data_and_forget_me(env: LeadEnv) -> None:
         {},
     )
     assert "gewist" in texts(erase)[0]
-    assert customs(erase) == [{"directive": "erase_conversation"}]
+    assert customs(erase) == [
+        {"directive": "forget_person"},
+        {"directive": "erase_conversation"},
+    ]
     assert leads_in(env) == []
+
+
+async def test_stop_outside_a_form_also_forgets_what_only_the_bot_holds(env: LeadEnv) -> None:
+    dispatcher = CollectingDispatcher()
+    await ActionWithdraw().run(dispatcher, tracker(intent="withdraw"), {})
+    assert customs(dispatcher) == [
+        {"directive": "forget_person"},
+        {"directive": "erase_conversation"},
+    ]
