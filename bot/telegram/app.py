@@ -16,6 +16,7 @@ from telegram.ext import (
     CallbackQueryHandler,
     ContextTypes,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -84,6 +85,8 @@ def build_application(settings: Settings, runtime: Runtime | None = None) -> App
         .build()
     )
     private = filters.ChatType.PRIVATE
+    # Group -1 runs first: the safety net sees captions, edits and command arguments too.
+    app.add_handler(TypeHandler(Update, handlers.safety_gate), group=-1)
     # Order matters: edits first (they also carry text), then commands before plain text,
     # then buttons, and a catch-all for stickers, photos, voice, files and locations last.
     app.add_handler(MessageHandler(filters.UpdateType.EDITED & private, handlers.on_edited))

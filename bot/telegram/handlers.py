@@ -11,7 +11,7 @@ from sqlalchemy import select
 from telegram import Update
 from telegram.constants import ChatAction, ParseMode
 from telegram.error import TelegramError
-from telegram.ext import ContextTypes
+from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.conversation import EDITED, ONLY_TEXT, ChannelUser, Conversation
 from bot.messages import Reply
@@ -60,7 +60,11 @@ async def send_replies(
         _store_payload(database, token, payload)
 
     for reply in replies:
-        for message in await asyncio.to_thread(render, reply, store):
+        # Only buttons touch the database; a reply without (the crisis reply) never waits on it.
+        messages = (
+            await asyncio.to_thread(render, reply, store) if reply.buttons else render(reply, store)
+        )
+        for message in messages:
             await context.bot.send_message(
                 chat_id,
                 message.text,
@@ -73,6 +77,28 @@ async def send_replies(
 async def _typing(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:
     with contextlib.suppress(TelegramError):  # cosmetic only
         await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
+
+
+async def safety_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Before every other handler: whatever a person types in a private chat (a message, a
+    photo or voice caption, an edit, the words after any command) passes the safety net, so
+    no handler (form capture, staff relays, ambassador commands) can skip it. A crisis is
+    answered here; only "/antwoord" then still goes on to the staff member."""
+    chat = update.effective_chat
+    message = update.effective_message
+    user = _user(update)
+    if chat is None or chat.type != "private" or message is None or user is None:
+        return
+    text = message.text or message.caption or ""
+    if not text:
+        return
+    replies = _conversation(context).crisis_check(user, text)
+    if replies is None:
+        return
+    await send_replies(context, int(user.chat_id), replies)
+    command = text[1:].split(maxsplit=1)[0].split("@", 1)[0].lower() if text[0] == "/" else ""
+    if command != "antwoord" or update.edited_message is not None:
+        raise ApplicationHandlerStop
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -569,6 +569,20 @@ class FakeBotApi:
             user_id, content, first_name=first_name, username=username, language_code="nl"
         )
 
+    def push_voice(self, user_id: int, *, caption: str | None = None) -> int:
+        voice = {
+            "file_id": f"voice-{user_id}",
+            "file_unique_id": f"voice-u-{user_id}",
+            "duration": 3,
+            "mime_type": "audio/ogg",
+        }
+        content: JSONDict = {"voice": voice}
+        if caption is not None:
+            content["caption"] = caption
+        return self._push_message(
+            user_id, content, first_name="Test", username=None, language_code="nl"
+        )
+
     def push_location(
         self,
         user_id: int,
