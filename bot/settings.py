@@ -16,6 +16,17 @@ from bot.errors import ConfigError
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+def _on_off(env: Mapping[str, str], name: str) -> bool | None:
+    raw = env.get(name, "").strip().lower()
+    if raw in {"", "auto"}:
+        return None
+    if raw in {"on", "1", "true", "yes"}:
+        return True
+    if raw in {"off", "0", "false", "no"}:
+        return False
+    raise ConfigError(f"{name} must be on, off or auto, got {raw!r}")
+
+
 def _int(env: Mapping[str, str], name: str, default: int) -> int:
     raw = env.get(name, "").strip()
     if not raw:
@@ -147,6 +158,9 @@ class Settings:
     lead_reannounce_hours: int = 24
     parent_code_days: int = 7
     staff_invite_hours: int = 48
+    # Supervisor: restart a dead child with backoff (True), or stop everything (False); None
+    # means "on for the Telegram bot, off for the terminal chat" (SUPERVISOR_RESTART).
+    supervisor_restart: bool | None = None
 
     @property
     def secrets_dir(self) -> Path:
@@ -226,4 +240,5 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         lead_reannounce_hours=max(1, _int(env, "LEAD_REANNOUNCE_HOURS", 24)),
         parent_code_days=max(1, _int(env, "PARENT_CODE_DAYS", 7)),
         staff_invite_hours=max(1, _int(env, "STAFF_INVITE_HOURS", 48)),
+        supervisor_restart=_on_off(env, "SUPERVISOR_RESTART"),
     )
