@@ -50,7 +50,11 @@ def build_application(settings: Settings, runtime: Runtime | None = None) -> App
         app.bot_data["conversation"] = runtime.conversation
         app.bot_data["database"] = runtime.database
         delivery = OutboxDelivery(
-            runtime.database, runtime.cipher, app.bot, blocked_hooks=runtime.blocked_hooks
+            runtime.database,
+            runtime.cipher,
+            app.bot,
+            blocked_hooks=runtime.blocked_hooks,
+            admin_ids=settings.admin_ids,
         )
         app.bot_data["delivery"] = delivery
         app.bot_data["delivery_task"] = asyncio.create_task(delivery.run(), name="outbox-delivery")
