@@ -5,19 +5,22 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import uuid
 from collections.abc import Sequence
 
 from sqlalchemy import select
 from telegram import Update
 from telegram.constants import ChatAction, ParseMode
-from telegram.error import TelegramError
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.conversation import EDITED, ONLY_TEXT, ChannelUser, Conversation
+from bot.crypto import Cipher
 from bot.messages import Reply
+from bot.outbox import OutButton, enqueue
 from bot.storage.db import Database
 from bot.storage.models import ButtonPayload
-from bot.telegram.rendering import DIGEST_PREFIX, PAYLOAD_PREFIX, render
+from bot.telegram.rendering import DIGEST_PREFIX, PAYLOAD_PREFIX, OutgoingMessage, render
 
 log = logging.getLogger(__name__)
 
@@ -54,23 +57,63 @@ def _load_payload(database: Database, token: str) -> str | None:
 async def send_replies(
     context: ContextTypes.DEFAULT_TYPE, chat_id: int, replies: Sequence[Reply]
 ) -> None:
+    """Send at once; if Telegram is down, rate-limits us or times out, the rest of the answer
+    goes through the outbox instead, so the person still gets it when Telegram is back."""
     database = _database(context)
 
     def store(token: str, payload: str) -> None:
         _store_payload(database, token, payload)
 
+    messages: list[OutgoingMessage] = []
     for reply in replies:
         # Only buttons touch the database; a reply without (the crisis reply) never waits on it.
-        messages = (
+        messages += (
             await asyncio.to_thread(render, reply, store) if reply.buttons else render(reply, store)
         )
-        for message in messages:
+    for index, message in enumerate(messages):
+        try:
             await context.bot.send_message(
                 chat_id,
                 message.text,
                 parse_mode=ParseMode.HTML,
                 reply_markup=message.reply_markup,
                 disable_web_page_preview=True,
+            )
+        except BadRequest:
+            raise  # our message is wrong: retrying cannot help (on_error tells the person)
+        except (RetryAfter, NetworkError) as exc:  # NetworkError includes TimedOut
+            log.warning("reply not sent (%s): queued in the outbox", type(exc).__name__)
+            await asyncio.to_thread(_queue_replies, context, chat_id, messages[index:])
+            wake = context.bot_data.get("delivery")
+            if wake is not None:
+                wake.wake()
+            return
+
+
+def _queue_replies(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, messages: Sequence[OutgoingMessage]
+) -> None:
+    cipher: Cipher = context.bot_data["runtime"].cipher
+    batch = uuid.uuid4().hex
+    with _database(context).session() as session:
+        for n, message in enumerate(messages):
+            markup = message.reply_markup
+            buttons = (
+                [
+                    [OutButton(b.text, str(b.callback_data)) for b in row]
+                    for row in markup.inline_keyboard
+                ]
+                if markup is not None
+                else None
+            )
+            enqueue(
+                session,
+                cipher,
+                chat_id=chat_id,
+                text=message.text,
+                kind="reply",
+                dedupe_key=f"reply:{batch}:{n}",
+                buttons=buttons,
             )
 
 
@@ -126,8 +169,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = _user(update)
     if query is None or user is None:
         return
-    # Acknowledge first: Telegram shows a spinner on the button until we do.
-    await query.answer()
+    # Acknowledge first: Telegram shows a spinner on the button until we do. Cosmetic: when
+    # Telegram has trouble, the pressed choice still counts.
+    with contextlib.suppress(TelegramError):
+        await query.answer()
     data = query.data or ""
     payload: str | None = None
     if data.startswith(PAYLOAD_PREFIX):
