@@ -12,6 +12,7 @@ stops everything.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -212,6 +213,7 @@ class Supervisor:
                 if service.process is None or service.process.poll() is None:
                     continue
                 code = service.process.returncode
+                _kill_group(service)  # orphans (Sanic's worker) would keep the port busy
                 if policy is None:
                     say(f"{service.name} stopped (exit {code}); stopping all.")
                     return service
@@ -278,6 +280,15 @@ class Supervisor:
             except subprocess.TimeoutExpired:
                 service.process.kill()
                 service.process.wait()
+            _kill_group(service)
+
+
+def _kill_group(service: Service) -> None:
+    """SIGKILL what is left of a dead child's process group (each child leads its own)."""
+    if service.process is None:
+        return
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(service.process.pid, signal.SIGKILL)
 
 
 def admin_notifier(settings: Settings) -> Callable[[Service, str, bool], None]:

@@ -4,6 +4,7 @@ play users, count what the database holds."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -68,6 +69,10 @@ class Stack:
         )
         self.log_path = data_dir / "supervisor.out"
         self.process: subprocess.Popen[str] | None = None
+        # What the suite went through, for its report and the final checks.
+        self.outages: list[tuple[int, str]] = []  # (user, step) answered "even niet bereikbaar"
+        self.faults: list[str] = []
+        self.leads_done = 0
 
     # ---------------------------------------------------------------- lifecycle
 
@@ -85,6 +90,7 @@ class Stack:
         self.api.wait_for(lambda: bool(self.api.calls_to("getUpdates")), timeout=60)
 
     def stop(self) -> None:
+        groups = [pid for child in CHILDREN if (pid := self.pid(child)) is not None]
         if self.process is not None and self.process.poll() is None:
             self.process.send_signal(signal.SIGINT)
             try:
@@ -92,6 +98,9 @@ class Stack:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        for group in groups:  # whatever the supervisor could not stop (it leads each group)
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(group, signal.SIGKILL)
         self.api.stop()
 
     def log(self) -> str:
@@ -215,7 +224,7 @@ class Stack:
         count = -1
         while count != len(self.api.sent_messages(user)):
             count = len(self.api.sent_messages(user))
-            time.sleep(1.0)
+            time.sleep(0.7)
         return self.api.sent_messages(user)[before:]
 
     def texts(self, user: int) -> list[str]:
