@@ -44,6 +44,10 @@ class RestartPolicy:
     max_deaths: int = 5
     # Admins are told from this many deaths within the window (one death is routine).
     alert_from: int = 2
+    # A child with a health URL that was healthy and then stops answering for this long is
+    # hung (e.g. Rasa stuck): it is killed and so restarted. 0 switches the watchdog off.
+    hang_after: float = 120.0
+    health_every: float = 10.0
 
     def delay(self, deaths: int) -> float:
         return float(min(self.cap, self.base * (2 ** max(0, deaths - 1))))
@@ -87,6 +91,10 @@ class Service:
     deaths: deque[float] = field(default_factory=deque)  # monotonic times within the window
     restart_at: float | None = None
     restarts: int = 0
+    # Watchdog state: healthy at least once since the last (re)start, and since when not.
+    seen_healthy: bool = False
+    unhealthy_since: float | None = None
+    checked_at: float = 0.0
 
     def healthy(self) -> bool:
         return _http_ok(self.health_url, self.health_check)
@@ -160,6 +168,7 @@ class Supervisor:
         self.services.append(service)
 
     def _spawn(self, service: Service) -> None:
+        service.seen_healthy, service.unhealthy_since = False, None
         service.process = subprocess.Popen(
             service.argv,
             cwd=PROJECT_ROOT,
@@ -210,7 +219,11 @@ class Supervisor:
                         say(f"{service.name} wordt opnieuw gestart (poging {service.restarts}).")
                         self._spawn(service)
                     continue
-                if service.process is None or service.process.poll() is None:
+                if service.process is None:
+                    continue
+                if service.process.poll() is None:
+                    if policy is not None and policy.hang_after > 0:
+                        self._watch(service, policy, now, say)
                     continue
                 code = service.process.returncode
                 _kill_group(service)  # orphans (Sanic's worker) would keep the port busy
@@ -281,6 +294,25 @@ class Supervisor:
                 service.process.kill()
                 service.process.wait()
             _kill_group(service)
+
+
+    def _watch(
+        self, service: Service, policy: RestartPolicy, now: float, say: Callable[[str], None]
+    ) -> None:
+        """Kill a child that answered its health check before and has not for hang_after s."""
+        if not service.health_url or now - service.checked_at < policy.health_every:
+            return
+        service.checked_at = now
+        if service.healthy():
+            service.seen_healthy, service.unhealthy_since = True, None
+            return
+        if not service.seen_healthy:
+            return  # still starting (Rasa loads its model for a minute or two)
+        if service.unhealthy_since is None:
+            service.unhealthy_since = now
+        elif now - service.unhealthy_since >= policy.hang_after:
+            say(f"{service.name} antwoordt al {policy.hang_after:.0f} s niet; ik stop het.")
+            _kill_group(service)  # the next pass sees it dead and restarts it
 
 
 def _kill_group(service: Service) -> None:

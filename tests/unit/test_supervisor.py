@@ -189,3 +189,42 @@ def test_admin_notifier_queues_one_alert_per_topic_and_hour(tmp_path: Path) -> N
     database.dispose()
     assert len(rows) == 4 and {r.kind for r in rows} == {"admin_alert"}
     assert texts.count("rasa 2 keer gestopt") == 2 and texts.count("rasa: ik geef het op") == 2
+
+
+def test_hung_child_is_killed_and_restarted(tmp_path: Path) -> None:
+    """A child that answered its health check and then hangs (SIGSTOP) is restarted."""
+    import os
+    import signal
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = Service(
+        "engine",
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
+        f"http://127.0.0.1:{port}/",
+    )
+    settings = load_settings({"JOINUS_DATA_DIR": str(tmp_path), "ADMIN_TELEGRAM_IDS": ""})
+    supervisor = Supervisor(settings, echo_logs=False)
+    supervisor.start(server, child_environment(settings))
+    said: list[str] = []
+    policy = RestartPolicy(base=0.1, hang_after=1.0, health_every=0.2)
+    thread, _ = _run_in_thread(supervisor, policy, say=said.append)
+    try:
+        deadline = time.monotonic() + 20
+        while not server.seen_healthy and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert server.seen_healthy
+        assert server.process is not None
+        os.kill(server.process.pid, signal.SIGSTOP)  # hangs: accepts, never answers
+        while server.restarts == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert server.restarts == 1, said
+        assert any("antwoordt al 1 s niet" in line for line in said)
+        while not server.seen_healthy and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert server.seen_healthy  # the new process answers again
+    finally:
+        supervisor.stop_all()
+        thread.join(timeout=5)
