@@ -326,10 +326,10 @@ def _kill_group(service: Service) -> None:
 def admin_notifier(settings: Settings) -> Callable[[Service, str, bool], None]:
     """Tell admins through the outbox (the bot delivers it, also after its own restart)."""
     from bot.crypto import Cipher
-    from bot.services.admin_alerts import AdminAlerts
+    from bot.services.admin_alerts import QueuedAdminAlerts
     from bot.storage.db import Database
 
-    alerts = AdminAlerts(
+    alerts = QueuedAdminAlerts(
         Database(settings.database_url), Cipher.from_settings(settings), settings.admin_ids
     )
 

@@ -50,8 +50,8 @@ def queue_admin_alert(
     return len(admins)
 
 
-class AdminAlerts:
-    """A database-backed sender of admin alerts for code without a session at hand."""
+class QueuedAdminAlerts:
+    """Admin alerts through the outbox, for code without a session at hand (the supervisor)."""
 
     def __init__(
         self,

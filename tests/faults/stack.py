@@ -32,7 +32,7 @@ ERROR_REPLY = "Er ging iets mis aan mijn kant"
 # How each child shows up in its command line.
 CHILDREN = {
     "bot": "bot.telegram",
-    "actions": "rasa_sdk",
+    "actions": "--actions actions",  # rasa_sdk, or a wrapper around it
     "rasa": ".venv-rasa/bin/rasa",
 }
 
