@@ -16,8 +16,9 @@ from telegram.ext import BaseUpdateProcessor
 log = logging.getLogger(__name__)
 
 # An update waiting behind this many of the same person's updates is dropped (they are told
-# once per burst); ten covers a fast typist, not a script.
-MAX_QUEUED_PER_USER = 10
+# once per burst). Five covers a fast typist, not a script; every accepted update costs
+# Telegram requests, and Telegram's ~30 messages per second are shared by everyone.
+MAX_QUEUED_PER_USER = 5
 SLOW_DOWN = (
     "Ho, even rustig aan 🙂 Je stuurt veel berichten tegelijk. Ik lees de eerste en beantwoord "
     "ze één voor één; stuur de rest gerust zo nog een keer."

@@ -142,13 +142,13 @@ def test_telegram_429_500_and_timeouts(stack: Stack) -> None:
     interest_until(stack, finisher, OLDER, stop_at="Dit stuur ik naar Join us")
     for fault, user in zip(("429", "500", "timeout"), users, strict=True):
         stack.api.set_fault(fault, retry_after=2, delay=8)
-        stack.faults.append(f"Telegram {fault} for 10 s")
+        stack.faults.append(f"Telegram {fault} for 7 s")
         stack.api.push_text(user, "wat is join us?")
         stack.api.push_text(user + 50, CRISIS)
         if fault == "500":  # a consent given while Telegram fails: the card must still go out
             message, data = stack.button(finisher, "dit mag naar Join us")
             stack.api.push_callback(finisher, data, int(message["message_id"]))
-        time.sleep(10)
+        time.sleep(7)
         stack.api.set_fault(None)
         for who in (user, user + 50):
             stack.api.wait_for_messages(who, 1, 90)
