@@ -32,8 +32,12 @@ CATEGORY_NL = {
     CrisisCategory.ACUTE_DANGER: "acuut gevaar",
 }
 
-# One immediate alert per person per window; repeats are summarised when it ends.
+# One immediate alert per person per window; repeats are summarised when it ends. For all
+# people together at most GLOBAL_MAX immediate alerts per window (a raid of many accounts);
+# beyond that, one summary for everyone.
 ALERT_WINDOW = timedelta(minutes=30)
+GLOBAL_MAX = 10
+_EVERYONE = "*"
 
 
 def _categories(categories: Iterable[CrisisCategory]) -> str:
@@ -50,7 +54,16 @@ def alert_text(result: SafetyResult, local_time: str) -> str:
     )
 
 
-def repeat_text(count: int, since: str, categories: list[CrisisCategory]) -> str:
+def repeat_text(
+    count: int, since: str, categories: list[CrisisCategory], *, everyone: bool = False
+) -> str:
+    if everyone:
+        return (
+            f"⚠️ Sinds {since} kregen nog {count} andere jongeren het crisisantwoord "
+            f"(signaal: {_categories(categories)}). Bij veel meldingen tegelijk stuur ik één "
+            "samenvatting per half uur, zodat deze groep overzichtelijk blijft. Wie het waren, "
+            "bewaar ik niet."
+        )
     return (
         f"⚠️ Dezelfde jongere kreeg sinds {since} nog {count} keer het crisisantwoord "
         f"(signaal: {_categories(categories)}). Ik stuur per jongere één melding per half uur, "
@@ -77,6 +90,7 @@ class CrisisAlerts:
         clock: Clock | None = None,
         *,
         window: timedelta = ALERT_WINDOW,
+        global_max: int = GLOBAL_MAX,
     ) -> None:
         self._db = database
         self._cipher = cipher
@@ -87,6 +101,8 @@ class CrisisAlerts:
         # window after a restart costs at most one extra alert. Keyed by a hash of the
         # pseudonym so not even this map holds it.
         self._windows: dict[str, _Window] = {}
+        self._immediate: list[datetime] = []  # times of immediate alerts (global cap)
+        self._global_max = global_max
         self._lock = threading.Lock()
 
     def _local(self, moment: datetime) -> str:
@@ -99,16 +115,28 @@ class CrisisAlerts:
         with self._lock:
             for stale in [k for k, w in self._windows.items() if now - w.started >= self._window]:
                 del self._windows[stale]
+            self._immediate = [t for t in self._immediate if now - t < self._window]
             window = self._windows.get(key)
             if window is None:
                 self._windows[key] = _Window(now, uuid.uuid4().hex)
+                if len(self._immediate) < self._global_max:
+                    self._immediate.append(now)
+                    immediate = True
+                else:  # many people at once: fold into the summary for everyone
+                    window = self._windows.setdefault(_EVERYONE, _Window(now, uuid.uuid4().hex))
+                    immediate = False
             else:
+                immediate = False
+            if not immediate:
+                assert window is not None
                 window.repeats += 1
                 window.categories.extend(result.categories)
                 repeats, categories = window.repeats, list(window.categories)
-        if window is None:
+        if immediate:
             return self._enqueue_alert(result, now)
-        return self._enqueue_summary(window, repeats, categories)
+        assert window is not None
+        everyone = window is self._windows.get(_EVERYONE)
+        return self._enqueue_summary(window, repeats, categories, everyone=everyone)
 
     def _enqueue_alert(self, result: SafetyResult, now: datetime) -> int:
         text = alert_text(result, self._local(now))
@@ -127,9 +155,14 @@ class CrisisAlerts:
         return len(self._settings.staff_recipients)
 
     def _enqueue_summary(
-        self, window: _Window, repeats: int, categories: list[CrisisCategory]
+        self,
+        window: _Window,
+        repeats: int,
+        categories: list[CrisisCategory],
+        *,
+        everyone: bool = False,
     ) -> int:
-        text = repeat_text(repeats, self._local(window.started), categories)
+        text = repeat_text(repeats, self._local(window.started), categories, everyone=everyone)
         written = 0
         with self._db.session() as session:
             for chat in self._settings.staff_recipients:

@@ -191,3 +191,27 @@ def test_alert_window_per_person(tmp_path: Path) -> None:
     assert len(immediate) == 3
     assert len(summaries) == 1 and "nog 2 keer" in summaries[0][0]
     assert summaries[0][1].replace(tzinfo=None) == datetime(2026, 3, 2, 12, 30)  # window end
+
+
+def test_many_people_at_once_fold_into_one_summary(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from bot.clock import FakeClock
+    from bot.crypto import Cipher
+    from bot.safety import assess
+    from bot.services.alerts import CrisisAlerts
+    from bot.storage.db import Database, migrate
+
+    settings = load_settings({"JOINUS_DATA_DIR": str(tmp_path), "STAFF_CHAT_ID": "-1"})
+    migrate(settings.database_url)
+    database, cipher = Database(settings.database_url), Cipher(b"k")
+    alerts = CrisisAlerts(
+        database, cipher, settings, FakeClock(datetime(2026, 3, 2, 12, tzinfo=UTC)), global_max=3
+    )
+    for n in range(7):  # seven different accounts within minutes
+        alerts.notify(assess(CRISIS), f"person-{n}")
+    with database.session() as session:
+        texts = [cipher.decrypt(r.text_enc) for r in session.scalars(select(OutboxMessage))]
+    database.dispose()
+    assert len(texts) == 4  # three alerts and one summary, not seven alerts
+    assert sum("nog 4 andere jongeren" in t for t in texts) == 1
