@@ -12,9 +12,9 @@ from sqlalchemy import select
 from telegram import Update
 from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ApplicationHandlerStop, CommandHandler, ContextTypes
 
-from bot.conversation import EDITED, ONLY_TEXT, ChannelUser, Conversation
+from bot.conversation import COMMAND_INTENTS, EDITED, ONLY_TEXT, ChannelUser, Conversation
 from bot.crypto import Cipher
 from bot.messages import Reply
 from bot.outbox import OutButton, enqueue
@@ -126,7 +126,9 @@ async def safety_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     """Before every other handler: whatever a person types in a private chat (a message, a
     photo or voice caption, an edit, the words after any command) passes the safety net, so
     no handler (form capture, staff relays, ambassador commands) can skip it. A crisis is
-    answered here; only "/antwoord" then still goes on to the staff member."""
+    answered here. What the conversation would handle (text, captions, edits, its own and
+    unknown commands) stops here; a feature's own command (/antwoord to a staff member, a
+    staff member's /verzoek to a school) still goes on, so nothing a person relays is lost."""
     chat = update.effective_chat
     message = update.effective_message
     user = _user(update)
@@ -140,8 +142,22 @@ async def safety_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     await send_replies(context, int(user.chat_id), replies)
     command = text[1:].split(maxsplit=1)[0].split("@", 1)[0].lower() if text[0] == "/" else ""
-    if command != "antwoord" or update.edited_message is not None:
+    if update.edited_message is not None or command not in _feature_commands(context):
         raise ApplicationHandlerStop
+
+
+def _feature_commands(context: ContextTypes.DEFAULT_TYPE) -> frozenset[str]:
+    """Commands registered by feature modules (not the conversation's own), computed once."""
+    commands: frozenset[str] | None = context.bot_data.get("feature_commands")
+    if commands is None:
+        names: set[str] = set()
+        for handlers in context.application.handlers.values():
+            for handler in handlers:
+                if isinstance(handler, CommandHandler):
+                    names |= set(handler.commands)
+        commands = frozenset(names - set(COMMAND_INTENTS))
+        context.bot_data["feature_commands"] = commands
+    return commands
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -78,13 +78,18 @@ async def test_every_text_a_person_sends_is_checked(tmp_path: Path) -> None:
             assert await _next_text(api, YOUNG, 6) == EDITED.text
             api.push_text(YOUNG, "/start ik wil dood")
             assert MARK in await _next_text(api, YOUNG, 7)
-            api.push_text(YOUNG, "/uren ik wil er niet meer zijn")  # an ambassador command
+            # A feature's own command: the crisis reply first, and the command still runs
+            # (here an ambassador command from a non-ambassador: its own polite refusal).
+            api.push_text(YOUNG, "/uren ik wil er niet meer zijn")
             assert MARK in await _next_text(api, YOUNG, 8)
+            await _next_text(api, YOUNG, 9)
             # /antwoord: the crisis reply, and the message still goes on to staff (here: no
             # staff member is in contact yet, which the young person is told).
             api.push_text(YOUNG, "/antwoord ik wil niet meer leven")
-            assert MARK in await _next_text(api, YOUNG, 9)
-            assert "niemand van Join us" in await _next_text(api, YOUNG, 10)
+            assert MARK in await _next_text(api, YOUNG, 10)
+            assert "niemand van Join us" in await _next_text(api, YOUNG, 11)
+            await asyncio.sleep(1)
+            assert len(api.sent_messages(YOUNG)) == 11  # one crisis reply each, no doubles
         finally:
             await running_app.stop(app)
 
