@@ -4,7 +4,7 @@ PY := .venv/bin/python
 RASA := PYTHONWARNINGS=ignore RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 .venv-rasa/bin/rasa
 RASA_DATA := --domain domain --data nlu_data stories
 
-.PHONY: run test setup train lint typecheck validate pytest story-test eval bench clean
+.PHONY: run test setup train lint typecheck validate pytest story-test eval bench backup restore clean
 
 run: setup train  ## the assistant: Telegram with TELEGRAM_BOT_TOKEN, else a chat in this terminal
 	@$(PY) -m bot
@@ -38,6 +38,13 @@ eval: setup train  ## NLU report on the held-out test set (per-intent P/R/F1, co
 
 bench: setup train  ## latency/throughput figures of the pipeline
 	@$(PY) -m bot.tools.bench
+
+backup: setup  ## encrypted backup of the databases and keys: make backup [FILE=backups/x.jbk]
+	@$(PY) -m bot.tools.backup create $(or $(FILE),backups/joinus-$(shell date +%Y-%m-%d-%H%M).jbk)
+
+restore: setup  ## restore into an empty data dir: make restore FILE=backups/x.jbk [FORCE=1]
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/joinus-….jbk [FORCE=1]" >&2; exit 2; }
+	@$(PY) -m bot.tools.backup restore "$(FILE)" $(if $(FORCE),--force)
 
 clean:
 	rm -rf .venv .venv-rasa models results .rasa

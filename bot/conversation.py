@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from bot import metrics
 from bot.engine import RasaClient
 from bot.errors import EngineError
 from bot.facts import Facts
@@ -123,6 +124,7 @@ class Conversation:
 
     def _crisis(self, user: ChannelUser, safety: SafetyResult) -> list[Reply]:
         """Reply at once; staff are told in the background (never awaited here)."""
+        metrics.CRISIS_REPLIES.inc()
         if self._on_crisis is not None:
             task = asyncio.get_running_loop().create_task(
                 self._notify(safety, self.pseudonym(user)), name="crisis-alert"
@@ -165,11 +167,17 @@ class Conversation:
         return await self._engine_turn(user, f"/{intent}{entities}")
 
     async def _engine_turn(self, user: ChannelUser, message: str) -> list[Reply]:
+        kind = "button_or_command" if message.startswith("/") else "text"
+        with metrics.TURN_SECONDS.labels(kind).time():
+            return await self._engine_turn_untimed(user, message)
+
+    async def _engine_turn_untimed(self, user: ChannelUser, message: str) -> list[Reply]:
         pseudonym = self.pseudonym(user)
         try:
             replies = await self._engine.send(pseudonym, message)
         except EngineError as exc:
             log.warning("engine unavailable for a turn: %s", exc)
+            metrics.ENGINE_UNAVAILABLE.inc()
             return [UNAVAILABLE]
         # An empty answer means the action server failed behind Rasa: still never leave silence.
         if not any(r.text for r in replies) and not any(r.custom for r in replies):

@@ -55,3 +55,7 @@ class LeadStateError(LeadError):
 
 class CodeInvalid(LeadError):
     """A parent code or staff invite is unknown, already used or expired."""
+
+
+class BackupError(JoinUsError):
+    """A backup could not be made or restored (wrong passphrase, damaged file, target not empty)."""

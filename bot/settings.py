@@ -126,6 +126,39 @@ def _ambassador_settings(env: Mapping[str, str]) -> AmbassadorSettings:
 
 
 @dataclass(frozen=True)
+class OpsSettings:
+    """Health and metrics endpoints, admin alerts, log files and backups."""
+
+    metrics_listen: str = "127.0.0.1"
+    metrics_port: int = 9464  # 0 = no health/metrics server in the bot process
+    ready_outbox_max_age: int = 900
+    db_alert_minutes: int = 30
+    log_format: str = "text"
+    log_max_bytes: int = 10 * 1024 * 1024
+    log_backups: int = 5
+    backup_passphrase: str | None = field(default=None, repr=False)
+
+
+def _ops_settings(env: Mapping[str, str]) -> OpsSettings:
+    log_format = (env.get("LOG_FORMAT", "").strip() or "text").lower()
+    if log_format not in {"text", "json"}:
+        raise ConfigError("LOG_FORMAT must be 'text' or 'json'")
+    port = _int(env, "METRICS_PORT", 9464)
+    if not 0 <= port <= 65535:
+        raise ConfigError("METRICS_PORT must be 0 (off) or a port number")
+    return OpsSettings(
+        metrics_listen=env.get("METRICS_LISTEN", "").strip() or "127.0.0.1",
+        metrics_port=port,
+        ready_outbox_max_age=max(1, _int(env, "READY_OUTBOX_MAX_AGE", 900)),
+        db_alert_minutes=max(1, _int(env, "DB_ALERT_MINUTES", 30)),
+        log_format=log_format,
+        log_max_bytes=max(0, _int(env, "LOG_MAX_BYTES", 10 * 1024 * 1024)),
+        log_backups=max(0, _int(env, "LOG_BACKUPS", 5)),
+        backup_passphrase=env.get("BACKUP_PASSPHRASE", "") or None,
+    )
+
+
+@dataclass(frozen=True)
 class Settings:
     """All configuration of the assistant; build it with :func:`load_settings`."""
 
@@ -161,6 +194,8 @@ class Settings:
     # Supervisor: restart a dead child with backoff (True), or stop everything (False); None
     # means "on for the Telegram bot, off for the terminal chat" (SUPERVISOR_RESTART).
     supervisor_restart: bool | None = None
+    # Operations (issue 15): health/metrics server, readiness, admin alerts, logs, backups.
+    ops: OpsSettings = field(default_factory=OpsSettings)
 
     @property
     def secrets_dir(self) -> Path:
@@ -241,4 +276,5 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         parent_code_days=max(1, _int(env, "PARENT_CODE_DAYS", 7)),
         staff_invite_hours=max(1, _int(env, "STAFF_INVITE_HOURS", 48)),
         supervisor_restart=_on_off(env, "SUPERVISOR_RESTART"),
+        ops=_ops_settings(env),
     )

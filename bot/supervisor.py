@@ -108,7 +108,7 @@ def engine_services(settings: Settings) -> list[Service]:
             [
                 sys.executable,
                 "-m",
-                "rasa_sdk",
+                "bot.action_server",  # rasa-sdk's server plus /healthz, /readyz, /metrics
                 "--actions",
                 "actions",
                 "--port",
@@ -152,11 +152,13 @@ class Supervisor:
         settings.log_dir.mkdir(parents=True, exist_ok=True)
 
     def _pump(self, service: Service, stream: IO[bytes]) -> None:
+        from bot.logging_setup import RotatingWriter
+
+        ops = self.settings.ops
         log_path = self.settings.log_dir / f"{service.name}.log"
-        with log_path.open("ab") as log_file:
+        with RotatingWriter(log_path, ops.log_max_bytes, ops.log_backups) as log_file:
             for raw in iter(stream.readline, b""):
                 log_file.write(raw)
-                log_file.flush()
                 line = raw.decode(errors="replace").rstrip()
                 service.tail.append(line)
                 if self.echo_logs:
@@ -353,7 +355,11 @@ def main() -> int:
     settings = load_settings()
     terminal_mode = not settings.telegram_token
     configure_logging(
-        settings.log_level, file=settings.log_dir / "bot.log" if terminal_mode else None
+        settings.log_level,
+        file=settings.log_dir / "bot.log" if terminal_mode else None,
+        fmt=settings.ops.log_format,
+        max_bytes=settings.ops.log_max_bytes,
+        backups=settings.ops.log_backups,
     )
     check_model()
     supervisor = Supervisor(settings, echo_logs=not terminal_mode)

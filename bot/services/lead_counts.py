@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from bot import metrics
 from bot.storage.models_leads import LeadCount
 
 METRICS = ("interest", "consented", "contacted", "signed_up")
@@ -27,6 +28,7 @@ def week_start(moment: datetime) -> date:
 
 def bump(session: Session, metric: str, source: str | None, moment: datetime) -> None:
     """Add one to this week's count, in the caller's transaction."""
+    metrics.LEAD_FUNNEL.labels(metric).inc()
     key = (week_start(moment), clean_source(source) or "", metric)
     row = session.scalar(
         select(LeadCount).where(

@@ -24,6 +24,7 @@ from bot.runtime import Runtime
 from bot.settings import Settings
 from bot.telegram import ambassadors, handlers, referrals, staff
 from bot.telegram.delivery import OutboxDelivery
+from bot.telegram.ops import start_ops, stop_ops
 from bot.telegram.ordering import PerUserUpdateProcessor
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,7 @@ def build_application(settings: Settings, runtime: Runtime | None = None) -> App
         app.bot_data["delivery"] = delivery
         app.bot_data["delivery_task"] = asyncio.create_task(delivery.run(), name="outbox-delivery")
         runtime.links.username = app.bot.username  # for t.me deep links (parents, staff)
+        app.bot_data["health_server"] = await start_ops(runtime)
         runtime.start_jobs()
         try:
             await app.bot.set_my_commands(COMMANDS)
@@ -73,6 +75,7 @@ def build_application(settings: Settings, runtime: Runtime | None = None) -> App
                 await task
 
     async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
+        await stop_ops(app.bot_data.pop("health_server", None))
         await runtime.stop()
 
     app = (

@@ -33,6 +33,7 @@ from telegram.error import (
     TelegramError,
 )
 
+from bot import metrics
 from bot.clock import Clock, SystemClock
 from bot.crypto import Cipher
 from bot.outbox import MAX_ATTEMPTS, BlockedHook, backoff, decode_buttons
@@ -197,6 +198,8 @@ class OutboxDelivery:
             row.lease_until = None
             if outcome == "sent":
                 row.status, row.sent_at, row.telegram_message_id = "sent", now, telegram_id
+                if "reminder" in row.kind:
+                    metrics.REMINDER_LAG.observe(max(0.0, (now - row.not_before).total_seconds()))
                 return
             row.attempts += 1
             row.last_error = (error or "")[:200]

@@ -43,6 +43,7 @@ def _env(data_dir: Path, **extra: str) -> dict[str, str]:
         JOINUS_DATA_DIR=str(data_dir),
         RASA_URL=f"http://127.0.0.1:{_free_port()}",
         ACTION_SERVER_PORT=str(_free_port()),
+        METRICS_PORT=str(_free_port()),  # the bot's health/metrics server
         RASA_TIMEOUT="20",  # first turns on a cold model are slow on 2 cores
         PYTHONUNBUFFERED="1",
         **extra,

@@ -55,6 +55,7 @@ class Stack:
             JOINUS_DATA_DIR=str(data_dir),
             RASA_URL=f"http://127.0.0.1:{self.rasa_port}",
             ACTION_SERVER_PORT=str(_free_port()),
+            METRICS_PORT=str(_free_port()),  # the bot's health/metrics server
             RASA_TIMEOUT="10",
             TELEGRAM_BOT_TOKEN="123:FAULTS",
             TELEGRAM_BASE_URL=self.api.base_url,

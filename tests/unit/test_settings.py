@@ -49,3 +49,14 @@ def test_secrets_never_in_repr() -> None:
     )
     text = repr(s)
     assert "SECRET" not in text and "pssst" not in text and "kkk" not in text
+
+
+def test_plain_postgresql_urls_use_the_shipped_driver() -> None:
+    from bot.storage.db import driver_url, make_engine
+
+    assert driver_url("postgresql://u:p@db:5432/x") == "postgresql+psycopg2://u:p@db:5432/x"
+    assert driver_url("postgresql+psycopg2://u@db/x") == "postgresql+psycopg2://u@db/x"
+    assert driver_url("sqlite:///x.db") == "sqlite:///x.db"
+    engine = make_engine("postgresql://nobody@127.0.0.1:1/none")  # Rasa's form of the URL
+    assert engine.dialect.driver == "psycopg2"
+    engine.dispose()
