@@ -75,7 +75,7 @@ def finish_interest(stack: Stack, user: int, age: str) -> str:
 
 def parent_code(stack: Stack, user: int) -> str:
     for text in reversed(stack.texts(user)):
-        if match := re.search(r"ouder_([A-Za-z0-9]+)", text):
+        if match := re.search(r"ouder_([A-Za-z0-9_-]+)", text):
             return match.group(1)
     raise AssertionError(f"no parent code for {user}")
 
