@@ -35,7 +35,7 @@ FORM_SLOTS = (
     "lead_wishes",
 )
 PARENT_SLOTS = ("parent_code", "parent_code_ok", "parent_contact")
-_TYPED_CODE = re.compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])([A-Za-z0-9]{6})\b")
+_TYPED_CODE = re.compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])([A-Za-z0-9]{6,10})\b")
 
 USE_BUTTONS = "Kies met een van deze knoppen, dan weet ik zeker wat je bedoelt. 🙂"
 # Button titles per explicit choice: (yes, no).
@@ -107,7 +107,7 @@ class ActionCheckParentCode(Action):  # type: ignore[misc]  # rasa_sdk is untype
         code = typed_parent_code(tracker)
         try:
             if code is None:
-                raise CodeInvalid("Ik zie geen code. Typ de code van 6 tekens die je kind je gaf.")
+                raise CodeInvalid("Ik zie geen code. Typ de code van 10 tekens die je kind je gaf.")
             facts = services.leads.parent_preview(code, tracker.sender_id)
         except CodeInvalid as exc:
             dispatcher.utter_message(text=str(exc))

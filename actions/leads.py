@@ -343,7 +343,8 @@ class ActionSubmitLead(Action):  # type: ignore[misc]
             dispatcher.utter_message(
                 json_message={
                     "directive": "deep_link",
-                    "start": PARENT_PREFIX + code,
+                    # The link carries a long random token; the shorter code is for typing.
+                    "start": PARENT_PREFIX + (submitted.parent_link or code),
                     "text": "Top! Nu is je ouder of verzorger aan de beurt. Stuur hem of haar deze link:\n"
                     "{link}\n\nOf laat hen mij op Telegram de code " + code + " sturen. "
                     "Ze zien dan precies wat jij zag en kiezen zelf. De code werkt 7 dagen. "

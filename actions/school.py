@@ -125,7 +125,7 @@ def ask_school_feedback(
 ) -> EventList:
     """After a referred student's interest is stored: may their school hear? (leads hook)"""
     code = referral_code(tracker)
-    if code is None or not referral_services().referral_exists(code):
+    if code is None or not referral_services().referral_exists(code, tracker.sender_id):
         return []
     events = offer(dispatcher, "feedback", FEEDBACK_QUESTION, "Ja, dat mag", "Nee, liever niet")
     return [*events, SlotSet("school_feedback_lead", lead_public_id)]
@@ -484,7 +484,8 @@ def send_request(dispatcher: CollectingDispatcher, tracker: Tracker, yes: bool) 
         dispatcher.utter_message(
             json_message={
                 "directive": "deep_link",
-                "start": REFERRAL_PREFIX + code,
+                # The link carries a long random token; the shorter code is for typing.
+                "start": REFERRAL_PREFIX + (submitted.referral_link or code),
                 "text": f"Verstuurd (#{submitted.public_id}). Join us neemt contact met je op.\n\n"
                 "Geef de leerling (en de ouders) deze persoonlijke link:\n{link}\n"
                 f"of de code {REFERRAL_PREFIX}{code}. Meldt de leerling zich via die link aan, dan "

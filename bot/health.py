@@ -54,9 +54,10 @@ def http_check(url: str, *, must_contain: bytes = b"") -> Check:
     return check
 
 
-def rasa_check(rasa_url: str) -> Check:
-    """Rasa is ready only with a model loaded (/status names its file)."""
-    return http_check(f"{rasa_url}/status", must_contain=b'"model_file"')
+def rasa_check(rasa_url: str, token: str | None = None) -> Check:
+    """Rasa is ready only with a model loaded (/status names its file; the API may need a token)."""
+    query = f"?token={token}" if token else ""
+    return http_check(f"{rasa_url}/status{query}", must_contain=b'"model_file"')
 
 
 def action_server_check(action_server_url: str) -> Check:

@@ -40,6 +40,10 @@ LABELS = {
 }
 
 
+# What the second of two staff members pressing "claim" at the same moment hears.
+TAKEN = "Deze aanmelding is al opgepakt door een collega."
+
+
 def can_move(current: str, target: str) -> bool:
     return current in _ALLOWED.get(target, frozenset())
 
@@ -49,7 +53,7 @@ def refusal(current: str, target: str) -> str:
     if current == WITHDRAWN:
         return "Deze aanmelding is ingetrokken; de gegevens zijn gewist."
     if target == CLAIMED and current != OPEN:
-        return "Deze aanmelding is al opgepakt."
+        return TAKEN
     if current in FINISHED:
         return f"Deze aanmelding is al afgerond ({LABELS[current]})."
     return f"Dat kan nu niet: de status is '{LABELS.get(current, current)}'."

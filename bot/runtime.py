@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import logging
 from concurrent.futures import ThreadPoolExecutor
 
+from bot.buttons import ButtonSigner
 from bot.conversation import Conversation
 from bot.crypto import Cipher
 from bot.engine import RasaClient
 from bot.facts import Facts
-from bot.keys import load_or_create_secret
+from bot.keys import key_material, load_or_create_secret
 from bot.lead_directives import DeepLinks, lead_directives
 from bot.outbox import BlockedHook
 from bot.pseudonym import Pseudonymiser
@@ -47,7 +50,12 @@ class Runtime:
         secret = load_or_create_secret(
             settings.secrets_dir / "pseudonym.key", settings.pseudonym_secret
         )
-        self.pseudonymiser = Pseudonymiser(secret)
+        material = key_material(secret, settings.secrets_dir)
+        self.pseudonymiser = Pseudonymiser(material)
+        # Buttons are signed with a key of their own, derived from the pseudonym key.
+        self.button_signer = ButtonSigner(
+            hmac.new(material, b"joinus button callbacks v1", hashlib.sha256).digest()
+        )
         self.cipher = Cipher.from_settings(settings)
         self.blocked_hooks: dict[str, BlockedHook] = {}
         self.engine = RasaClient(settings.rasa_url, settings.rasa_timeout)

@@ -146,4 +146,7 @@ def mentor_signed_up(public_id: str) -> str:
 
 
 def mentor_update(public_id: str, update: str) -> str:
-    return f"Korte update over je verwijzing #{public_id}: {update}\n(Met toestemming van de leerling.)"
+    return (
+        f"Korte update over je verwijzing #{public_id}: {html.escape(update, quote=False)}\n"
+        "(Met toestemming van de leerling.)"
+    )

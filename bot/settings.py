@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bot.errors import ConfigError
 
@@ -125,6 +126,52 @@ def _ambassador_settings(env: Mapping[str, str]) -> AmbassadorSettings:
     )
 
 
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+
+
+@dataclass(frozen=True)
+class SecuritySettings:
+    """Issue 11: where keys live, old keys for rotation, engine exposure, code guessing limits."""
+
+    secrets_dir: Path | None = None  # None: <data dir>/secrets
+    old_encryption_keys: tuple[str, ...] = field(default=(), repr=False)
+    engine_allow_public: bool = False
+    action_server_host: str = "127.0.0.1"
+    referral_code_days: int = 30
+    code_failures_per_person: int = 5  # wrong parent/referral codes per person per hour
+    code_failures_global: int = 200  # wrong codes per hour from everyone together
+    rasa_auth_token: str | None = field(default=None, repr=False)  # Rasa HTTP API token
+
+
+def _security_settings(env: Mapping[str, str], rasa_url: str) -> SecuritySettings:
+    raw_dir = env.get("SECRETS_DIR", "").strip()
+    allow_public = env.get("ENGINE_ALLOW_PUBLIC", "").strip().lower() in {"1", "true", "yes", "ja"}
+    action_host = env.get("ACTION_SERVER_HOST", "").strip() or "127.0.0.1"
+    rasa_host = (urlsplit(rasa_url).hostname or "").lower()
+    if not allow_public:
+        # The engine has no authentication on its REST channel and the action server none at
+        # all: they listen on loopback only, unless an operator explicitly says otherwise.
+        if rasa_host not in LOOPBACK_HOSTS:
+            raise ConfigError("RASA_URL must be a loopback address (or set ENGINE_ALLOW_PUBLIC=1)")
+        if action_host not in LOOPBACK_HOSTS:
+            raise ConfigError(
+                "ACTION_SERVER_HOST must be a loopback address (or set ENGINE_ALLOW_PUBLIC=1)"
+            )
+    old_keys = tuple(
+        k.strip() for k in env.get("OLD_ENCRYPTION_KEYS", "").split(",") if k.strip()
+    )
+    return SecuritySettings(
+        secrets_dir=Path(raw_dir).resolve() if raw_dir else None,
+        old_encryption_keys=old_keys,
+        engine_allow_public=allow_public,
+        action_server_host=action_host,
+        referral_code_days=max(1, _int(env, "REFERRAL_CODE_DAYS", 30)),
+        code_failures_per_person=max(1, _int(env, "CODE_FAILURES_PER_PERSON", 5)),
+        code_failures_global=max(1, _int(env, "CODE_FAILURES_GLOBAL", 200)),
+        rasa_auth_token=env.get("RASA_AUTH_TOKEN", "").strip() or None,
+    )
+
+
 @dataclass(frozen=True)
 class OpsSettings:
     """Health and metrics endpoints, admin alerts, log files and backups."""
@@ -196,10 +243,11 @@ class Settings:
     supervisor_restart: bool | None = None
     # Operations (issue 15): health/metrics server, readiness, admin alerts, logs, backups.
     ops: OpsSettings = field(default_factory=OpsSettings)
+    security: SecuritySettings = field(default_factory=lambda: SecuritySettings())
 
     @property
     def secrets_dir(self) -> Path:
-        return self.data_dir / "secrets"
+        return self.security.secrets_dir or self.data_dir / "secrets"
 
     @property
     def log_dir(self) -> Path:
@@ -244,12 +292,13 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     if token and mode == "webhook" and not (webhook_url and webhook_secret):
         raise ConfigError("TELEGRAM_MODE=webhook needs WEBHOOK_URL and WEBHOOK_SECRET")
     action_port = _int(env, "ACTION_SERVER_PORT", 5055)
+    rasa_url = (env.get("RASA_URL", "").strip() or "http://127.0.0.1:5005").rstrip("/")
     return Settings(
         data_dir=data_dir,
         database_url=database_url,
         tracker_store_url=env.get("TRACKER_STORE_URL", "").strip()
         or _tracker_url_from(database_url, data_dir),
-        rasa_url=(env.get("RASA_URL", "").strip() or "http://127.0.0.1:5005").rstrip("/"),
+        rasa_url=rasa_url,
         rasa_timeout=_float(env, "RASA_TIMEOUT", 6.0),
         action_server_port=action_port,
         action_server_url=env.get("ACTION_SERVER_URL", "").strip()
@@ -277,4 +326,5 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         staff_invite_hours=max(1, _int(env, "STAFF_INVITE_HOURS", 48)),
         supervisor_restart=_on_off(env, "SUPERVISOR_RESTART"),
         ops=_ops_settings(env),
+        security=_security_settings(env, rasa_url),
     )

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import secrets
 import signal
 import subprocess
 import sys
@@ -24,12 +26,14 @@ import urllib.request
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import IO
 from urllib.parse import urlsplit
 
 from bot.settings import PROJECT_ROOT, Settings
 
 RASA_BIN = PROJECT_ROOT / ".venv-rasa" / "bin" / "rasa"
+RASA_PYTHON = PROJECT_ROOT / ".venv-rasa" / "bin" / "python"
 MODEL_DIR = PROJECT_ROOT / "models"
 STARTUP_TIMEOUT = 240.0  # Rasa imports TensorFlow and loads the model: ~20-60 s on 2 cores
 
@@ -61,20 +65,68 @@ def _http_ok(url: str, predicate: Callable[[bytes], bool] = lambda _: True) -> b
         return False
 
 
-def child_environment(settings: Settings) -> dict[str, str]:
-    """What the engine processes need: endpoints.yml reads these via ${...} substitution."""
-    env = dict(os.environ)
+# What every child may see of our own environment: the OS basics, never our secrets.
+_BASE_ENV = ("PATH", "HOME", "LANG", "LANGUAGE", "TZ", "TMPDIR", "USER", "LOGNAME", "SHELL")
+_BASE_PREFIXES = ("LC_",)
+# Rasa and the action server never see the bot's Telegram token, webhook secret or pseudonym key.
+_BOT_ONLY = frozenset(
+    {"TELEGRAM_BOT_TOKEN", "TELEGRAM_BASE_URL", "TELEGRAM_MODE", "WEBHOOK_URL",
+     "WEBHOOK_SECRET", "WEBHOOK_LISTEN", "WEBHOOK_PORT", "PSEUDONYM_SECRET", "RASA_AUTH_TOKEN"}
+)
+_PROXY = ("HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy")
+# Per start a random token for Rasa's HTTP API (/status for our health check); the REST
+# channel the bot posts to is not part of that API. An operator may fix it with RASA_AUTH_TOKEN.
+RASA_API_TOKEN = os.environ.get("RASA_AUTH_TOKEN", "").strip() or secrets.token_urlsafe(32)
+# Rasa reads --auth-token only from its command line, where every local user could read it in
+# /proc; this launcher takes it from the environment instead (and removes it from there).
+_RASA_LAUNCHER = (
+    "import os, sys; from rasa.__main__ import main; "
+    "sys.argv = ['rasa', *sys.argv[1:], '--auth-token', os.environ.pop('RASA_AUTH_TOKEN')]; "
+    "main()"
+)
+
+
+@lru_cache(maxsize=1)
+def setting_names() -> frozenset[str]:
+    """Every environment variable bot/settings.py reads (found in its source, so a setting added
+    there later reaches the processes without a second list to keep in step)."""
+    source = (PROJECT_ROOT / "bot" / "settings.py").read_text()
+    return frozenset(re.findall(r'"([A-Z][A-Z0-9_]{2,})"', source))
+
+
+def child_environment(settings: Settings, role: str = "bot") -> dict[str, str]:
+    """The environment of one child, built from an allow-list (``role``: rasa, actions, bot).
+
+    rasa: only what endpoints.yml substitutes (action server URL, tracker store URL) and the
+    API token; actions: our settings minus the bot's secrets (it needs the database, the
+    encryption key and where staff messages go); bot: our settings.
+    """
+    source = os.environ
+    env = {k: v for k, v in source.items() if k in _BASE_ENV or k.startswith(_BASE_PREFIXES)}
     env.update(
         ACTION_SERVER_URL=settings.action_server_url,
         TRACKER_STORE_URL=settings.tracker_store_url,
-        JOINUS_DATA_DIR=str(settings.data_dir),
-        DATABASE_URL=settings.database_url,
         RASA_TELEMETRY_ENABLED="false",
-        SANIC_HOST="127.0.0.1",  # rasa-sdk binds 0.0.0.0 unless told otherwise
-        PYTHONPATH=str(PROJECT_ROOT),
         PYTHONUNBUFFERED="1",
         TF_CPP_MIN_LOG_LEVEL="2",
+        PYTHONWARNINGS=source.get("PYTHONWARNINGS", "ignore"),
+        LOG_LEVEL=settings.log_level,
     )
+    if role == "rasa":
+        env["RASA_AUTH_TOKEN"] = RASA_API_TOKEN
+        return env
+    ours = setting_names() - (_BOT_ONLY if role == "actions" else frozenset())
+    env.update({k: v for k, v in source.items() if k in ours})
+    env.update(
+        JOINUS_DATA_DIR=str(settings.data_dir),
+        DATABASE_URL=settings.database_url,
+        SECRETS_DIR=str(settings.secrets_dir),
+        SANIC_HOST=settings.security.action_server_host,  # rasa-sdk binds 0.0.0.0 otherwise
+        PYTHONPATH=str(PROJECT_ROOT),
+    )
+    if role == "bot":
+        env.update({k: v for k, v in source.items() if k in _PROXY})
+        env["RASA_AUTH_TOKEN"] = RASA_API_TOKEN  # its readiness check asks Rasa's /status
     return env
 
 
@@ -119,7 +171,9 @@ def engine_services(settings: Settings) -> list[Service]:
         Service(
             "rasa",
             [
-                str(RASA_BIN),
+                str(RASA_PYTHON),
+                "-c",
+                _RASA_LAUNCHER,
                 "run",
                 "--enable-api",
                 "--interface",
@@ -133,7 +187,7 @@ def engine_services(settings: Settings) -> list[Service]:
                 "--credentials",
                 "credentials.yml",
             ],
-            f"{settings.rasa_url}/status",
+            f"{settings.rasa_url}/status?token={RASA_API_TOKEN}",
             lambda body: (
                 b'"model_file"' in body and b'"model_file":null' not in body.replace(b" ", b"")
             ),
@@ -349,10 +403,13 @@ def check_model() -> None:
 
 
 def main() -> int:
+    from bot.hardening import private_files, secure_data_dir
     from bot.logging_setup import configure_logging
     from bot.settings import load_settings
 
+    private_files()  # before any file exists; the children inherit the umask
     settings = load_settings()
+    secure_data_dir(settings)
     terminal_mode = not settings.telegram_token
     configure_logging(
         settings.log_level,
@@ -363,7 +420,6 @@ def main() -> int:
     )
     check_model()
     supervisor = Supervisor(settings, echo_logs=not terminal_mode)
-    env = child_environment(settings)
 
     # Migrate before anyone touches the database (the action server writes too).
     from bot.storage.db import migrate
@@ -377,13 +433,16 @@ def main() -> int:
     try:
         print("De Join us-assistent start op (Rasa laadt het model, dat duurt even)…", flush=True)
         for service in engine_services(settings):
-            supervisor.start(service, env)
+            supervisor.start(service, child_environment(settings, service.name))
         supervisor.wait_healthy()
         if terminal_mode:
             from bot.terminal import run_terminal
 
             return run_terminal(settings, supervisor)
-        supervisor.start(Service("bot", [sys.executable, "-m", "bot.telegram"], ""), env)
+        supervisor.start(
+            Service("bot", [sys.executable, "-m", "bot.telegram"], ""),
+            child_environment(settings, "bot"),
+        )
         print("Telegram-bot draait. Stoppen: Ctrl-C.", flush=True)
         restart = settings.supervisor_restart is not False  # default on for the Telegram bot
         supervisor.keep_running(

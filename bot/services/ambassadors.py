@@ -373,7 +373,7 @@ class AmbassadorService:
         if not 2 <= len(school) <= 120:
             raise AmbassadorError("Geef de naam van de school (2-120 tekens).")
         year = school_year or school_year_of(self._now().astimezone(self._tz))
-        token = secrets.token_urlsafe(12)
+        token = secrets.token_urlsafe(16)  # 128 bits
         expires = self._now() + timedelta(days=self._config.invite_days)
         with self._db.session() as session:
             team = session.scalar(
@@ -470,7 +470,7 @@ class AmbassadorService:
                 raise InviteInvalid(
                     "Deze uitnodiging is al gebruikt of verlopen. Vraag je begeleider om een nieuwe link."
                 )
-            parent_code = secrets.token_urlsafe(12) if under_16 else None
+            parent_code = secrets.token_urlsafe(16) if under_16 else None  # 128 bits
             amb = existing or Ambassador(team_id=team.id, user_key=self._user_key(user_id))
             amb.first_name_enc = self._cipher.encrypt(first_name)
             amb.chat_id_enc = self._cipher.encrypt(str(chat_id))
@@ -511,15 +511,17 @@ class AmbassadorService:
                 )
             return Enrolment(amb.id, amb.status, _team_info(team), parent_code=parent_code)
 
-    def parent_preview(self, code: str) -> tuple[str, TeamInfo]:
+    def parent_preview(self, code: str, viewer_id: int | None = None) -> tuple[str, TeamInfo]:
         """First name of the child and the team, for the parent to check before confirming."""
         with self._db.session() as session:
-            amb = self._awaiting_parent(session, code)
+            amb = self._awaiting_parent(session, code, viewer_id)
             team = session.get(AmbassadorTeam, amb.team_id)
             assert team is not None
             return self._name(amb) or "je kind", _team_info(team)
 
-    def _awaiting_parent(self, session: Session, code: str) -> Ambassador:
+    def _awaiting_parent(
+        self, session: Session, code: str, user_id: int | None = None
+    ) -> Ambassador:
         amb = session.scalar(select(Ambassador).where(Ambassador.parent_code_hash == _hash(code)))
         if (
             amb is None
@@ -530,13 +532,19 @@ class AmbassadorService:
             raise InviteInvalid(
                 "Deze code werkt niet (meer). Je kind kan via de begeleider van Join us een nieuwe aanvragen."
             )
+        if user_id is not None and amb.user_key == self._user_key(user_id):
+            # The ambassador's own account must not stand in for the parent.
+            raise InviteInvalid(
+                "Deze link is voor je ouder of verzorger. Stuur hem naar hen door, dan kunnen "
+                "zij toestemming geven."
+            )
         return amb
 
     def confirm_parent(self, code: str, *, parent_user_id: int, agree: bool) -> str:
         """The parent's decision; returns the child's first name. Declining erases the enrolment."""
         now = self._now()
         with self._db.session() as session:
-            amb = self._awaiting_parent(session, code)
+            amb = self._awaiting_parent(session, code, parent_user_id)
             team = session.get(AmbassadorTeam, amb.team_id)
             assert team is not None
             name = self._name(amb) or "je kind"

@@ -7,13 +7,14 @@ so an outage or restart never loses or duplicates a lead card.
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import html
 import logging
 import secrets
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
@@ -26,10 +27,11 @@ from bot.crypto import Cipher
 from bot.errors import CodeInvalid, LeadNotFound, LeadStateError, NotStaff
 from bot.outbox import OutButton, cancel, enqueue
 from bot.services import consent
+from bot.services.code_guard import CodeGuard
 from bot.services.lead_counts import bump, clean_source, weekly
 from bot.services.staff import Actor
 from bot.settings import Settings
-from bot.storage.db import Database
+from bot.storage.db import Database, rows_changed
 from bot.storage.models_leads import ComebackCode, Consent, Lead, LeadAudit, aware
 from bot.storage.models_outbox import OutboxMessage
 
@@ -82,28 +84,45 @@ class LeadDraft:
 @dataclass(frozen=True)
 class Submitted:
     public_id: str
-    parent_code: str | None  # set for under-16 leads: give it to a parent
+    parent_code: str | None  # set for under-16 leads: give it to a parent (typed form)
+    parent_link: str | None = None  # the same, for the deep link: a 128-bit random token
 
 
-# At most this many wrong parent codes per person per window (in-process; resets on restart).
-MAX_CODE_FAILURES = 5
-CODE_WINDOW = timedelta(hours=1)
+# Typed codes: 10 characters of CODE_ALPHABET (about 48 bits); wrong guesses are capped per
+# person and globally in the database (bot/services/code_guard.py).
+TYPED_CODE_LENGTH = 10
 
 
 def new_code(length: int = 6) -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
 
 
-def new_parent_code() -> str:
-    """Six characters with at least one digit and one letter, so the NLU can tell it from words."""
+def new_parent_code(length: int = 6) -> str:
+    """Characters with at least one digit and one letter, so it can be told from words."""
     while True:
-        code = new_code(6)
+        code = new_code(length)
         if any(c.isdigit() for c in code) and any(c.isalpha() for c in code):
             return code
 
 
+def new_typed_code() -> str:
+    """A code a person types (parent consent, school referral): 10 unambiguous characters."""
+    return new_parent_code(TYPED_CODE_LENGTH)
+
+
+def new_link_token() -> str:
+    """The random part of a deep link (/start <prefix>_<token>): 128 bits, base32, 26 chars."""
+    return base64.b32encode(secrets.token_bytes(16)).decode().rstrip("=")
+
+
 def code_hash(code: str) -> str:
     return hashlib.sha256(code.strip().upper().encode()).hexdigest()
+
+
+def relayed(text: str, limit: int = 3000) -> str:
+    """A person's own words inside an HTML message (the outbox sends parse_mode=HTML): cut, then
+    escaped, so "<3" arrives as "<3" and nobody can put a link or markup in another's chat."""
+    return html.escape(text.strip()[:limit], quote=False)
 
 
 def _value(value: str | None) -> str | None:
@@ -124,9 +143,8 @@ class LeadService:
         self._settings = settings
         self._clock = clock or SystemClock()
         self.status_listeners: list[StatusListener] = []
-        # Wrong parent codes per person: a code is only 6 characters, so guessing is capped.
-        self._code_failures: dict[str, list[datetime]] = {}
-        self._code_lock = threading.Lock()
+        # Wrong parent codes: counted in the database, per person and for everyone.
+        self.codes = CodeGuard(database, cipher, settings, clock=self._clock)
 
     # ------------------------------------------------------------------ helpers
 
@@ -265,7 +283,8 @@ class LeadService:
     def submit(self, pseudonym: str, draft: LeadDraft) -> Submitted:
         """Store a consented lead; 16+ goes to staff now, under 16 waits for a parent."""
         now = self._clock.now()
-        parent_code = new_parent_code() if draft.needs_parent else None
+        parent_code = new_typed_code() if draft.needs_parent else None
+        parent_link = new_link_token() if draft.needs_parent else None
         with self._db.session() as session:
             lead = Lead(
                 public_id=new_code(6),
@@ -281,6 +300,7 @@ class LeadService:
                 source=self.resolve_source(draft.source),
                 consent_kind=None if parent_code else "self",
                 parent_code_hash=code_hash(parent_code) if parent_code else None,
+                parent_link_hash=code_hash(parent_link) if parent_link else None,
                 parent_code_expires_at=now + timedelta(days=self._settings.parent_code_days)
                 if parent_code
                 else None,
@@ -301,7 +321,7 @@ class LeadService:
             if not parent_code:
                 bump(session, "consented", lead.source, now)
                 self.announce(session, lead)
-            return Submitted(lead.public_id, parent_code)
+            return Submitted(lead.public_id, parent_code, parent_link)
 
     def attach_chat(self, pseudonym: str, public_id: str, chat_id: int) -> bool:
         """The bot process links the chat of a 'via deze chat' lead; Rasa never sees the id."""
@@ -315,25 +335,22 @@ class LeadService:
     # ------------------------------------------------------------- the parent
 
     def _pending(self, session: Session, code: str, parent_pseudonym: str) -> Lead:
+        """The lead waiting for this parent code (typed) or link token; wrong ones are counted."""
         now = self._clock.now()
-        with self._code_lock:
-            recent = [
-                t for t in self._code_failures.get(parent_pseudonym, []) if now - t < CODE_WINDOW
-            ]
-            self._code_failures[parent_pseudonym] = recent
-            if len(recent) >= MAX_CODE_FAILURES:
-                raise CodeInvalid(
-                    "Er zijn te veel verkeerde codes geprobeerd. Probeer het over een uur opnieuw."
-                )
-        lead = session.scalar(select(Lead).where(Lead.parent_code_hash == code_hash(code)))
+        self.codes.check(session, "parent", parent_pseudonym)
+        digest = code_hash(code.removeprefix(PARENT_PREFIX))
+        lead = session.scalar(
+            select(Lead).where(
+                (Lead.parent_code_hash == digest) | (Lead.parent_link_hash == digest)
+            )
+        )
         if (
             lead is None
             or lead.status != st.AWAITING_PARENT
             or lead.parent_code_expires_at is None
             or aware(lead.parent_code_expires_at) < now
         ):
-            with self._code_lock:
-                self._code_failures.setdefault(parent_pseudonym, []).append(now)
+            self.codes.failed("parent", parent_pseudonym)
             raise CodeInvalid(
                 "Deze code ken ik niet, of hij is verlopen. Vraag je kind om een nieuwe code."
             )
@@ -365,6 +382,7 @@ class LeadService:
             )
             lead.status, lead.consent_kind, lead.consented_at = st.OPEN, "parent", now
             lead.parent_code_hash, lead.parent_code_expires_at = None, None
+            lead.parent_link_hash = None
             bump(session, "consented", lead.source, now)
             self.announce(session, lead)
             return lead.public_id
@@ -433,8 +451,29 @@ class LeadService:
             raise LeadStateError("Onbekende actie.")
         now = self._clock.now()
         with self._db.session() as session:
-            lead = self._get(session, public_id)
-            if not st.can_move(lead.status, target):
+            if target == st.CLAIMED:
+                # The conditional UPDATE comes first, before any read: of two staff members
+                # pressing "claim" at once exactly one matches the row (it also takes SQLite's
+                # write lock before a snapshot is read, so the loser waits instead of failing).
+                won = session.execute(
+                    update(Lead)
+                    .where(
+                        Lead.public_id == public_id[:12],
+                        Lead.status == st.OPEN,
+                        Lead.claimed_by.is_(None),
+                    )
+                    .values(status=st.CLAIMED, claimed_by=actor.telegram_id, claimed_at=now)
+                    .execution_options(synchronize_session=False)
+                )
+                lead = self._get(session, public_id)
+                if rows_changed(won) != 1:
+                    if lead.claimed_by == actor.telegram_id:
+                        raise LeadStateError("Je hebt deze aanmelding al opgepakt.")
+                    raise LeadStateError(st.refusal(lead.status, target))
+                session.refresh(lead)
+            else:
+                lead = self._get(session, public_id)
+            if target != st.CLAIMED and not st.can_move(lead.status, target):
                 raise LeadStateError(st.refusal(lead.status, target))
             others = lead.claimed_by not in (None, actor.telegram_id)
             if target != st.CLAIMED and others and not actor.is_admin:
@@ -442,7 +481,6 @@ class LeadService:
             lead.status = target
             self._audit(session, lead, actor, f"status:{target}")
             if target == st.CLAIMED:
-                lead.claimed_by, lead.claimed_at = actor.telegram_id, now
                 self._send_details(session, lead, actor)
                 self._notify_young_person(session, lead, MSG_CLAIMED, "claimed")
             elif target == st.CONTACTED:
@@ -507,7 +545,7 @@ class LeadService:
                 self._cipher,
                 not_before=self._clock.now(),
                 chat_id=int(self._cipher.decrypt(lead.chat_id_enc)),
-                text=MSG_CHAT_RELAY.format(text=text.strip()[:3000]),
+                text=MSG_CHAT_RELAY.format(text=relayed(text)),
                 kind="lead_message",
                 dedupe_key=f"lead:{lead.public_id}:msg:{secrets.token_hex(8)}",
                 subject=subject_of(lead),
@@ -534,7 +572,7 @@ class LeadService:
                 self._cipher,
                 not_before=self._clock.now(),
                 chat_id=lead.claimed_by,
-                text=f"Antwoord op #{lead.public_id}:\n\n{text.strip()[:3000]}",
+                text=f"Antwoord op #{lead.public_id}:\n\n{relayed(text)}",
                 kind="lead_message",
                 dedupe_key=f"lead:{lead.public_id}:reply:{secrets.token_hex(8)}",
                 subject=subject_of(lead),

@@ -16,14 +16,14 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from bot import lead_status as st
 from bot.clock import Clock, SystemClock
 from bot.contact import SKIPPED
 from bot.crypto import Cipher
-from bot.errors import LeadNotFound, LeadStateError, NotStaff
+from bot.errors import CodeInvalid, LeadNotFound, LeadStateError, NotStaff
 from bot.outbox import OutButton, cancel, enqueue
 from bot.school_cards import (
     BROAD_UPDATES,
@@ -34,10 +34,11 @@ from bot.school_cards import (
     staff_card,
     staff_details,
 )
-from bot.services.leads import code_hash, new_parent_code
+from bot.services.code_guard import CodeGuard
+from bot.services.leads import code_hash, new_link_token, new_parent_code, new_typed_code, relayed
 from bot.services.staff import Actor
 from bot.settings import Settings
-from bot.storage.db import Database
+from bot.storage.db import Database, rows_changed
 from bot.storage.models_leads import Consent, Lead
 from bot.storage.models_outbox import OutboxMessage
 from bot.storage.models_referrals import ReferralLink, SchoolRequest
@@ -62,6 +63,14 @@ MSG_DONE = "Je verzoek #{id} is afgerond door Join us. Dank je wel!"
 MSG_ANSWER = "Antwoord van Join us op #{id}:\n\n{text}"
 
 
+def _refusal(current: str, target: str) -> str:
+    return (
+        st.refusal(current, target)
+        .replace("Deze aanmelding", "Dit verzoek")
+        .replace("aanmelding", "verzoek")
+    )
+
+
 @dataclass(frozen=True)
 class RequestDraft:
     """What one of the school forms collected; SKIPPED or None means not given."""
@@ -78,7 +87,8 @@ class RequestDraft:
 @dataclass(frozen=True)
 class SubmittedRequest:
     public_id: str
-    referral_code: str | None  # referrals only: for the student's /start ref_<code>
+    referral_code: str | None  # referrals only: typed form (10 characters)
+    referral_link: str | None = None  # the same for the deep link /start ref_<token> (128 bits)
 
 
 def _value(value: str | None) -> str | None:
@@ -125,6 +135,7 @@ class ReferralService:
         self._cipher = cipher
         self._settings = settings
         self._clock = clock or SystemClock()
+        self._codes = CodeGuard(database, cipher, settings, clock=self._clock)
 
     # ------------------------------------------------------------------ helpers
 
@@ -192,7 +203,8 @@ class ReferralService:
         """Store a request and put its card in the outbox for staff, in one transaction."""
         if draft.kind not in KIND_TITLES:
             raise ValueError(f"unknown school request kind {draft.kind!r}")
-        code = new_parent_code() if draft.kind == "referral" else None
+        code = new_typed_code() if draft.kind == "referral" else None
+        link = new_link_token() if draft.kind == "referral" else None
         with self._db.session() as session:
             request = SchoolRequest(
                 public_id=new_parent_code(),
@@ -206,6 +218,7 @@ class ReferralService:
                 contact_enc=self._enc(draft.contact),
                 details_enc=self._enc(draft.details),
                 code_hash=code_hash(code) if code else None,
+                link_hash=code_hash(link) if link else None,
                 created_at=self._clock.now(),
             )
             session.add(request)
@@ -225,7 +238,7 @@ class ReferralService:
                     subject=subject_of(request),
                     buttons=staff_buttons(request.public_id),
                 )
-            return SubmittedRequest(request.public_id, code)
+            return SubmittedRequest(request.public_id, code, link)
 
     def attach_chat(self, pseudonym: str, public_id: str, chat_id: int) -> bool:
         """The bot process stores the school employee's chat; Rasa never sees the id."""
@@ -240,17 +253,30 @@ class ReferralService:
 
     # -------------------------------------------------------------- the student
 
-    def referral_exists(self, code: str) -> bool:
+    def referral_exists(self, code: str, who: str | None = None) -> bool:
+        """A valid, unexpired referral code or link token; wrong ones by ``who`` are counted."""
         with self._db.session() as session:
-            return self._referral(session, code) is not None
+            if who is not None:
+                try:
+                    self._codes.check(session, "referral", who)
+                except CodeInvalid:
+                    return False
+            found = self._referral(session, code) is not None
+        if not found and who is not None:
+            self._codes.failed("referral", who)
+        return found
 
-    @staticmethod
-    def _referral(session: Session, code: str) -> SchoolRequest | None:
-        code = code.removeprefix(REFERRAL_PREFIX)
+    def _referral(self, session: Session, code: str) -> SchoolRequest | None:
+        digest = code_hash(code.removeprefix(REFERRAL_PREFIX))
         request = session.scalar(
-            select(SchoolRequest).where(SchoolRequest.code_hash == code_hash(code))
+            select(SchoolRequest).where(
+                (SchoolRequest.code_hash == digest) | (SchoolRequest.link_hash == digest)
+            )
         )
-        return request if request is not None and request.kind == "referral" else None
+        if request is None or request.kind != "referral":
+            return None
+        expires = request.created_at + timedelta(days=self._settings.security.referral_code_days)
+        return request if expires > self._clock.now() else None
 
     def _lead(self, session: Session, lead_public_id: str) -> Lead | None:
         return session.scalar(select(Lead).where(Lead.public_id == lead_public_id))
@@ -409,17 +435,35 @@ class ReferralService:
             raise LeadStateError("Onbekende actie.")
         now = self._clock.now()
         with self._db.session() as session:
-            request = self._get(session, public_id)
-            if not st.can_move(request.status, target):
-                raise LeadStateError(
-                    st.refusal(request.status, target).replace("aanmelding", "verzoek")
+            if target == st.CLAIMED:
+                # Conditional UPDATE first (see LeadService.staff_step): one winner per request.
+                won = session.execute(
+                    update(SchoolRequest)
+                    .where(
+                        SchoolRequest.public_id == public_id[:12],
+                        SchoolRequest.status == st.OPEN,
+                        SchoolRequest.claimed_by.is_(None),
+                    )
+                    .values(status=st.CLAIMED, claimed_by=actor.telegram_id, claimed_at=now)
+                    .execution_options(synchronize_session=False)
                 )
+                request = self._get(session, public_id)
+                if rows_changed(won) != 1:
+                    if request.claimed_by == actor.telegram_id:
+                        raise LeadStateError("Je hebt dit verzoek al opgepakt.")
+                    if request.claimed_by is not None:
+                        raise LeadStateError("Dit verzoek is al opgepakt door een collega.")
+                    raise LeadStateError(_refusal(request.status, target))
+                session.refresh(request)
+            else:
+                request = self._get(session, public_id)
+            if target != st.CLAIMED and not st.can_move(request.status, target):
+                raise LeadStateError(_refusal(request.status, target))
             others = request.claimed_by not in (None, actor.telegram_id)
             if target != st.CLAIMED and others and not actor.is_admin:
                 raise NotStaff("Alleen wie dit verzoek heeft opgepakt kan de status aanpassen.")
             request.status = target
             if target == st.CLAIMED:
-                request.claimed_by, request.claimed_at = actor.telegram_id, now
                 enqueue(
                     session,
                     self._cipher,
@@ -454,7 +498,7 @@ class ReferralService:
             sent = self._tell_school(
                 session,
                 request,
-                MSG_ANSWER.format(id=request.public_id, text=text.strip()[:3000]),
+                MSG_ANSWER.format(id=request.public_id, text=relayed(text)),
                 f"answer:{secrets.token_hex(6)}",
             )
             if not sent:

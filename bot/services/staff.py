@@ -11,13 +11,13 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot.clock import Clock, SystemClock
 from bot.errors import CodeInvalid, NotStaff
-from bot.storage.db import Database
-from bot.storage.models_leads import StaffInvite, StaffMember, aware
+from bot.storage.db import Database, rows_changed
+from bot.storage.models_leads import StaffInvite, StaffMember
 
 INVITE_PREFIX = "staff_"
 
@@ -85,10 +85,20 @@ class StaffDirectory:
         """Register the user as staff; False if they already were. Raises CodeInvalid."""
         now = self._clock.now()
         with self._db.session() as session:
+            # Conditional UPDATE first: an invite opened twice at the same moment is used once.
+            won = session.execute(
+                update(StaffInvite)
+                .where(
+                    StaffInvite.token_hash == _hash(token),
+                    StaffInvite.used_at.is_(None),
+                    StaffInvite.expires_at >= now,
+                )
+                .values(used_at=now, used_by=telegram_id)
+                .execution_options(synchronize_session=False)
+            )
             invite = session.get(StaffInvite, _hash(token))
-            if invite is None or invite.used_at is not None or aware(invite.expires_at) < now:
+            if rows_changed(won) != 1 or invite is None:
                 raise CodeInvalid("Deze uitnodiging is ongeldig, al gebruikt of verlopen.")
-            invite.used_at, invite.used_by = now, telegram_id
             if session.get(StaffMember, telegram_id) is not None:
                 return False
             session.add(

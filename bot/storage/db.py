@@ -6,10 +6,11 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, Result, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -45,6 +46,11 @@ def make_engine(url: str) -> Engine:
 
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+def rows_changed(result: Result[Any]) -> int:
+    """Rows matched by an UPDATE/DELETE run through a Session (a CursorResult underneath)."""
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def alembic_config(url: str) -> Config:

@@ -43,6 +43,8 @@ class Lead(Base):
     # Only a hash: the code itself is a bearer secret that lets a parent see the preview.
     parent_code_hash: Mapped[str | None] = mapped_column(String(64), unique=True, default=None)
     parent_code_expires_at: Mapped[datetime | None] = mapped_column(default=None)
+    # The parent's deep link carries a long random token (128 bits) instead of the typed code.
+    parent_link_hash: Mapped[str | None] = mapped_column(String(64), unique=True, default=None)
     claimed_by: Mapped[int | None] = mapped_column(BigInteger, default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     consented_at: Mapped[datetime | None] = mapped_column(default=None)

@@ -38,6 +38,8 @@ class SchoolRequest(Base):
     answer_enc: Mapped[str | None] = mapped_column(Text, default=None)
     # Only the hash of the referral code: the code itself is given to the student.
     code_hash: Mapped[str | None] = mapped_column(String(64), unique=True, default=None)
+    # The student's deep link carries a long random token (128 bits) instead of the typed code.
+    link_hash: Mapped[str | None] = mapped_column(String(64), unique=True, default=None)
     claimed_by: Mapped[int | None] = mapped_column(BigInteger, default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     claimed_at: Mapped[datetime | None] = mapped_column(default=None)

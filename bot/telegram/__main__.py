@@ -1,9 +1,12 @@
 """`python -m bot.telegram`: the bot process (started by the supervisor when a token is set)."""
 
+from bot.hardening import private_files, secure_data_dir
 from bot.logging_setup import configure_logging
 from bot.settings import load_settings
 from bot.telegram.app import run
 
+private_files()
 settings = load_settings()
+secure_data_dir(settings)
 configure_logging(settings.log_level)
 run(settings)

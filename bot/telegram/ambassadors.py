@@ -190,7 +190,8 @@ async def start_invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 async def start_parent(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     code = args_of(context)[0].removeprefix(PARENT_PREFIX) if args_of(context) else ""
-    name, team = await asyncio.to_thread(_service(context).parent_preview, code)
+    viewer = update.effective_user.id if update.effective_user else None
+    name, team = await asyncio.to_thread(_service(context).parent_preview, code, viewer)
     markup = InlineKeyboardMarkup(
         [
             [InlineKeyboardButton("Ja, ik geef toestemming", callback_data=f"amb|pok|{code}")],

@@ -50,6 +50,7 @@ def build_application(settings: Settings, runtime: Runtime | None = None) -> App
         app.bot_data["runtime"] = runtime
         app.bot_data["conversation"] = runtime.conversation
         app.bot_data["database"] = runtime.database
+        app.bot_data["button_signer"] = runtime.button_signer
         delivery = OutboxDelivery(
             runtime.database,
             runtime.cipher,

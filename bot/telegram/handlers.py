@@ -20,7 +20,7 @@ from bot.messages import Reply
 from bot.outbox import OutButton, enqueue
 from bot.storage.db import Database
 from bot.storage.models import ButtonPayload
-from bot.telegram.rendering import DIGEST_PREFIX, PAYLOAD_PREFIX, OutgoingMessage, render
+from bot.telegram.rendering import EPHEMERAL_SIGNER, ButtonSigner, OutgoingMessage, render
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +35,11 @@ def _conversation(context: ContextTypes.DEFAULT_TYPE) -> Conversation:
 def _database(context: ContextTypes.DEFAULT_TYPE) -> Database:
     database: Database = context.bot_data["database"]
     return database
+
+
+def _signer(context: ContextTypes.DEFAULT_TYPE) -> ButtonSigner:
+    signer: ButtonSigner = context.bot_data.get("button_signer", EPHEMERAL_SIGNER)
+    return signer
 
 
 def _user(update: Update) -> ChannelUser | None:
@@ -68,7 +73,9 @@ async def send_replies(
     for reply in replies:
         # Only buttons touch the database; a reply without (the crisis reply) never waits on it.
         messages += (
-            await asyncio.to_thread(render, reply, store) if reply.buttons else render(reply, store)
+            await asyncio.to_thread(render, reply, store, _signer(context), chat_id)
+            if reply.buttons
+            else render(reply, store, _signer(context), chat_id)
         )
     for index, message in enumerate(messages):
         try:
@@ -189,14 +196,15 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     # Telegram has trouble, the pressed choice still counts.
     with contextlib.suppress(TelegramError):
         await query.answer()
-    data = query.data or ""
-    payload: str | None = None
-    if data.startswith(PAYLOAD_PREFIX):
-        payload = data.removeprefix(PAYLOAD_PREFIX)
-    elif data.startswith(DIGEST_PREFIX):
-        payload = await asyncio.to_thread(
-            _load_payload, _database(context), data.removeprefix(DIGEST_PREFIX)
-        )
+    database = _database(context)
+    # Only a payload this bot issued to this chat goes to Rasa; forged data gets the polite
+    # "this button no longer works" (it could otherwise carry any intent or entity).
+    payload = await asyncio.to_thread(
+        _signer(context).payload_of,
+        user.chat_id,
+        query.data or "",
+        lambda token: _load_payload(database, token),
+    )
     if not payload:
         await send_replies(context, int(user.chat_id), [EXPIRED_BUTTON])
         return

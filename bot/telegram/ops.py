@@ -26,7 +26,7 @@ def health_server(runtime: Runtime) -> HealthServer:
         settings.ops.metrics_listen,
         settings.ops.metrics_port,
         {
-            "rasa": rasa_check(settings.rasa_url),
+            "rasa": rasa_check(settings.rasa_url, settings.security.rasa_auth_token),
             "action_server": action_server_check(settings.action_server_url),
             "database": database_check(runtime.database),
             "outbox": outbox_check(runtime.database, settings.ops.ready_outbox_max_age),

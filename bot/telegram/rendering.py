@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-import hashlib
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.buttons import (
+    DIGEST_PREFIX,
+    EPHEMERAL_SIGNER,
+    MAX_CALLBACK_BYTES,
+    PAYLOAD_PREFIX,
+    ButtonSigner,
+)
 from bot.messages import Button, Reply
 
 MAX_MESSAGE = 4096
-MAX_CALLBACK_BYTES = 64
-# Callback data prefixes: "p|" carries the Rasa payload itself, "h|" a digest of a stored one.
-# Other features use their own prefixes (checked server-side), so nothing here is trusted blindly.
-PAYLOAD_PREFIX = "p|"
-DIGEST_PREFIX = "h|"
 
 
 @dataclass(frozen=True)
@@ -52,23 +53,26 @@ def split_text(text: str, limit: int = MAX_MESSAGE) -> list[str]:
     return [c for c in (chunk.strip() for chunk in chunks) if c] or ([text] if text else [])
 
 
-def callback_data_for(payload: str, store: Callable[[str, str], None]) -> str:
-    """Inline payloads that fit; longer ones are stored under a digest (``store(token, payload)``)."""
-    inline = PAYLOAD_PREFIX + payload
-    if len(inline.encode()) <= MAX_CALLBACK_BYTES:
-        return inline
-    token = hashlib.sha256(payload.encode()).hexdigest()[:32]
-    store(token, payload)
-    return DIGEST_PREFIX + token
+def callback_data_for(
+    payload: str,
+    store: Callable[[str, str], None],
+    signer: ButtonSigner = EPHEMERAL_SIGNER,
+    chat_id: int | str = 0,
+) -> str:
+    return signer.callback_data(chat_id, payload, store)
 
 
 def keyboard(
-    buttons: tuple[Button, ...], store: Callable[[str, str], None]
+    buttons: tuple[Button, ...],
+    store: Callable[[str, str], None],
+    signer: ButtonSigner = EPHEMERAL_SIGNER,
+    chat_id: int | str = 0,
 ) -> InlineKeyboardMarkup:
     rows = [
         [
             InlineKeyboardButton(
-                b.title[:64] or "…", callback_data=callback_data_for(b.payload, store)
+                b.title[:64] or "…",
+                callback_data=signer.callback_data(chat_id, b.payload, store),
             )
         ]
         for b in buttons
@@ -76,12 +80,31 @@ def keyboard(
     return InlineKeyboardMarkup(rows)
 
 
-def render(reply: Reply, store: Callable[[str, str], None]) -> list[OutgoingMessage]:
+def render(
+    reply: Reply,
+    store: Callable[[str, str], None],
+    signer: ButtonSigner = EPHEMERAL_SIGNER,
+    chat_id: int | str = 0,
+) -> list[OutgoingMessage]:
     """One reply -> one or more messages; buttons go on the last part so they stay in view."""
     parts = split_text(reply.text) if reply.text else []
     if not parts:
         return []
-    markup = keyboard(reply.buttons, store) if reply.buttons else None
+    markup = keyboard(reply.buttons, store, signer, chat_id) if reply.buttons else None
     messages = [OutgoingMessage(html.escape(p, quote=False)) for p in parts]
     messages[-1] = OutgoingMessage(messages[-1].text, markup)
     return messages
+
+
+__all__ = [
+    "DIGEST_PREFIX",
+    "EPHEMERAL_SIGNER",
+    "MAX_CALLBACK_BYTES",
+    "PAYLOAD_PREFIX",
+    "ButtonSigner",
+    "OutgoingMessage",
+    "callback_data_for",
+    "keyboard",
+    "render",
+    "split_text",
+]

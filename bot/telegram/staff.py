@@ -41,7 +41,7 @@ ADMIN_HELP = (
     "<b>Beheer</b>\n/staf uitnodigen — eenmalige uitnodigingslink\n"
     "/staf lijst — wie is medewerker\n/staf verwijder &lt;telegram-id&gt;"
 )
-_CODE = re.compile(r"^[A-Za-z0-9]{4,12}$")
+_CODE = re.compile(r"^[A-Za-z0-9]{4,40}$")  # typed codes (10) and link tokens (26)
 _CALLBACK = re.compile(r"^s\|(claim|contacted|signed|close)\|([A-Za-z0-9]{1,12})$")
 
 

@@ -36,6 +36,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from sqlalchemy import inspect
 
 from bot.errors import BackupError, ConfigError
+from bot.keys import SALT_FILE
 from bot.settings import Settings, load_settings
 from bot.storage.db import make_engine
 
@@ -43,7 +44,8 @@ MAGIC = b"JOINUS-BACKUP-1\n"
 FORMAT_VERSION = 1
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1  # 32 MiB, ~0.1 s: cheap for us, dear for a guesser
 MIN_PASSPHRASE = 12
-KEY_FILES = ("pseudonym.key", "encryption.key")
+# The salt stretches a passphrase-style ENCRYPTION_KEY: without it such a key decrypts nothing.
+KEY_FILES = ("pseudonym.key", "encryption.key", SALT_FILE)
 
 
 # --- encryption ---------------------------------------------------------------------------------
@@ -221,8 +223,8 @@ def _keys(settings: Settings) -> dict[str, bytes]:
         "encryption.key": settings.encryption_key,
     }
     for name in KEY_FILES:
-        if from_env[name]:
-            keys[name] = (from_env[name] or "").encode() + b"\n"
+        if from_env.get(name):
+            keys[name] = (from_env.get(name) or "").encode() + b"\n"
         elif (settings.secrets_dir / name).exists():
             keys[name] = (settings.secrets_dir / name).read_bytes()
     return keys

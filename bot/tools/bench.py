@@ -93,7 +93,7 @@ def bench_pipeline(users: int, turns: int) -> None:
     started = time.perf_counter()
     try:
         for service in engine_services(settings):
-            supervisor.start(service, child_environment(settings))
+            supervisor.start(service, child_environment(settings, service.name))
         supervisor.wait_healthy(progress=lambda _: None)
         print(f"start-up: Rasa + action server healthy after {time.perf_counter() - started:.1f} s")
         engine = RasaClient(settings.rasa_url, 30)

@@ -283,3 +283,19 @@ def test_command_line_streams_for_containers(
     )
     assert restored.returncode == 0, restored.stderr
     _check_restored(_settings(tmp_path / "new", None), expected)
+
+
+def test_passphrase_style_encryption_key_survives_with_its_salt(tmp_path: Path) -> None:
+    """A weak ENCRYPTION_KEY is stretched with var/secrets/kdf.salt: the salt must travel too."""
+    env = {"ENCRYPTION_KEY": "ons geheime zinnetje"}
+    live_dir, fresh_dir = tmp_path / "live", tmp_path / "fresh"
+    live_dir.mkdir()
+    fresh_dir.mkdir()
+    live = load_settings({"JOINUS_DATA_DIR": str(live_dir), **env})
+    expected = _populate(live)
+    assert (live.secrets_dir / "kdf.salt").exists()
+    manifest = backup.create_backup(live, tmp_path / "b.jbk", PASSPHRASE)
+    assert "secrets/kdf.salt" in manifest.files
+    fresh = load_settings({"JOINUS_DATA_DIR": str(fresh_dir), **env})
+    backup.restore_backup(fresh, tmp_path / "b.jbk", PASSPHRASE)
+    _check_restored(fresh, expected)

@@ -81,7 +81,8 @@ async def test_text_non_text_edit_and_buttons(
         sent = await asyncio.to_thread(fake_api.wait_for_messages, ALICE, 6)
         keyboard = sent[5]["reply_markup"]["inline_keyboard"]
         datas = [row[0]["callback_data"] for row in keyboard]
-        assert datas[0] == "p|/affirm" and datas[1].startswith("h|") and len(datas[1]) <= 64
+        assert datas[0].startswith("p|/affirm|") and datas[1].startswith("h|")
+        assert all(len(d.encode()) <= 64 for d in datas)
 
         fake_api.push_callback(ALICE, datas[1], sent[5]["message_id"])
         await wait_texts(fake_api, ALICE, 7)
@@ -102,6 +103,24 @@ async def test_forged_or_expired_button_is_handled_kindly(
         first = (await asyncio.to_thread(fake_api.wait_for_messages, ALICE, 1))[0]
         fake_api.push_callback(ALICE, "h|" + "0" * 32, first["message_id"])
         assert "werkt niet meer" in (await wait_texts(fake_api, ALICE, 2))[1]
+        turns = len(fake_rasa.received)
+        # Callback data made up by a client: an unsigned or wrongly signed intent, a signature
+        # copied onto another payload, and a real button of Alice pressed from Bob's chat.
+        real = first["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+        mac = real.rpartition("|")[2]
+        forged = ["p|/affirm", "p|/greet|AAAAAAAAAAA", f"p|/stop|{mac}", 'p|/inform{"x":1}']
+        for index, data in enumerate(forged):
+            fake_api.push_callback(ALICE, data, first["message_id"])
+            assert "werkt niet meer" in (await wait_texts(fake_api, ALICE, 3 + index))[-1]
+        fake_api.push_text(BOB, "knoppen")
+        bob = (await asyncio.to_thread(fake_api.wait_for_messages, BOB, 1))[0]
+        turns = len(fake_rasa.received)
+        fake_api.push_callback(BOB, real, bob["message_id"])
+        assert "werkt niet meer" in (await wait_texts(fake_api, BOB, 2))[-1]
+        assert len(fake_rasa.received) == turns, "no forged payload reached Rasa"
+        fake_api.push_callback(ALICE, real, first["message_id"])  # the real one still works
+        await wait_texts(fake_api, ALICE, 3 + len(forged))
+        assert len(fake_rasa.received) == turns + 1
     finally:
         await _stop(app)
 

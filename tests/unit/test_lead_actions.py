@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -234,8 +235,11 @@ async def test_under_sixteen_gets_a_parent_code_then_parent_confirms(env: LeadEn
     (lead,) = leads_in(env)
     assert chat == {"directive": "lead_chat", "lead": lead.public_id}
     assert link["directive"] == "deep_link" and link["start"].startswith("ouder_")
-    code = link["start"].removeprefix("ouder_")
-    assert code in link["text"] and "{link}" in link["text"]
+    token = link["start"].removeprefix("ouder_")
+    assert len(token) >= 26 and token not in link["text"]  # the link: 128 random bits
+    typed = re.search(r"de code ([A-Z0-9]{10}) sturen", link["text"])
+    assert typed is not None and "{link}" in link["text"]
+    code = typed.group(1)  # the typed form: 10 characters
     assert outbox_kinds(env) == []  # nothing to staff before the parent
 
     check = CollectingDispatcher()

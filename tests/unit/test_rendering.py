@@ -31,8 +31,9 @@ def test_buttons_become_inline_keyboard_on_last_part() -> None:
     assert messages[0].reply_markup is None
     markup = messages[-1].reply_markup
     assert markup is not None
-    datas = [row[0].callback_data for row in markup.inline_keyboard]
-    assert datas == [PAYLOAD_PREFIX + "/affirm", PAYLOAD_PREFIX + "/deny"]
+    datas = [str(row[0].callback_data) for row in markup.inline_keyboard]
+    assert [d.rpartition("|")[0] for d in datas] == [PAYLOAD_PREFIX + "/affirm", PAYLOAD_PREFIX + "/deny"]
+    assert all(len(d.encode()) <= MAX_CALLBACK_BYTES for d in datas)
 
 
 def test_split_respects_limit_after_escaping_and_keeps_all_text() -> None:
@@ -68,6 +69,7 @@ def test_long_payload_is_stored_under_digest_within_64_bytes() -> None:
     assert data.startswith(DIGEST_PREFIX)
     assert len(data.encode()) <= MAX_CALLBACK_BYTES
     assert stored[data.removeprefix(DIGEST_PREFIX)] == payload
+    assert payload not in data
     # the same payload maps to the same token (idempotent)
     assert callback_data_for(payload, stored.__setitem__) == data
 
