@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ADMIN = 9_100_001
 STAFF_GROUP = -100_900_001
 STARTUP = 300.0
+RASA_TOKEN = "fault-suite-rasa-token"
 # Friendly answers a person may get while a part is down: both count as "answered".
 UNAVAILABLE = "even niet bereikbaar"
 ERROR_REPLY = "Er ging iets mis aan mijn kant"
@@ -33,7 +34,7 @@ ERROR_REPLY = "Er ging iets mis aan mijn kant"
 CHILDREN = {
     "bot": "bot.telegram",
     "actions": "--actions actions",  # rasa_sdk, or a wrapper around it
-    "rasa": ".venv-rasa/bin/rasa",
+    "rasa": "--enable-api",  # the rasa CLI or the supervisor's launcher for it
 }
 
 
@@ -56,6 +57,7 @@ class Stack:
             RASA_URL=f"http://127.0.0.1:{self.rasa_port}",
             ACTION_SERVER_PORT=str(_free_port()),
             METRICS_PORT=str(_free_port()),  # the bot's health/metrics server
+            RASA_AUTH_TOKEN=RASA_TOKEN,  # Rasa's HTTP API asks for it
             RASA_TIMEOUT="10",
             TELEGRAM_BOT_TOKEN="123:FAULTS",
             TELEGRAM_BASE_URL=self.api.base_url,
@@ -136,7 +138,8 @@ class Stack:
 
     def rasa_ready(self) -> bool:
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{self.rasa_port}/status", timeout=2) as r:
+            url = f"http://127.0.0.1:{self.rasa_port}/status?token={RASA_TOKEN}"
+            with urllib.request.urlopen(url, timeout=2) as r:
                 body = r.read().replace(b" ", b"")
                 return b'"model_file"' in body and b'"model_file":null' not in body
         except OSError:
