@@ -6,6 +6,7 @@ so both get the same safety net, commands and outage handling.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -81,7 +82,11 @@ class DirectiveHandler(Protocol):
     ) -> list[Reply]: ...
 
 
-CrisisListener = Callable[[SafetyResult], Awaitable[None]]
+# Told about every crisis reply, with the person's pseudonym (for per-person alert limits). It
+# runs in the background: the crisis reply never waits for it, and it is abandoned after
+# CRISIS_LISTENER_TIMEOUT seconds so a hung database cannot pile up tasks.
+CrisisListener = Callable[[SafetyResult, str], Awaitable[None]]
+CRISIS_LISTENER_TIMEOUT = 30.0
 
 
 class Conversation:
@@ -107,6 +112,7 @@ class Conversation:
         self._safety = safety_net if safety_net is not None else SafetyNet()
         warm_up_in_background()  # layer 2 loads while layer 1 already answers
         self._capture = capture
+        self._background: set[asyncio.Task[None]] = set()
 
     def pseudonym(self, user: ChannelUser) -> str:
         return self._pseudonymiser.for_user(user.platform, user.user_id)
@@ -122,14 +128,7 @@ class Conversation:
         # A flagged message returns here: it never reaches the engine, so never a Join us answer.
         safety = self._safety.assess(text, self.pseudonym(user))
         if safety.level == "crisis":
-            metrics.CRISIS_REPLIES.inc()
-            if self._on_crisis is not None:
-                try:
-                    await self._on_crisis(safety)
-                except Exception:  # a failing notification must never hide the crisis reply
-                    log.exception("crisis notification failed")
-            reply = crisis_reply(safety, self._facts.get("crisis_lines") or {})
-            return [Reply(reply or UNAVAILABLE.text)]
+            return self._crisis(user, safety)
         if safety.level == "check_in":
             return [Reply(check_in_reply())]
         if safety.has("grief"):
@@ -143,11 +142,44 @@ class Conversation:
                 return await self._engine_turn(user, taken.message)
         return await self._engine_turn(user, text[:MAX_TURN_CHARS])
 
+    def crisis_check(self, user: ChannelUser, text: str) -> list[Reply] | None:
+        """The crisis reply for any text a person sent (a caption, an edit, the words after a
+        command), or ``None``; front ends call it for text that does not go through ``text``."""
+        safety = self._safety.assess(text or "", self.pseudonym(user))
+        return self._crisis(user, safety) if safety.level == "crisis" else None
+
+    def _crisis(self, user: ChannelUser, safety: SafetyResult) -> list[Reply]:
+        """Reply at once; staff are told in the background (never awaited here)."""
+        metrics.CRISIS_REPLIES.inc()
+        if self._on_crisis is not None:
+            task = asyncio.get_running_loop().create_task(
+                self._notify(safety, self.pseudonym(user)), name="crisis-alert"
+            )
+            self._background.add(task)
+            task.add_done_callback(self._background.discard)
+        reply = crisis_reply(safety, self._facts.get("crisis_lines") or {})
+        return [Reply(reply or UNAVAILABLE.text)]
+
+    async def _notify(self, safety: SafetyResult, pseudonym: str) -> None:
+        assert self._on_crisis is not None
+        try:
+            await asyncio.wait_for(self._on_crisis(safety, pseudonym), CRISIS_LISTENER_TIMEOUT)
+        except Exception:  # a failing notification must never hide the crisis reply
+            log.exception("crisis notification failed")
+
+    async def drain(self, within: float = CRISIS_LISTENER_TIMEOUT) -> None:
+        """Wait (at most ``within`` seconds) for background notifications: tests, shutdown."""
+        if self._background:
+            await asyncio.wait(set(self._background), timeout=within)
+
     async def button(self, user: ChannelUser, payload: str) -> list[Reply]:
         """A pressed button: its payload is the user's turn, exactly as the engine offered it."""
         return await self._engine_turn(user, payload)
 
     async def command(self, user: ChannelUser, name: str, arg: str = "") -> list[Reply]:
+        # Words after a command are typed text too ("/start ik wil dood").
+        if arg and (crisis := self.crisis_check(user, arg)) is not None:
+            return crisis
         intent = COMMAND_INTENTS.get(name.lower())
         if intent is None:
             return [UNKNOWN_COMMAND]

@@ -6,6 +6,7 @@ import asyncio
 import hashlib
 import hmac
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
 from bot.buttons import ButtonSigner
 from bot.capture import Capture
@@ -35,6 +36,9 @@ from bot.settings import Settings
 from bot.storage.db import Database, migrate
 
 log = logging.getLogger(__name__)
+
+# Pauses between attempts to queue a crisis alert while the database is locked or down.
+ALERT_RETRY_PAUSES = (1.0, 2.0, 4.0)
 
 
 class Runtime:
@@ -98,6 +102,7 @@ class Runtime:
             DRAFT_HOURS,
         )
         self.directives.update(privacy_directives(self.privacy_context))
+        self._alert_thread = ThreadPoolExecutor(1, thread_name_prefix="crisis-alerts")
         self.conversation = Conversation(
             self.engine,
             self.pseudonymiser,
@@ -128,8 +133,23 @@ class Runtime:
             "school-retention", 60 * 60, lambda: asyncio.to_thread(self.referrals.purge_due)
         )
 
-    async def _on_crisis(self, result: SafetyResult) -> None:
-        await asyncio.to_thread(self.crisis_alerts.notify, result)
+    async def _on_crisis(self, result: SafetyResult, pseudonym: str) -> None:
+        """Queue the staff alert; a locked or unreachable database delays only this task.
+
+        Its own thread, so a hung write cannot take the threads that replies need; retried a
+        few times, then given up with a log line (the young person was answered long ago).
+        """
+        loop = asyncio.get_running_loop()
+        for attempt, pause in enumerate(ALERT_RETRY_PAUSES, start=1):
+            try:
+                await loop.run_in_executor(
+                    self._alert_thread, self.crisis_alerts.notify, result, pseudonym
+                )
+                return
+            except Exception as exc:
+                log.warning("crisis alert not queued (attempt %d): %s", attempt, type(exc).__name__)
+                await asyncio.sleep(pause)
+        log.error("crisis alert dropped after %d attempts", len(ALERT_RETRY_PAUSES))
 
     async def start(self) -> None:
         await asyncio.to_thread(migrate, self.settings.database_url)
@@ -141,6 +161,8 @@ class Runtime:
 
     async def stop(self) -> None:
         self.scheduler.stop()
+        await self.conversation.drain(within=5)
+        self._alert_thread.shutdown(wait=False, cancel_futures=True)
         await self.engine.aclose()
         self.database.dispose()
         self.tracker.dispose()

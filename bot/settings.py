@@ -17,6 +17,17 @@ from bot.errors import ConfigError
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+def _on_off(env: Mapping[str, str], name: str) -> bool | None:
+    raw = env.get(name, "").strip().lower()
+    if raw in {"", "auto"}:
+        return None
+    if raw in {"on", "1", "true", "yes"}:
+        return True
+    if raw in {"off", "0", "false", "no"}:
+        return False
+    raise ConfigError(f"{name} must be on, off or auto, got {raw!r}")
+
+
 def _int(env: Mapping[str, str], name: str, default: int) -> int:
     raw = env.get(name, "").strip()
     if not raw:
@@ -284,6 +295,9 @@ class Settings:
     @property
     def action_server_ports(self) -> list[int]:
         return [self.action_server_port + i for i in range(self.rasa_instances)]
+    # Supervisor: restart a dead child with backoff (True), or stop everything (False); None
+    # means "on for the Telegram bot, off for the terminal chat" (SUPERVISOR_RESTART).
+    supervisor_restart: bool | None = None
     # Operations (issue 15): health/metrics server, readiness, admin alerts, logs, backups.
     ops: OpsSettings = field(default_factory=OpsSettings)
     security: SecuritySettings = field(default_factory=lambda: SecuritySettings())
@@ -377,6 +391,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         bot_username=env.get("TELEGRAM_BOT_USERNAME", "").strip().lstrip("@") or None,
         rasa_instances=instances,
         redis_url=redis_url,
+        supervisor_restart=_on_off(env, "SUPERVISOR_RESTART"),
         ops=_ops_settings(env),
         security=_security_settings(env, rasa_url),
     )

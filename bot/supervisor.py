@@ -1,7 +1,13 @@
-"""`make run`: start Rasa, the action server and the bot; wait until healthy; stop all together.
+"""`make run`: start Rasa, the action server and the bot; wait until healthy; keep them up.
 
 Rasa (Python 3.10 venv) and the action server are children of this process. With a Telegram
 token the bot is a third child; without one the terminal chat runs here in the foreground.
+
+In production mode (``SUPERVISOR_RESTART``, on by default for the Telegram bot) a child that
+dies is restarted with exponential backoff; when it keeps dying, admins are told in Telegram
+(through the outbox), and after too many deaths in a window the supervisor gives up with a
+clear message. Otherwise (the terminal chat, or ``SUPERVISOR_RESTART=off``) one dead child
+stops everything.
 """
 
 from __future__ import annotations
@@ -33,6 +39,25 @@ RASA_BIN = PROJECT_ROOT / ".venv-rasa" / "bin" / "rasa"
 RASA_PYTHON = PROJECT_ROOT / ".venv-rasa" / "bin" / "python"
 MODEL_DIR = PROJECT_ROOT / "models"
 STARTUP_TIMEOUT = 240.0  # Rasa imports TensorFlow and loads the model: ~20-60 s on 2 cores
+
+
+@dataclass(frozen=True)
+class RestartPolicy:
+    """Backoff 1, 2, 4 ... seconds (capped) per death within ``window``; give up at ``max_deaths``."""
+
+    base: float = 1.0
+    cap: float = 60.0
+    window: float = 600.0
+    max_deaths: int = 5
+    # Admins are told from this many deaths within the window (one death is routine).
+    alert_from: int = 2
+    # A child with a health URL that was healthy and then stops answering for this long is
+    # hung (e.g. Rasa stuck): it is killed and so restarted. 0 switches the watchdog off.
+    hang_after: float = 120.0
+    health_every: float = 10.0
+
+    def delay(self, deaths: int) -> float:
+        return float(min(self.cap, self.base * (2 ** max(0, deaths - 1))))
 
 
 def _http_ok(url: str, predicate: Callable[[bytes], bool] = lambda _: True) -> bool:
@@ -127,9 +152,18 @@ class Service:
     process: subprocess.Popen[bytes] | None = None
     pump: threading.Thread | None = None
     tail: deque[str] = field(default_factory=lambda: deque(maxlen=40))
-    env: dict[str, str] = field(default_factory=dict)  # per-instance additions to the shared env
+    # Per-instance additions when built (engine pairs: their own ACTION_SERVER_URL); start()
+    # merges them over the shared environment and keeps the result for restarts.
+    env: dict[str, str] = field(default_factory=dict, repr=False)
     # Asked once when healthy, before the service counts as ready (see warm_up()).
     warm_up_url: str | None = None
+    deaths: deque[float] = field(default_factory=deque)  # monotonic times within the window
+    restart_at: float | None = None
+    restarts: int = 0
+    # Watchdog state: healthy at least once since the last (re)start, and since when not.
+    seen_healthy: bool = False
+    unhealthy_since: float | None = None
+    checked_at: float = 0.0
 
     @property
     def role(self) -> str:
@@ -301,23 +335,100 @@ class Supervisor:
                     print(f"[{service.name}] {line}", flush=True)
 
     def start(self, service: Service, env: dict[str, str]) -> None:
+        service.env = {**env, **service.env}
+        self._spawn(service)
+        self.services.append(service)
+
+    def _spawn(self, service: Service) -> None:
+        service.seen_healthy, service.unhealthy_since = False, None
         service.process = subprocess.Popen(
             service.argv,
             cwd=PROJECT_ROOT,
-            env={**env, **service.env},
+            env=service.env,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # Ctrl-C reaches us only; we stop children in order
         )
         assert service.process.stdout is not None
-        threading.Thread(
+        service.pump = threading.Thread(
             target=self._pump, args=(service, service.process.stdout), daemon=True
-        ).start()
-        self.services.append(service)
+        )
+        service.pump.start()
 
     def dead(self) -> Service | None:
-        return next((s for s in self.services if s.process and s.process.poll() is not None), None)
+        return next(
+            (
+                s
+                for s in self.services
+                if s.process and s.process.poll() is not None and s.restart_at is None
+            ),
+            None,
+        )
+
+    def keep_running(
+        self,
+        policy: RestartPolicy | None,
+        *,
+        notify: Callable[[Service, str, bool], None] = lambda _s, _t, _f: None,
+        poll: float = 0.5,
+        say: Callable[[str], None] = print,
+    ) -> Service:
+        """Watch the children until one dies for good; returns it (then stop_all()).
+
+        Without a policy the first death is final. With one, a dead child is restarted after
+        ``policy.delay(deaths)``; ``notify(service, text, final)`` is called (for admins) from
+        ``policy.alert_from`` deaths within the window, and the child is given up on at
+        ``policy.max_deaths``.
+        """
+        while not self._stopping.is_set():
+            now = time.monotonic()
+            for service in self.services:
+                if service.restart_at is not None:
+                    if now >= service.restart_at and not self._stopping.is_set():
+                        service.restart_at = None
+                        service.restarts += 1
+                        say(f"{service.name} wordt opnieuw gestart (poging {service.restarts}).")
+                        self._spawn(service)
+                    continue
+                if service.process is None:
+                    continue
+                if service.process.poll() is None:
+                    if policy is not None and policy.hang_after > 0:
+                        self._watch(service, policy, now, say)
+                    continue
+                code = service.process.returncode
+                _kill_group(service)  # orphans (Sanic's worker) would keep the port busy
+                if policy is None:
+                    say(f"{service.name} stopped (exit {code}); stopping all.")
+                    return service
+                while service.deaths and now - service.deaths[0] > policy.window:
+                    service.deaths.popleft()
+                service.deaths.append(now)
+                deaths = len(service.deaths)
+                minutes = policy.window / 60
+                if deaths >= policy.max_deaths:
+                    text = (
+                        f"{service.name} is {deaths} keer gestopt binnen {minutes:.0f} minuten "
+                        f"(laatste exitcode {code}); ik geef het op en stop alles. "
+                        f"Zie {self.settings.log_dir / (service.name + '.log')}."
+                    )
+                    say(text)
+                    notify(service, text, True)
+                    return service
+                delay = policy.delay(deaths)
+                say(f"{service.name} stopped (exit {code}); restart in {delay:.0f} s.")
+                if deaths >= policy.alert_from:
+                    notify(
+                        service,
+                        f"⚠️ {service.name} is {deaths} keer gestopt binnen {minutes:.0f} "
+                        f"minuten (laatste exitcode {code}). Ik start het steeds opnieuw; na "
+                        f"{policy.max_deaths} keer geef ik het op.",
+                        False,
+                    )
+                service.restart_at = now + delay
+            time.sleep(poll)
+        return self.services[0]
 
     def wait_healthy(
         self, timeout: float = STARTUP_TIMEOUT, progress: Callable[[str], None] = print
@@ -355,6 +466,50 @@ class Supervisor:
             except subprocess.TimeoutExpired:
                 service.process.kill()
                 service.process.wait()
+            _kill_group(service)
+
+
+    def _watch(
+        self, service: Service, policy: RestartPolicy, now: float, say: Callable[[str], None]
+    ) -> None:
+        """Kill a child that answered its health check before and has not for hang_after s."""
+        if not service.health_url or now - service.checked_at < policy.health_every:
+            return
+        service.checked_at = now
+        if service.healthy():
+            service.seen_healthy, service.unhealthy_since = True, None
+            return
+        if not service.seen_healthy:
+            return  # still starting (Rasa loads its model for a minute or two)
+        if service.unhealthy_since is None:
+            service.unhealthy_since = now
+        elif now - service.unhealthy_since >= policy.hang_after:
+            say(f"{service.name} antwoordt al {policy.hang_after:.0f} s niet; ik stop het.")
+            _kill_group(service)  # the next pass sees it dead and restarts it
+
+
+def _kill_group(service: Service) -> None:
+    """SIGKILL what is left of a dead child's process group (each child leads its own)."""
+    if service.process is None:
+        return
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(service.process.pid, signal.SIGKILL)
+
+
+def admin_notifier(settings: Settings) -> Callable[[Service, str, bool], None]:
+    """Tell admins through the outbox (the bot delivers it, also after its own restart)."""
+    from bot.crypto import Cipher
+    from bot.services.admin_alerts import QueuedAdminAlerts
+    from bot.storage.db import Database
+
+    alerts = QueuedAdminAlerts(
+        Database(settings.database_url), Cipher.from_settings(settings), settings.admin_ids
+    )
+
+    def notify(service: Service, text: str, final: bool) -> None:
+        alerts.send(f"child-{service.name}" + ("-gave-up" if final else ""), text)
+
+    return notify
 
 
 def check_model() -> None:
@@ -410,10 +565,11 @@ def main() -> int:
         # token), no Rasa token.
         supervisor.start(console_service(settings), child_environment(settings, "console"))
         print("Telegram-bot draait. Stoppen: Ctrl-C.", flush=True)
-        while (dead := supervisor.dead()) is None:
-            time.sleep(0.5)
-        print(
-            f"{dead.name} stopped (exit {dead.process.returncode if dead.process else '?'}); stopping all."
+        restart = settings.supervisor_restart is not False  # default on for the Telegram bot
+        supervisor.keep_running(
+            RestartPolicy() if restart else None,
+            notify=admin_notifier(settings),
+            say=lambda line: print(line, flush=True),
         )
         return 1
     except KeyboardInterrupt:

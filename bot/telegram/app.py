@@ -15,6 +15,7 @@ from telegram.ext import (
     CallbackQueryHandler,
     ContextTypes,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -51,7 +52,11 @@ def build_application(settings: Settings, runtime: Runtime | None = None) -> App
         app.bot_data["database"] = runtime.database
         app.bot_data["button_signer"] = runtime.button_signer
         delivery = OutboxDelivery(
-            runtime.database, runtime.cipher, app.bot, blocked_hooks=runtime.blocked_hooks
+            runtime.database,
+            runtime.cipher,
+            app.bot,
+            blocked_hooks=runtime.blocked_hooks,
+            admin_ids=settings.admin_ids,
         )
         app.bot_data["delivery"] = delivery
         app.bot_data["delivery_task"] = asyncio.create_task(delivery.run(), name="outbox-delivery")
@@ -89,6 +94,8 @@ def build_application(settings: Settings, runtime: Runtime | None = None) -> App
         .build()
     )
     private = filters.ChatType.PRIVATE
+    # Group -1 runs first: the safety net sees captions, edits and command arguments too.
+    app.add_handler(TypeHandler(Update, handlers.safety_gate), group=-1)
     # Order matters: edits first (they also carry text), then commands before plain text,
     # then buttons, and a catch-all for stickers, photos, voice, files and locations last.
     app.add_handler(MessageHandler(filters.UpdateType.EDITED & private, handlers.on_edited))

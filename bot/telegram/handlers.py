@@ -5,20 +5,23 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import uuid
 from collections.abc import Sequence
 
 from sqlalchemy import select
 from telegram import Update
 from telegram.constants import ChatAction, ParseMode
-from telegram.error import TelegramError
-from telegram.ext import ContextTypes
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
+from telegram.ext import ApplicationHandlerStop, CommandHandler, ContextTypes
 
-from bot.conversation import EDITED, ONLY_TEXT, ChannelUser, Conversation
+from bot.conversation import COMMAND_INTENTS, EDITED, ONLY_TEXT, ChannelUser, Conversation
+from bot.crypto import Cipher
 from bot.messages import Reply
+from bot.outbox import OutButton, enqueue
 from bot.privacy_directives import record_message
 from bot.storage.db import Database
 from bot.storage.models import ButtonPayload
-from bot.telegram.rendering import EPHEMERAL_SIGNER, ButtonSigner, render
+from bot.telegram.rendering import EPHEMERAL_SIGNER, ButtonSigner, OutgoingMessage, render
 
 log = logging.getLogger(__name__)
 
@@ -60,13 +63,26 @@ def _load_payload(database: Database, token: str) -> str | None:
 async def send_replies(
     context: ContextTypes.DEFAULT_TYPE, chat_id: int, replies: Sequence[Reply]
 ) -> None:
+    """Send at once; if Telegram is down, rate-limits us or times out, the rest of the answer
+    goes through the outbox instead, so the person still gets it when Telegram is back."""
     database = _database(context)
 
     def store(token: str, payload: str) -> None:
         _store_payload(database, token, payload)
 
+    messages: list[OutgoingMessage] = []
+    personal: list[bool] = []  # shows someone's details: /vergeet and /stop delete it
     for reply in replies:
-        for message in await asyncio.to_thread(render, reply, store, _signer(context), chat_id):
+        # Only buttons touch the database; a reply without (the crisis reply) never waits on it.
+        rendered = (
+            await asyncio.to_thread(render, reply, store, _signer(context), chat_id)
+            if reply.buttons
+            else render(reply, store, _signer(context), chat_id)
+        )
+        messages += rendered
+        personal += [reply.personal] * len(rendered)
+    for index, message in enumerate(messages):
+        try:
             sent = await context.bot.send_message(
                 chat_id,
                 message.text,
@@ -74,8 +90,17 @@ async def send_replies(
                 reply_markup=message.reply_markup,
                 disable_web_page_preview=True,
             )
-            if reply.personal:  # shows someone's details: /vergeet and /stop delete it again
-                await _record_personal(context, chat_id, sent.message_id)
+        except BadRequest:
+            raise  # our message is wrong: retrying cannot help (on_error tells the person)
+        except (RetryAfter, NetworkError) as exc:  # NetworkError includes TimedOut
+            log.warning("reply not sent (%s): queued in the outbox", type(exc).__name__)
+            await asyncio.to_thread(_queue_replies, context, chat_id, messages[index:])
+            wake = context.bot_data.get("delivery")
+            if wake is not None:
+                wake.wake()
+            return
+        if personal[index]:
+            await _record_personal(context, chat_id, sent.message_id)
 
 
 async def _record_personal(
@@ -89,9 +114,74 @@ async def _record_personal(
     await asyncio.to_thread(record_message, runtime.privacy_context, pseudonym, chat_id, message_id)
 
 
+def _queue_replies(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, messages: Sequence[OutgoingMessage]
+) -> None:
+    cipher: Cipher = context.bot_data["runtime"].cipher
+    batch = uuid.uuid4().hex
+    with _database(context).session() as session:
+        for n, message in enumerate(messages):
+            markup = message.reply_markup
+            buttons = (
+                [
+                    [OutButton(b.text, str(b.callback_data)) for b in row]
+                    for row in markup.inline_keyboard
+                ]
+                if markup is not None
+                else None
+            )
+            enqueue(
+                session,
+                cipher,
+                chat_id=chat_id,
+                text=message.text,
+                kind="reply",
+                dedupe_key=f"reply:{batch}:{n}",
+                buttons=buttons,
+            )
+
+
 async def _typing(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:
     with contextlib.suppress(TelegramError):  # cosmetic only
         await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
+
+
+async def safety_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Before every other handler: whatever a person types in a private chat (a message, a
+    photo or voice caption, an edit, the words after any command) passes the safety net, so
+    no handler (form capture, staff relays, ambassador commands) can skip it. A crisis is
+    answered here. What the conversation would handle (text, captions, edits, its own and
+    unknown commands) stops here; a feature's own command (/antwoord to a staff member, a
+    staff member's /verzoek to a school) still goes on, so nothing a person relays is lost."""
+    chat = update.effective_chat
+    message = update.effective_message
+    user = _user(update)
+    if chat is None or chat.type != "private" or message is None or user is None:
+        return
+    text = message.text or message.caption or ""
+    if not text:
+        return
+    replies = _conversation(context).crisis_check(user, text)
+    if replies is None:
+        return
+    await send_replies(context, int(user.chat_id), replies)
+    command = text[1:].split(maxsplit=1)[0].split("@", 1)[0].lower() if text[0] == "/" else ""
+    if update.edited_message is not None or command not in _feature_commands(context):
+        raise ApplicationHandlerStop
+
+
+def _feature_commands(context: ContextTypes.DEFAULT_TYPE) -> frozenset[str]:
+    """Commands registered by feature modules (not the conversation's own), computed once."""
+    commands: frozenset[str] | None = context.bot_data.get("feature_commands")
+    if commands is None:
+        names: set[str] = set()
+        for handlers in context.application.handlers.values():
+            for handler in handlers:
+                if isinstance(handler, CommandHandler):
+                    names |= set(handler.commands)
+        commands = frozenset(names - set(COMMAND_INTENTS))
+        context.bot_data["feature_commands"] = commands
+    return commands
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -127,8 +217,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = _user(update)
     if query is None or user is None:
         return
-    # Acknowledge first: Telegram shows a spinner on the button until we do.
-    await query.answer()
+    # Acknowledge first: Telegram shows a spinner on the button until we do. Cosmetic: when
+    # Telegram has trouble, the pressed choice still counts.
+    with contextlib.suppress(TelegramError):
+        await query.answer()
     database = _database(context)
     # Only a payload this bot issued to this chat goes to Rasa; forged data gets the polite
     # "this button no longer works" (it could otherwise carry any intent or entity).

@@ -275,6 +275,8 @@ class FakeBotApi:
         self._down_methods: frozenset[str] = frozenset()
         self._down_disconnect = False
         self._blocked: set[int | str] = set()
+        self._migrated: dict[int | str, int] = {}
+        self._fault: tuple[str, frozenset[str], int, float] | None = None
         self._commands: dict[str, list[JSONDict]] = {}
         self._webhook_url = ""
         self.tokens: list[str] = []
@@ -393,6 +395,32 @@ class FakeBotApi:
             else:
                 self._down_methods = frozenset()
                 self._down_disconnect = False
+
+    def set_fault(
+        self,
+        kind: str | None,
+        *,
+        methods: Iterable[str] | None = None,
+        retry_after: int = 1,
+        delay: float = 30.0,
+    ) -> None:
+        """Until called again with ``None``: every call of ``methods`` (default: the outbound
+        ones) answers ``"429"`` (Too Many Requests, ``retry_after`` s), ``"500"``, or with
+        ``"timeout"`` hangs ``delay`` seconds and then drops the connection."""
+        if kind not in {None, "429", "500", "timeout"}:
+            raise ValueError(f"unknown fault {kind!r}")
+        with self._cond:
+            self._fault = (
+                None
+                if kind is None
+                else (kind, frozenset(methods or DEFAULT_DOWN_METHODS), retry_after, delay)
+            )
+
+    def migrate_chat(self, old_chat_id: int | str, new_chat_id: int) -> None:
+        """The group was upgraded to a supergroup: sends to the old id fail with 400 and
+        ``migrate_to_chat_id`` (PTB: ChatMigrated)."""
+        with self._cond:
+            self._migrated[old_chat_id] = new_chat_id
 
     def block_chat(self, chat_id: int | str) -> None:
         with self._cond:
@@ -568,6 +596,20 @@ class FakeBotApi:
             content["caption"] = caption
         return self._push_message(
             user_id, content, first_name=first_name, username=username, language_code="nl"
+        )
+
+    def push_voice(self, user_id: int, *, caption: str | None = None) -> int:
+        voice = {
+            "file_id": f"voice-{user_id}",
+            "file_unique_id": f"voice-u-{user_id}",
+            "duration": 3,
+            "mime_type": "audio/ogg",
+        }
+        content: JSONDict = {"voice": voice}
+        if caption is not None:
+            content["caption"] = caption
+        return self._push_message(
+            user_id, content, first_name="Test", username=None, language_code="nl"
         )
 
     def push_location(
@@ -752,6 +794,25 @@ class FakeBotApi:
                 if self._down_disconnect:
                     return None
                 return 502, _error_body(502, "Bad Gateway")
+            hang = 0.0
+            if self._fault is not None and name in self._fault[1]:
+                kind, _, retry_after, delay = self._fault
+                if kind == "429":
+                    return 429, _error_body(
+                        429,
+                        f"Too Many Requests: retry after {retry_after}",
+                        {"retry_after": retry_after},
+                    )
+                if kind == "500":
+                    return 500, _error_body(500, "Internal Server Error")
+                hang = delay
+            if name in _CHAT_METHODS and params.get("chat_id") in self._migrated:
+                new = self._migrated[params["chat_id"]]
+                return 400, _error_body(
+                    400,
+                    "Bad Request: group chat was upgraded to a supergroup chat",
+                    {"migrate_to_chat_id": new},
+                )
             queue = self._failures.get(name)
             if queue:
                 failure = queue.popleft()
@@ -761,6 +822,9 @@ class FakeBotApi:
                 )
             if name in _CHAT_METHODS and params.get("chat_id") in self._blocked:
                 return 403, _error_body(403, _BLOCKED_DESCRIPTION)
+        if hang:
+            time.sleep(hang)  # outside the lock: other calls go on meanwhile
+            return None
         # getUpdates blocks, so method bodies take the lock themselves.
         try:
             result = impl[1](self, params)

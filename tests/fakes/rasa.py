@@ -15,8 +15,9 @@ from typing import Any
 
 
 class FakeRasa:
-    def __init__(self, slow_seconds: float = 3.0) -> None:
+    def __init__(self, slow_seconds: float = 3.0, turn_seconds: float = 0.0) -> None:
         self.slow_seconds = slow_seconds
+        self.turn_seconds = turn_seconds  # every turn takes this long (engine work)
         self.received: list[dict[str, Any]] = []
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -42,6 +43,8 @@ class FakeRasa:
         self.stop()
 
     def answer(self, message: str) -> list[dict[str, Any]]:
+        if self.turn_seconds:
+            time.sleep(self.turn_seconds)
         if message == "traag":
             time.sleep(self.slow_seconds)
             return [{"text": "eindelijk"}]

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import asyncio
+import time
 from pathlib import Path
 from typing import Any
 
@@ -77,17 +79,51 @@ async def test_crisis_reply_works_without_engine_and_notifies(facts: Facts) -> N
     engine = StubEngine(down=True)
     seen: list[SafetyResult] = []
 
-    async def on_crisis(result: SafetyResult) -> None:
+    async def on_crisis(result: SafetyResult, person: str) -> None:
         seen.append(result)
 
-    replies = await make(engine, facts, on_crisis=on_crisis).text(USER, "ik wil dood")
+    conversation = make(engine, facts, on_crisis=on_crisis)
+    replies = await conversation.text(USER, "ik wil dood")
     assert engine.sent == []
     assert "113" in replies[0].text and "0800-0113" in replies[0].text
+    await conversation.drain()
     assert len(seen) == 1
 
 
+async def test_crisis_reply_never_waits_for_the_staff_alert(facts: Facts) -> None:
+    """A listener stuck on a locked or unreachable database does not delay the reply."""
+    started = asyncio.Event()
+
+    async def hung(_: SafetyResult, __: str) -> None:
+        started.set()
+        await asyncio.sleep(3600)
+
+    conversation = make(StubEngine(), facts, on_crisis=hung)
+    begin = time.perf_counter()
+    replies = await conversation.text(USER, "ik wil niet meer leven")
+    assert time.perf_counter() - begin < 0.1
+    assert "113" in replies[0].text
+    await asyncio.wait_for(started.wait(), 1)  # the alert was started in the background
+    await conversation.drain(within=0.01)
+
+
+@pytest.mark.parametrize(
+    "command", ["/start ik wil dood", "/help ik wil mezelf iets aandoen", "/onbekend ik wil dood"]
+)
+async def test_words_after_a_command_are_checked(facts: Facts, command: str) -> None:
+    engine = StubEngine()
+    replies = await make(engine, facts).text(USER, command)
+    assert engine.sent == [] and "113" in replies[0].text
+
+
+async def test_deep_link_payload_is_not_a_crisis(facts: Facts) -> None:
+    engine = StubEngine()
+    await make(engine, facts).text(USER, "/start poster_veghel")
+    assert engine.sent and engine.sent[0][1].startswith("/greet")
+
+
 async def test_failing_crisis_notification_still_shows_resources(facts: Facts) -> None:
-    async def broken(_: SafetyResult) -> None:
+    async def broken(_: SafetyResult, __: str) -> None:
         raise RuntimeError("staff chat unreachable")
 
     replies = await make(StubEngine(), facts, on_crisis=broken).text(
