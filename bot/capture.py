@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from bot.contact import ContactInvalid, is_skip
 from bot.messages import Reply
-from bot.services.drafts import CAPTURED, FIELDS, REFERRAL_SOURCE, DraftService
+from bot.services.drafts import CAPTURED, FIELDS, REFERRAL_SOURCE, DraftService, Pending
 from bot.services.leads import PARENT_PREFIX, TYPED_PARENT_CODE
 from bot.services.referrals import REFERRAL_PREFIX
 
@@ -48,6 +48,9 @@ class Taken:
 
     replies: tuple[Reply, ...] = ()
     message: str = ""
+    # The question this message answered: asked again if the turn does not get through, so a
+    # retyped answer is captured again instead of reaching Rasa as text.
+    answered: Pending | None = None
 
 
 def placeholder(field: str) -> str:
@@ -89,7 +92,7 @@ class Capture:
         field = FIELDS[pending.field]
         if is_skip(text):
             if field.skippable:
-                return Taken(message="/skip")
+                return Taken(message="/skip", answered=pending)
             return Taken(replies=(Reply(NOT_SKIPPABLE),))
         if is_not_an_answer(text, contact=field.contact):
             return None
@@ -98,7 +101,7 @@ class Capture:
         except ContactInvalid as exc:
             return Taken(replies=(Reply(str(exc)),))  # still pending: the next try counts
         await asyncio.to_thread(self._drafts.put, pseudonym, pending.field, value)
-        return Taken(message=placeholder(pending.field))
+        return Taken(message=placeholder(pending.field), answered=pending)
 
     async def _codes(self, pseudonym: str, text: str) -> Taken | None:
         referral = _REFERRAL_TYPED.match(text)
@@ -123,6 +126,17 @@ class Capture:
             return REFERRAL_SOURCE
         return payload
 
-    async def before_turn(self, pseudonym: str) -> None:
-        """Any turn that reaches Rasa answers (or leaves) the pending question."""
-        await asyncio.to_thread(self._drafts.clear_pending, pseudonym)
+    async def before_turn(self, pseudonym: str) -> Pending | None:
+        """Any turn that reaches Rasa answers (or leaves) the pending question; returns it."""
+
+        def clear() -> Pending | None:
+            pending = self._drafts.pending(pseudonym)
+            if pending is not None:
+                self._drafts.clear_pending(pseudonym)
+            return pending
+
+        return await asyncio.to_thread(clear)
+
+    async def ask_again(self, pseudonym: str, pending: Pending) -> None:
+        """A turn did not get through (engine or action server down): the question stays open."""
+        await asyncio.to_thread(self._drafts.expect, pseudonym, pending.field, pending.meta)

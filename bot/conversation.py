@@ -31,6 +31,7 @@ from bot.safety import (
 
 if TYPE_CHECKING:
     from bot.capture import Capture
+    from bot.services.drafts import Pending
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +140,7 @@ class Conversation:
             if taken is not None:
                 if taken.replies:
                     return list(taken.replies)
-                return await self._engine_turn(user, taken.message)
+                return await self._engine_turn(user, taken.message, answered=taken.answered)
         return await self._engine_turn(user, text[:MAX_TURN_CHARS])
 
     def crisis_check(self, user: ChannelUser, text: str) -> list[Reply] | None:
@@ -196,25 +197,38 @@ class Conversation:
             )
         return await self._engine_turn(user, f"/{intent}{entities}")
 
-    async def _engine_turn(self, user: ChannelUser, message: str) -> list[Reply]:
+    async def _engine_turn(
+        self, user: ChannelUser, message: str, *, answered: Pending | None = None
+    ) -> list[Reply]:
         kind = "button_or_command" if message.startswith("/") else "text"
         with metrics.TURN_SECONDS.labels(kind).time():
-            return await self._engine_turn_untimed(user, message)
+            return await self._engine_turn_untimed(user, message, answered)
 
-    async def _engine_turn_untimed(self, user: ChannelUser, message: str) -> list[Reply]:
+    async def _engine_turn_untimed(
+        self, user: ChannelUser, message: str, answered: Pending | None = None
+    ) -> list[Reply]:
         pseudonym = self.pseudonym(user)
+        open_question = answered
         if self._capture is not None:
-            await self._capture.before_turn(pseudonym)
+            open_question = await self._capture.before_turn(pseudonym) or answered
         try:
             replies = await self._engine.send(pseudonym, message)
         except EngineError as exc:
             log.warning("engine unavailable for a turn: %s", exc)
             metrics.ENGINE_UNAVAILABLE.inc()
+            await self._ask_again(pseudonym, open_question)
             return [UNAVAILABLE]
         # An empty answer means the action server failed behind Rasa: still never leave silence.
         if not any(r.text for r in replies) and not any(r.custom for r in replies):
+            await self._ask_again(pseudonym, open_question)
             return [UNAVAILABLE]
         return await self._apply_directives(user, pseudonym, replies)
+
+    async def _ask_again(self, pseudonym: str, question: Pending | None) -> None:
+        # The person will type their answer again: it must be captured again, never sent to
+        # Rasa as text (that would put a contact detail in the conversation store).
+        if self._capture is not None and question is not None:
+            await self._capture.ask_again(pseudonym, question)
 
     async def _apply_directives(
         self, user: ChannelUser, pseudonym: str, replies: Sequence[Reply]

@@ -122,6 +122,25 @@ async def test_a_personal_answer_is_kept_by_us_and_rasa_gets_a_placeholder(stack
     assert find_plaintext(stack.env.settings.database_url, ["Veghel-Noord"]) == []
 
 
+async def test_an_answer_retyped_after_an_outage_is_captured_again(stack: Stack) -> None:
+    """The engine (or the action server behind it) is down for the captured turn: the person
+    is told "even niet bereikbaar" and types the answer again, which must never reach Rasa."""
+    stack.script("/express_interest", ask("parent_contact", "Wat is je telefoonnummer?"))
+    await stack.conversation.button(USER, "/express_interest")
+    placeholder = '/inform{"parent_contact": "captured"}'
+    stack.script(placeholder, [])  # an empty answer: the action server failed behind Rasa
+
+    first = await stack.conversation.text(USER, "0612345678")
+
+    assert "niet bereikbaar" in texts(first)[0]
+    assert stack.drafts.pending(stack.pseudonym) is not None  # the question is still open
+    stack.script(placeholder, [Reply("Dank je!")])
+    second = await stack.conversation.text(USER, "0612345678")
+    assert texts(second) == ["Dank je!"]
+    assert stack.engine.sent[-2:] == [placeholder, placeholder]
+    assert not any("0612345678" in m for m in stack.engine.sent)
+
+
 async def test_not_an_answer_goes_to_rasa_as_before(stack: Stack) -> None:
     stack.script("/go", ask("lead_nickname", "Hoe mag Join us je noemen?"))
     for typed, expected in [
