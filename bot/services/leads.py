@@ -16,6 +16,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
@@ -147,6 +148,24 @@ def relayed(text: str, limit: int = 3000) -> str:
 
 def _value(value: str | None) -> str | None:
     return None if value in (None, "", SKIPPED) else value
+
+
+def claim_open(
+    session: Session, model: type[Any], public_id: str, staff_id: int, now: datetime
+) -> bool:
+    """Claim an open, unclaimed lead or school request in one conditional UPDATE: of two staff
+    members pressing "claim" at once, exactly one matches the row (True for the winner)."""
+    won = session.execute(
+        update(model)
+        .where(
+            model.public_id == public_id[:12],
+            model.status == st.OPEN,
+            model.claimed_by.is_(None),
+        )
+        .values(status=st.CLAIMED, claimed_by=staff_id, claimed_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return rows_changed(won) == 1
 
 
 class LeadService:
@@ -483,18 +502,9 @@ class LeadService:
                 # The conditional UPDATE comes first, before any read: of two staff members
                 # pressing "claim" at once exactly one matches the row (it also takes SQLite's
                 # write lock before a snapshot is read, so the loser waits instead of failing).
-                won = session.execute(
-                    update(Lead)
-                    .where(
-                        Lead.public_id == public_id[:12],
-                        Lead.status == st.OPEN,
-                        Lead.claimed_by.is_(None),
-                    )
-                    .values(status=st.CLAIMED, claimed_by=actor.telegram_id, claimed_at=now)
-                    .execution_options(synchronize_session=False)
-                )
+                won = claim_open(session, Lead, public_id, actor.telegram_id, now)
                 lead = self._get(session, public_id)
-                if rows_changed(won) != 1:
+                if not won:
                     if lead.claimed_by == actor.telegram_id:
                         raise LeadStateError("Je hebt deze aanmelding al opgepakt.")
                     raise LeadStateError(st.refusal(lead.status, target))

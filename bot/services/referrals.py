@@ -16,7 +16,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from bot import lead_status as st
@@ -35,10 +35,17 @@ from bot.school_cards import (
     staff_details,
 )
 from bot.services.code_guard import CodeGuard
-from bot.services.leads import code_hash, new_link_token, new_parent_code, new_typed_code, relayed
+from bot.services.leads import (
+    claim_open,
+    code_hash,
+    new_link_token,
+    new_parent_code,
+    new_typed_code,
+    relayed,
+)
 from bot.services.staff import Actor
 from bot.settings import Settings
-from bot.storage.db import Database, rows_changed
+from bot.storage.db import Database
 from bot.storage.models_leads import Consent, Lead, aware
 from bot.storage.models_outbox import OutboxMessage
 from bot.storage.models_referrals import ReferralLink, SchoolRequest
@@ -448,18 +455,9 @@ class ReferralService:
         with self._db.session() as session:
             if target == st.CLAIMED:
                 # Conditional UPDATE first (see LeadService.staff_step): one winner per request.
-                won = session.execute(
-                    update(SchoolRequest)
-                    .where(
-                        SchoolRequest.public_id == public_id[:12],
-                        SchoolRequest.status == st.OPEN,
-                        SchoolRequest.claimed_by.is_(None),
-                    )
-                    .values(status=st.CLAIMED, claimed_by=actor.telegram_id, claimed_at=now)
-                    .execution_options(synchronize_session=False)
-                )
+                won = claim_open(session, SchoolRequest, public_id, actor.telegram_id, now)
                 request = self._get(session, public_id)
-                if rows_changed(won) != 1:
+                if not won:
                     if request.claimed_by == actor.telegram_id:
                         raise LeadStateError("Je hebt dit verzoek al opgepakt.")
                     if request.claimed_by is not None:
