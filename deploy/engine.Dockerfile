@@ -19,6 +19,8 @@ COPY config.yml ./
 COPY domain domain
 COPY nlu_data nlu_data
 COPY stories stories
+# The pipeline's own component (engine/role_component.py): needed to train and to load the model.
+COPY engine engine
 RUN /opt/rasa/bin/rasa train --config config.yml --domain domain --data nlu_data stories \
       --out /src/models --fixed-model-name joinus --quiet
 
@@ -36,6 +38,7 @@ RUN groupadd --system --gid 10002 rasa \
 COPY --from=build /opt/rasa /opt/rasa
 WORKDIR /app
 COPY --from=build /src/models models
+COPY engine engine
 # Container endpoints: action server, SQL tracker store on PostgreSQL, Redis lock store.
 COPY deploy/rasa-endpoints.yml endpoints.yml
 COPY credentials.yml ./
