@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 import actions.fallback
 from actions.fallback import ActionDistress
-from bot.facts import Facts
+from bot.answers.facts import Facts
 
 ROOT = Path(__file__).resolve().parents[2]
 
