@@ -36,6 +36,7 @@ __all__ = [
     "build_model",
     "layer2_ready",
     "load_examples",
+    "load_sourced_examples",
     "predict",
     "warm_up",
     "warm_up_in_background",
@@ -52,15 +53,29 @@ MODEL_VERSION = "1"
 # One label per data file; "none" is negative.txt plus the project's everyday set.
 LABELS = ("acute", "crisis", "abuse", "ambiguous", "distress", "grief", "none")
 DANGER_LABELS = ("acute", "crisis", "abuse")
-_FILES = {
-    "acute.txt": "acute",
-    "crisis.txt": "crisis",
-    "abuse.txt": "abuse",
-    "ambiguous.txt": "ambiguous",
-    "distress.txt": "distress",
-    "grief.txt": "grief",
-    "negative.txt": "none",
+# The label of a data file is the part of its name before the first "_" or ".": "acute.txt"
+# and "acute_v3.txt" are both "acute" (v3: lines written later, kept apart so a validation
+# split can hold back whole groups of them, see ``safety_eval --validate --by-source``).
+_FILE_LABELS = {
+    "acute": "acute",
+    "crisis": "crisis",
+    "abuse": "abuse",
+    "ambiguous": "ambiguous",
+    "distress": "distress",
+    "grief": "grief",
+    "negative": "none",
 }
+
+
+def _data_files(data_dir: Path) -> list[tuple[Path, str]]:
+    """(file, label) in a fixed order: the labels' order, then the file name."""
+    found = [
+        (path, _FILE_LABELS[path.name.split(".")[0].split("_")[0]])
+        for path in data_dir.glob("*.txt")
+        if path.name.split(".")[0].split("_")[0] in _FILE_LABELS
+    ]
+    order = list(_FILE_LABELS.values())
+    return sorted(found, key=lambda item: (order.index(item[1]), item[0].name))
 
 
 @dataclass(frozen=True)
@@ -78,11 +93,24 @@ class Prediction:
         return max(labels, key=lambda label: self.probabilities.get(label, 0.0))
 
 
-def _read(path: Path) -> list[str]:
+def _read_sourced(path: Path) -> list[tuple[str, str]]:
+    """(text, source) per line; the source is "<file>: <last '# group:' header above it>"."""
     if not path.exists():
         return []
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [t.strip() for t in lines if t.strip() and not t.lstrip().startswith("#")]
+    out: list[tuple[str, str]] = []
+    group = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        text = line.strip()
+        if text.startswith("#"):
+            if text.lstrip("# ").startswith("group:"):
+                group = text.lstrip("# ").removeprefix("group:").strip()
+        elif text:
+            out.append((text, f"{path.name}: {group}"))
+    return out
+
+
+def _read(path: Path) -> list[str]:
+    return [text for text, _ in _read_sourced(path)]
 
 
 def _project_examples() -> list[tuple[str, str]]:
@@ -107,21 +135,28 @@ def _project_examples() -> list[tuple[str, str]]:
     return out
 
 
-def load_examples(data_dir: Path = DATA_DIR, *, project_sets: bool = True) -> list[tuple[str, str]]:
-    """(text, label) pairs in a fixed order; a text in two files keeps its first label."""
-    pairs: list[tuple[str, str]] = []
-    for name, label in _FILES.items():
-        pairs += [(text, label) for text in _read(data_dir / name)]
+def load_sourced_examples(
+    data_dir: Path = DATA_DIR, *, project_sets: bool = True
+) -> list[tuple[str, str, str]]:
+    """(text, label, source) in a fixed order; a text in two files keeps its first label."""
+    triples: list[tuple[str, str, str]] = []
+    for path, label in _data_files(data_dir):
+        triples += [(text, label, source) for text, source in _read_sourced(path)]
     if project_sets:
-        pairs += _project_examples()
+        triples += [(text, label, "tests/safety") for text, label in _project_examples()]
     seen: set[str] = set()
-    unique: list[tuple[str, str]] = []
-    for text, label in pairs:
+    unique: list[tuple[str, str, str]] = []
+    for text, label, source in triples:
         key = normalise(text)
         if key and key not in seen:
             seen.add(key)
-            unique.append((text, label))
+            unique.append((text, label, source))
     return unique
+
+
+def load_examples(data_dir: Path = DATA_DIR, *, project_sets: bool = True) -> list[tuple[str, str]]:
+    """(text, label) pairs in a fixed order; a text in two files keeps its first label."""
+    return [(t, label) for t, label, _ in load_sourced_examples(data_dir, project_sets=project_sets)]
 
 
 # Layer 2 reads at most this much of a message (layer 1 reads all of it): bounded cost.
