@@ -19,8 +19,10 @@ import hashlib
 import logging
 import os
 import pickle
+import re
 import threading
 import time
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,7 +50,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 _PROJECT_ROOT = Path(__file__).resolve().parents[2]
 _PROJECT_SETS = _PROJECT_ROOT / "tests" / "safety"
 # Bump when the features or the model change: the cache key includes it.
-MODEL_VERSION = "1"
+MODEL_VERSION = "2"
 
 # One label per data file; "none" is negative.txt plus the project's everyday set.
 LABELS = ("acute", "crisis", "abuse", "ambiguous", "distress", "grief", "none")
@@ -161,11 +163,31 @@ def load_examples(data_dir: Path = DATA_DIR, *, project_sets: bool = True) -> li
 
 # Layer 2 reads at most this much of a message (layer 1 reads all of it): bounded cost.
 MAX_CHARS = 1500
+# A message longer than this is also read in windows of two sentences, and the window that
+# looks most like danger counts: in one long tf-idf vector a single sentence ("ik heb de
+# pillen al klaargelegd") weighs little among ten ordinary ones.
+LONG_MESSAGE = 160
+MAX_WINDOWS = 8
+_SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+|\n+")
+# Letters outside the Latin script (Arabic, Cyrillic, ...): ``normalise`` keeps ASCII only.
+_NON_LATIN_WORD = re.compile(r"[^\W\d_a-z]*[^\W\d_\u0000-\u024f]+[^\W\d_]*")
 
 
 def features(text: str) -> str:
-    """What the model reads: the canonical normalised text (see ``normalise``)."""
-    return normalise(text[:MAX_CHARS])
+    """What the model reads: the canonical normalised text (see ``normalise``), plus the
+    words in another script than Latin as they were written (``normalise`` drops them)."""
+    text = text[:MAX_CHARS]
+    other = _NON_LATIN_WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    return " ".join([normalise(text), *other]).strip()
+
+
+def windows(text: str) -> list[str]:
+    """Overlapping two-sentence windows of a long message (at most ``MAX_WINDOWS``)."""
+    sentences = [s for s in _SENTENCE_END.split(text[:MAX_CHARS]) if s.strip()]
+    if len(sentences) < 2:
+        return []
+    pairs = [" ".join(sentences[i : i + 2]) for i in range(len(sentences) - 1)]
+    return pairs[:MAX_WINDOWS]
 
 
 def build_model(pairs: Sequence[tuple[str, str]], c: float = 1.0) -> Any:
@@ -293,6 +315,10 @@ class FastModel:
         return {label: float(p) for label, p in zip(self.classes, mean, strict=True)}
 
 
+def _danger(probabilities: dict[str, float]) -> float:
+    return sum(probabilities.get(label, 0.0) for label in DANGER_LABELS)
+
+
 class _Layer2:
     """The loaded model, created once per process (thread-safe)."""
 
@@ -364,7 +390,13 @@ class _Layer2:
         model = self.get(wait=False)
         if model is None:
             return None
-        return Prediction(model.predict(features(text)))
+        best = model.predict(features(text))
+        if len(text) > LONG_MESSAGE:
+            for window in windows(text):
+                part = model.predict(features(window))
+                if _danger(part) > _danger(best):
+                    best = part
+        return Prediction(best)
 
 
 _LAYER2 = _Layer2()

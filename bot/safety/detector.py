@@ -11,19 +11,21 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 
 from .fuzzy import correct
 from .model import CrisisCategory, SafetyResult
 from .normalise import squash, text_variants
 from .patterns import ANTI_CUES, COMPACT_RULES, FAMILY_OR_HOME, FIGURATIVE_CUES, RULES, Rule
 from .patterns_acute import ACUTE_RULES
+from .patterns_languages import LANGUAGE_RULES, SCRIPT_RULES
 
 __all__ = ["assess_rules", "spellings"]
 
 log = logging.getLogger(__name__)
 
 NONE = SafetyResult("none", ())
-_ALL_RULES = RULES + ACUTE_RULES
+_ALL_RULES = RULES + ACUTE_RULES + LANGUAGE_RULES
 # Characters either side of a match in which a figurative cue counts.
 _WINDOW = 60
 # Longer messages are read in overlapping chunks, so the work per chunk stays bounded.
@@ -64,6 +66,11 @@ def _assess(text: str) -> SafetyResult:
     crisis: set[CrisisCategory] = set()
     check_in: set[CrisisCategory] = set()
     variants = [s for chunk in _chunks(text) for s in spellings(chunk)]
+    if not text.isascii():
+        written = unicodedata.normalize("NFKC", text).casefold()
+        for pattern, categories in SCRIPT_RULES:
+            if pattern.search(written):
+                crisis.update(categories)
     for variant in variants:
         for rule in _ALL_RULES:
             if rule.tier == "crisis":

@@ -37,8 +37,14 @@ CONTEXT_THRESHOLD = 0.4
 # Where layer 1 recognised figurative speech ("ik ga dood van het lachen"), layer 2 must be
 # surer before it overrules the light touch.
 FIGURATIVE_THRESHOLD = 0.9
-# An acute label this likely adds 112 first (also to a crisis layer 1 found).
-ACUTE_THRESHOLD = 0.4
+# An acute label this likely adds 112 first (also to a crisis layer 1 found). Low on purpose:
+# "Ben je nu in gevaar? Bel meteen 112" before a reply to a crisis that is not acute costs a
+# sentence; missing it for someone on a roof costs more. By-source validation (v3): 0.4 gave
+# 112 first to 41/49 flagged acute messages and 3/85 other crises, 0.2 to 44/49 and 7/85.
+ACUTE_THRESHOLD = 0.2
+# Layer 1 calls a message figurative, but layer 2 reads acute danger this likely: the acute
+# reading wins at the normal threshold ("de kachel aan, de ramen dicht en het gas open").
+FIGURATIVE_ACUTE_OVERRIDE = 0.5
 DISTRESS_THRESHOLD = 0.4
 GRIEF_THRESHOLD = 0.5
 AMBIGUOUS_THRESHOLD = 0.35
@@ -99,7 +105,8 @@ def assess(text: str, *, after_distress: bool = False) -> SafetyResult:
         return SafetyResult("crisis", _ordered(cats), _signals(p, True))
     if p is not None:
         if rules.level == "check_in":
-            threshold = FIGURATIVE_THRESHOLD
+            acute = p.probabilities.get("acute", 0.0) >= FIGURATIVE_ACUTE_OVERRIDE
+            threshold = DANGER_THRESHOLD if acute else FIGURATIVE_THRESHOLD
         else:
             threshold = CONTEXT_THRESHOLD if after_distress else DANGER_THRESHOLD
         # A message most like the "ambiguous" examples is ambiguous, however dark its words:
