@@ -25,6 +25,7 @@ __all__ = ["assess_rules", "spellings"]
 log = logging.getLogger(__name__)
 
 NONE = SafetyResult("none", ())
+DISTRESS = SafetyResult("none", (), ("distress",))
 _ALL_RULES = RULES + ACUTE_RULES + LANGUAGE_RULES
 # Characters either side of a match in which a figurative cue counts.
 _WINDOW = 60
@@ -65,6 +66,7 @@ def _chunks(text: str) -> list[str]:
 def _assess(text: str) -> SafetyResult:
     crisis: set[CrisisCategory] = set()
     check_in: set[CrisisCategory] = set()
+    despair = False
     variants = [s for chunk in _chunks(text) for s in spellings(chunk)]
     if not text.isascii():
         written = unicodedata.normalize("NFKC", text).casefold()
@@ -80,6 +82,13 @@ def _assess(text: str) -> SafetyResult:
             if rule.tier == "weak":
                 if rule.regex.search(variant):
                     check_in.update(rule.categories)
+                continue
+            if rule.tier == "despair":
+                for match in rule.regex.finditer(variant):
+                    if _is_figurative(variant, match, rule):
+                        check_in.update(rule.categories)
+                    else:
+                        despair = True
                 continue
             for match in rule.regex.finditer(variant):
                 if _is_figurative(variant, match, rule):
@@ -101,7 +110,7 @@ def _assess(text: str) -> SafetyResult:
         return SafetyResult("crisis", _ordered(crisis))
     if check_in:
         return SafetyResult("check_in", _ordered(check_in))
-    return NONE
+    return DISTRESS if despair else NONE
 
 
 def _ordered(categories: set[CrisisCategory]) -> tuple[CrisisCategory, ...]:

@@ -46,6 +46,11 @@ ACUTE_THRESHOLD = 0.2
 # reading wins at the normal threshold ("de kachel aan, de ramen dicht en het gas open").
 FIGURATIVE_ACUTE_OVERRIDE = 0.5
 DISTRESS_THRESHOLD = 0.4
+# SafetyNet remembers a conversation as distressed (so that a later ambiguous message is a
+# crisis) only from this much: nerves about a first evening or stress about a test are a
+# distress marker for the fallback's check-in, but "vanavond doe ik het" after them is the
+# evening, not a plan.
+MEMORY_THRESHOLD = 0.65
 GRIEF_THRESHOLD = 0.5
 AMBIGUOUS_THRESHOLD = 0.35
 
@@ -72,11 +77,14 @@ def _model_categories(text: str, p: classifier.Prediction) -> set[CrisisCategory
 
 def _signals(p: classifier.Prediction | None, crisis: bool) -> tuple[str, ...]:
     if p is None:
-        return ("distress",) if crisis else ()
+        return ("distress", "despair") if crisis else ()
     probs = p.probabilities
     out: list[str] = []
-    if crisis or p.danger + probs.get("distress", 0.0) >= DISTRESS_THRESHOLD:
+    dark = p.danger + probs.get("distress", 0.0)
+    if crisis or dark >= DISTRESS_THRESHOLD:
         out.append("distress")
+    if crisis or dark >= MEMORY_THRESHOLD:
+        out.append("despair")
     if probs.get("ambiguous", 0.0) >= AMBIGUOUS_THRESHOLD:
         out.append("ambiguous")
         if "distress" not in out:
@@ -118,9 +126,13 @@ def assess(text: str, *, after_distress: bool = False) -> SafetyResult:
             cats = _model_categories(text, p)
             return SafetyResult("crisis", _ordered(cats), (*_signals(p, True), "layer2"))
     if rules.level == "check_in":
-        # Figurative words: the light touch, and no softer signal that would color the answer.
+        # Figurative words: the light touch, and no softer signal that would color the answer;
+        # only "despair" (for SafetyNet's memory) when the model reads it ("ik kan niet meer").
+        if p is not None and "despair" in _signals(p, False):
+            return SafetyResult("check_in", rules.categories, ("despair",))
         return rules
-    return SafetyResult("none", (), _signals(p, False))
+    signals = dict.fromkeys((*rules.signals, *_signals(p, False)))
+    return SafetyResult("none", (), tuple(signals))
 
 
 class SafetyNet:
@@ -147,7 +159,7 @@ class SafetyNet:
             result = SafetyResult(
                 "crisis", (_C.SUICIDE,), tuple(dict.fromkeys((*result.signals, "context")))
             )
-        if result.level == "crisis" or result.has("distress"):
+        if result.level == "crisis" or result.has("despair"):
             self._remember(key)
         return result
 

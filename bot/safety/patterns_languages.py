@@ -78,5 +78,5 @@ SCRIPT_RULES: tuple[tuple[re.Pattern[str], tuple[CrisisCategory, ...]], ...] = (
         (SUICIDE,),
     ),
     # Arabic "hits me"; Russian "hits me", "touches me"
-    (re.compile(r"يضربني|يغتصبني|бь[её]т меня|трогает меня|изнасил"), (ABUSE,)),
+    (re.compile(r"يضربني|يغتصبني|бь[её]т меня|меня бь[её]т|трогает меня|меня трогает|изнасил"), (ABUSE,)),
 )

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from bot.answers import HANDOFF_PAYLOAD
 from bot.conversation import (
     EMPTY,
     MAX_TURN_CHARS,
@@ -16,7 +17,6 @@ from bot.conversation import (
     ChannelUser,
     Conversation,
 )
-from bot.answers import HANDOFF_PAYLOAD
 from bot.errors import EngineUnavailable
 from bot.facts import Facts
 from bot.messages import Reply
