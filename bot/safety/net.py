@@ -29,9 +29,11 @@ __all__ = [
     "assess",
 ]
 
-# Layer 2 flags a crisis when P(acute) + P(crisis) + P(abuse) reaches this (validation split
-# of the training data: see bot/safety/data/README.md for the figures behind the choice).
-DANGER_THRESHOLD = 0.6
+# Layer 2 flags a crisis when P(acute) + P(crisis) + P(abuse) reaches this: the lowest value
+# at which our own validation lines (bot/safety/validation, never trained on) keep false full
+# crisis replies on everyday + loneliness within 3% (0.5: 2/90; 0.4: 5/90). See
+# bot/safety/data/README.md for the figures behind the choice.
+DANGER_THRESHOLD = 0.5
 # After distress earlier in the same conversation (SafetyNet), layer 2 needs less.
 CONTEXT_THRESHOLD = 0.4
 # Where layer 1 recognised figurative speech ("ik ga dood van het lachen"), layer 2 must be
