@@ -167,7 +167,7 @@ MAX_CHARS = 1500
 # looks most like danger counts: in one long tf-idf vector a single sentence ("ik heb de
 # pillen al klaargelegd") weighs little among ten ordinary ones.
 LONG_MESSAGE = 160
-MAX_WINDOWS = 8
+MAX_WINDOWS = 6
 _SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+|\n+")
 # Letters outside the Latin script (Arabic, Cyrillic, ...): ``normalise`` keeps ASCII only.
 _NON_LATIN_WORD = re.compile(r"[^\W\d_a-z]*[^\W\d_\u0000-\u024f]+[^\W\d_]*")
