@@ -47,8 +47,10 @@ ACUTE_THRESHOLD = 0.2
 # Layer 1 calls a message figurative, but layer 2 reads acute danger this likely: the acute
 # reading wins at the normal threshold ("de kachel aan, de ramen dicht en het gas open").
 FIGURATIVE_ACUTE_OVERRIDE = 0.5
-# The distress marker (a not-understood message gets a gentle check-in with the lines).
-DISTRESS_THRESHOLD = 0.45
+# The distress marker (a not-understood message gets a gentle check-in with the lines): the
+# model finds distress or danger more likely than not. (0.4 before v3; with the v3 lines about
+# shame and stress, "ik schaam me dood" reached 0.47.)
+DISTRESS_THRESHOLD = 0.5
 # SafetyNet remembers a conversation as distressed (so that a later ambiguous message is a
 # crisis) only from this much: nerves about a first evening or stress about a test are a
 # distress marker for the fallback's check-in, but "vanavond doe ik het" after them is the
