@@ -1,9 +1,10 @@
 """Layer 2 of the safety net: a calibrated linear model on word and character n-grams.
 
 The deterministic rules (layer 1) only know the phrasings their authors foresaw. This model
-generalises from examples: ``bot/safety/data/*.txt`` (one label per file, see its README)
-plus the project's own sets in ``tests/safety/`` when present (crisis messages are labelled
-by layer 1's categories, everyday messages as ``none``).
+generalises from examples: ``bot/safety/data/*.txt`` (the label is the file name before its
+first "_", see its README) plus the project's own sets in ``tests/safety/`` when present
+(crisis messages are labelled by layer 1's categories, everyday messages as ``none``). A long
+message is also read in two-sentence windows; the most dangerous reading counts.
 
 Training is deterministic (no shuffling, fixed folds), needs no network and takes a few
 seconds; the fitted model is cached on disk under ``<JOINUS_DATA_DIR>/safety/``, keyed by a
