@@ -7,8 +7,11 @@ from typing import Any
 
 import pytest
 
-from bot.answers import HANDOFF_PAYLOAD
-from bot.conversation import (
+from bot.answers.facts import Facts
+from bot.answers.youth import HANDOFF_PAYLOAD
+from bot.core.errors import EngineUnavailable
+from bot.core.pseudonym import Pseudonymiser
+from bot.pipeline.conversation import (
     EMPTY,
     MAX_TURN_CHARS,
     ONLY_TEXT,
@@ -17,10 +20,7 @@ from bot.conversation import (
     ChannelUser,
     Conversation,
 )
-from bot.errors import EngineUnavailable
-from bot.facts import Facts
-from bot.messages import Reply
-from bot.pseudonym import Pseudonymiser
+from bot.pipeline.messages import Reply
 from bot.safety import SafetyResult
 from bot.telegram.rendering import EPHEMERAL_SIGNER, render
 
