@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import random
 import resource
@@ -30,7 +31,8 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Sequence
+import uuid
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -408,8 +410,9 @@ def table(rows: list[tuple[Result, Result]]) -> str:
 
 def _reachable(url: str) -> bool:
     parts = urlsplit(url)
+    default_port = 5432 if parts.scheme.startswith("postgres") else 6379
     try:
-        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 6379), 1):
+        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or default_port), 1):
             return True
     except OSError:
         return False
@@ -475,6 +478,39 @@ async def run_levels(
             print(load_average())
 
 
+def training_line(models: Path = PROJECT_ROOT / "models") -> str:
+    """What scripts/train.sh recorded about the last training (wall and CPU seconds)."""
+    try:
+        stats = dict(
+            item.split("=", 1) for item in (models / ".train-stats").read_text().split() if "=" in item
+        )
+        return (
+            f"training (last `make train`, {stats['date']}): {stats['wall']} s wall, "
+            f"{stats['cpu']} s CPU, load average {stats['load']} on {stats['cores']} cores"
+        )
+    except (OSError, KeyError, ValueError):
+        return "training: no figures recorded (the model predates scripts/train.sh recording them)"
+
+
+@contextlib.contextmanager
+def fresh_postgres_schema(url: str) -> Iterator[str]:
+    """A throw-away schema in the PostgreSQL database at ``url`` (dropped afterwards), so the
+    benchmark's conversations never mix with real ones; yields a URL that uses it."""
+    from sqlalchemy import create_engine, text
+
+    schema = f"bench_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+        separator = "&" if "?" in url else "?"
+        yield f"{url}{separator}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--instances", type=int, default=1, help="RASA_INSTANCES of the stack")
@@ -482,26 +518,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--burst", type=int, default=200, help="people in the burst (0: none)")
     parser.add_argument("--window", type=float, default=60.0, help="burst arrival window, s")
     parser.add_argument("--redis-url", default=os.environ.get("REDIS_URL", ""))
-    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", ""))
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("BENCH_DATABASE_URL", ""),
+        help="PostgreSQL for the tracker store and our tables (a throw-away schema in it)",
+    )
+    parser.add_argument(
+        "--training", action="store_true", help="also print the last training's time"
+    )
     args = parser.parse_args(argv)
     levels = [int(x) for x in args.levels.split(",") if x.strip()]
     if args.redis_url and not _reachable(args.redis_url):
         print(f"(Redis at {urlsplit(args.redis_url).netloc} is not reachable: in-memory locks)")
         args.redis_url = ""
-    extra = {"REDIS_URL": args.redis_url} if args.redis_url else {}
-    if args.database_url:
-        extra["DATABASE_URL"] = args.database_url
-    stack = Stack(args.instances, extra)
-    stores = (
-        f"lock store {'Redis' if args.redis_url else 'in memory'}, "
-        f"tracker store {'PostgreSQL' if args.database_url else 'SQLite'}"
-    )
-    print(f"starting python -m bot: {args.instances} engine instance(s), {stores}; {load_average()}")
-    try:
-        stack.start()
-        asyncio.run(run_levels(stack, levels, {1: 20, 10: 8, 50: 6}, args.burst, args.window))
-    finally:
-        stack.stop()
+    if args.database_url and not _reachable(args.database_url):
+        print(f"(PostgreSQL at {urlsplit(args.database_url).hostname} is not reachable: SQLite)")
+        args.database_url = ""
+    if args.training:
+        print(training_line())
+    with contextlib.ExitStack() as cleanup:
+        extra = {"REDIS_URL": args.redis_url} if args.redis_url else {}
+        if args.database_url:
+            extra["DATABASE_URL"] = cleanup.enter_context(fresh_postgres_schema(args.database_url))
+        stack = Stack(args.instances, extra)
+        stores = (
+            f"lock store {'Redis' if args.redis_url else 'in memory'}, "
+            f"tracker store {'PostgreSQL' if args.database_url else 'SQLite'}"
+        )
+        print(
+            f"starting python -m bot: {args.instances} engine instance(s), {stores}; "
+            f"{load_average()}"
+        )
+        try:
+            stack.start()
+            asyncio.run(run_levels(stack, levels, {1: 20, 10: 8, 50: 6}, args.burst, args.window))
+        finally:
+            stack.stop()
     return 0
 
 
