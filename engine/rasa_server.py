@@ -1,17 +1,32 @@
-"""Starts Rasa Open Source 3.6 (``rasa run ...``, in .venv-rasa) with one speed fix applied.
+"""Starts Rasa Open Source 3.6 (``rasa run ...``, in .venv-rasa) with speed fixes applied.
 
-Rasa checks every action server response with ``jsonschema.validate(result, spec)``. That
-function first re-validates Rasa's own, fixed ``spec`` against the JSON Schema meta-schema, on
-every call: about 14 ms of CPU per custom action on a 2-core machine, a third of a whole turn.
-Here the validator is built once; the response is checked against the same schema and a bad
-response raises the same ``ValidationError`` with the same message as before.
+Each fix keeps Rasa's behaviour and verdicts; each is measured in /work/notes and README's
+"Speed and scale":
+
+1. Rasa checks every action server response with ``jsonschema.validate(result, spec)``. That
+   function first re-validates Rasa's own, fixed ``spec`` against the JSON Schema meta-schema,
+   on every call: about 14 ms of CPU per custom action on a 2-core machine. Here the validator
+   is built once; a bad response raises the same ``ValidationError`` with the same message.
+2. Rasa 3.6 deep-copies the tracker states, events and parse data it passes to
+   ``structlogger.debug(...)`` on every prediction, also when debug logging is off (the
+   arguments are built before the logger drops the call). The copies grow with the
+   conversation. Here those log-only copies are skipped unless debug logging is on.
+3. Loading a TensorFlow model (DIET, each ResponseSelector) runs one *training* step on an
+   example only to create the variables before the saved weights replace them: Keras traces
+   and compiles the whole training graph with gradients and optimizer, seconds of CPU per
+   model at every start. Here the variables are created by one forward pass of the same loss
+   (eager, no gradients), then the same saved weights are loaded; the prediction graph is
+   built exactly as before. Predictions are identical (engine/check_load.py compares them).
 
 Runs under Python 3.10 in .venv-rasa: it imports Rasa, never our ``bot`` package.
 """
 
 from __future__ import annotations
 
+import copy
+import logging
 import sys
+import types
 from typing import Any, Dict, Optional, Text
 
 from jsonschema import ValidationError, validators
@@ -42,8 +57,81 @@ def _validate_action_result(self: action.RemoteAction, result: Dict[Text, Any]) 
     return True
 
 
+def _copy_for_debug_log(value: Any) -> Any:
+    """``copy.deepcopy`` when debug logging is on (the log then shows a snapshot), else the
+    value itself: the argument is dropped with the debug call, nothing reads it."""
+    if logging.getLogger("rasa").isEnabledFor(logging.DEBUG):
+        return copy.deepcopy(value)
+    return value
+
+
+# The modules whose only use of ``copy`` is ``copy.deepcopy(...)`` of structlogger.debug
+# arguments (checked for Rasa 3.6.21; see install()).
+_LOG_ONLY_COPY_MODULES = (
+    "rasa.core.processor",
+    "rasa.core.policies.memoization",
+    "rasa.core.policies.rule_policy",
+)
+
+
+def _skip_log_only_copies() -> None:
+    import importlib
+
+    shim = types.SimpleNamespace(deepcopy=_copy_for_debug_log, copy=copy.copy)
+    for name in _LOG_ONLY_COPY_MODULES:
+        module = importlib.import_module(name)
+        if getattr(module, "copy", None) is copy:
+            module.copy = shim  # type: ignore[attr-defined]
+
+
+def _install_fast_model_load() -> None:
+    import tensorflow as tf
+    from rasa.utils.tensorflow import models
+    from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
+    from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
+
+    original = models.RasaModel.load.__func__  # type: ignore[attr-defined]
+
+    def load(
+        cls: Any,
+        model_file_name: Text,
+        model_data_example: Any,
+        predict_data_example: Any = None,
+        finetune_mode: bool = False,
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        if finetune_mode:  # training goes on from these weights: Rasa's own way
+            return original(
+                cls, model_file_name, model_data_example, predict_data_example, finetune_mode,
+                *args, **kwargs,
+            )
+        model = cls(*args, **kwargs)
+        config = kwargs.get("config", {})
+        # Compiled as before, so the model's trackable structure (and so the checkpoint's
+        # object graph it is matched against) is the same.
+        model.compile(
+            optimizer=tf.keras.optimizers.Adam(config.get(LEARNING_RATE, 0.001)),
+            run_eagerly=config.get(RUN_EAGERLY),
+        )
+        batch_in = RasaBatchDataGenerator(model_data_example, batch_size=1)[0][0]
+        model._training = True  # the training-phase forward pass creates every variable
+        model.batch_loss(batch_in)
+        model._training = None
+        # The optimizer's slots in the checkpoint have no variables here (never needed for
+        # prediction): a partial restore, said so to silence TensorFlow's warning about them.
+        model.load_weights(model_file_name).expect_partial()
+        if predict_data_example:
+            model.run_inference(predict_data_example)  # traces the prediction graph, as before
+        return model
+
+    models.RasaModel.load = classmethod(load)  # type: ignore[method-assign, assignment]
+
+
 def install() -> None:
     action.RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
+    _skip_log_only_copies()
+    _install_fast_model_load()
 
 
 if __name__ == "__main__":

@@ -106,7 +106,7 @@ def bench_pipeline(users: int, turns: int) -> None:
             supervisor.start(service, child_environment(settings, service.name))
         supervisor.wait_healthy(progress=lambda _: None)
         print(f"start-up: Rasa + action server healthy after {time.perf_counter() - started:.1f} s")
-        engine = RasaClient(settings.rasa_url, 30)
+        engine = RasaClient(settings.rasa_urls, 30, by_person=not settings.redis_url)
         conversation = Conversation(engine, Pseudonymiser(b"b" * 32), Facts(settings.facts_file))
 
         async def run() -> tuple[list[float], float]:
