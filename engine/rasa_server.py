@@ -17,6 +17,13 @@ Each fix keeps Rasa's behaviour and verdicts; each is measured in /work/notes an
    model at every start. Here the variables are created by one forward pass of the same loss
    (eager, no gradients), then the same saved weights are loaded; the prediction graph is
    built exactly as before. Predictions are identical (engine/check_load.py compares them).
+4. The prediction graph is traced without AutoGraph: Rasa's ``predict_step`` has only Python
+   (not tensor) conditions and loops, so AutoGraph's source rewriting of every layer only costs
+   time (a quarter of a start); the traced graph computes the same.
+5. ``rasa run`` unpacks the whole model archive (hundreds of MB, gzip) at every start. Here it
+   is unpacked once into ``models/.unpacked/`` (keyed by the archive's size and modification
+   time) and each start hard-links the files from there; where that directory cannot be
+   written (a read-only image), Rasa unpacks as before.
 
 Runs under Python 3.10 in .venv-rasa: it imports Rasa, never our ``bot`` package.
 """
@@ -25,8 +32,12 @@ from __future__ import annotations
 
 import copy
 import logging
+import os
+import shutil
 import sys
+import tempfile
 import types
+from pathlib import Path
 from typing import Any, Dict, Optional, Text
 
 from jsonschema import ValidationError, validators
@@ -128,10 +139,81 @@ def _install_fast_model_load() -> None:
     models.RasaModel.load = classmethod(load)  # type: ignore[method-assign, assignment]
 
 
+def _install_predict_without_autograph() -> None:
+    import tensorflow as tf
+    from rasa.utils.tensorflow import models
+
+    original = models.RasaModel._rasa_predict
+
+    def _rasa_predict(self: Any, batch_in: Any) -> Any:
+        if self._tf_predict_step is None and not self._run_eagerly:
+            self._tf_predict_step = tf.function(
+                self.predict_step,
+                input_signature=self._dynamic_signature(batch_in),
+                autograph=False,
+            )
+        return original(self, batch_in)
+
+    models.RasaModel._rasa_predict = _rasa_predict  # type: ignore[method-assign]
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    """``target`` gets the files of ``source`` as hard links (copies across file systems)."""
+    for path in source.rglob("*"):
+        relative = path.relative_to(source)
+        if relative == Path(_COMPLETE):
+            continue
+        destination = target / relative
+        if path.is_dir():
+            destination.mkdir(parents=True, exist_ok=True)
+            continue
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(path, destination)
+        except OSError:
+            shutil.copy2(path, destination)
+
+
+_COMPLETE = ".complete"
+
+
+def _install_unpacked_model_cache() -> None:
+    from rasa.engine.storage.local_model_storage import LocalModelStorage
+
+    original = LocalModelStorage._extract_archive_to_directory
+
+    def extract(model_archive_path: Any, temporary_directory: Path) -> None:
+        archive = Path(model_archive_path)
+        try:
+            stat = archive.stat()
+            cache_root = archive.parent / ".unpacked"
+            cache = cache_root / f"{archive.name}-{stat.st_size}-{stat.st_mtime_ns}"
+            if not (cache / _COMPLETE).exists():
+                cache_root.mkdir(exist_ok=True)
+                staging = Path(tempfile.mkdtemp(prefix=".unpacking-", dir=cache_root))
+                original(archive, staging)
+                (staging / _COMPLETE).touch()
+                try:
+                    staging.rename(cache)
+                except OSError:  # another engine instance unpacked it at the same time
+                    shutil.rmtree(staging, ignore_errors=True)
+                for old in cache_root.glob(f"{archive.name}-*"):
+                    if old != cache:  # an earlier version of this model
+                        shutil.rmtree(old, ignore_errors=True)
+        except OSError:
+            original(archive, temporary_directory)  # e.g. a read-only models directory
+            return
+        _link_tree(cache, Path(temporary_directory))
+
+    LocalModelStorage._extract_archive_to_directory = staticmethod(extract)  # type: ignore[method-assign, assignment]
+
+
 def install() -> None:
     action.RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
     _skip_log_only_copies()
     _install_fast_model_load()
+    _install_predict_without_autograph()
+    _install_unpacked_model_cache()
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ import tempfile
 import threading
 import time
 import uuid
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,7 +41,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from bot.settings import PROJECT_ROOT
+from bot.settings import PROJECT_ROOT, default_engine_instances
 from tests.fakes.bot_api import FakeBotApi
 
 QUESTIONS = [
@@ -161,11 +162,16 @@ def children(pid: int) -> dict[int, str]:
         if int(stat.rsplit(")", 1)[1].split()[1]) != pid:
             continue
         words = [w.decode(errors="replace") for w in cmdline]
-        if "rasa_sdk" in words:
+        if "rasa_sdk" in words or "bot.action_server" in words:
             name = "actions"
         elif "bot.telegram" in words:
             name = "bot"
-        elif any(w.endswith(("/rasa", "rasa_server.py")) for w in words):
+        elif "bot.console" in words:
+            name = "console"
+        elif any(
+            w.endswith(("/rasa", "rasa_server.py")) or "rasa_server" in w or "/.venv-rasa/" in w
+            for w in words
+        ):
             name = "rasa"
         else:
             name = Path(words[0]).name if words and words[0] else "other"
@@ -297,7 +303,9 @@ class Players:
         self.http = http
         self._ids = iter(range(10_000_000, 99_000_000))
         self._rr = 0
-        self.urls = stack.rasa_urls  # where bare turns go, round robin
+        self.urls = stack.rasa_urls  # where bare turns go, spread as the bot spreads them
+        # Without a shared (Redis) lock store the bot keeps each person to one engine.
+        self.by_person = "REDIS_URL" not in stack.extra_env
 
     def new_id(self) -> int:
         return next(self._ids)
@@ -305,12 +313,16 @@ class Players:
     async def bare_turn(self, person: int, text: str) -> float:
         """One turn posted straight to Rasa's REST channel (what Conversation would send)."""
         message = "/greet" if text == "/start" else text
-        url = self.urls[self._rr % len(self.urls)]
-        self._rr += 1
+        sender = f"bare-{person}"
+        if self.by_person:
+            url = self.urls[zlib.crc32(sender.encode()) % len(self.urls)]
+        else:
+            url = self.urls[self._rr % len(self.urls)]
+            self._rr += 1
         start = time.perf_counter()
         response = await self.http.post(
             url + "/webhooks/rest/webhook",
-            json={"sender": f"bare-{person}", "message": message},
+            json={"sender": sender, "message": message},
             timeout=TURN_TIMEOUT,
         )
         response.raise_for_status()
@@ -444,7 +456,7 @@ async def run_levels(
         rows: list[tuple[Result, Result]] = []
         for people in levels:
             count = turns.get(people, 6)
-            if stack.instances > 1:
+            if stack.instances > 1 and people >= 50:
                 # Scale-out figure: the same load on one of the servers, then spread over all.
                 players.urls = stack.rasa_urls[:1]
                 one = await play_level(players, "one server", players.bare_turn, people, count)
@@ -513,7 +525,12 @@ def fresh_postgres_schema(url: str) -> Iterator[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--instances", type=int, default=1, help="RASA_INSTANCES of the stack")
+    parser.add_argument(
+        "--instances",
+        type=int,
+        default=default_engine_instances(),
+        help="RASA_INSTANCES of the stack (default: what `make run` starts on this machine)",
+    )
     parser.add_argument("--levels", default="1,10,50", help="people at once, comma-separated")
     parser.add_argument("--burst", type=int, default=200, help="people in the burst (0: none)")
     parser.add_argument("--window", type=float, default=60.0, help="burst arrival window, s")
