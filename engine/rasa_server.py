@@ -24,6 +24,11 @@ Each fix keeps Rasa's behaviour and verdicts; each is measured in /work/notes an
    is unpacked once into ``models/.unpacked/`` (keyed by the archive's size and modification
    time) and each start hard-links the files from there; where that directory cannot be
    written (a read-only image), Rasa unpacks as before.
+6. With the SQLite tracker store (one machine; the supervisor puts the file in WAL mode),
+   Rasa's connections use ``synchronous=NORMAL``: a commit no longer waits for an fsync on
+   the engine's only event loop, which blocked every other conversation meanwhile. In WAL mode
+   the database stays consistent after a crash; a power cut can lose the last turns written.
+   PostgreSQL is untouched.
 
 Runs under Python 3.10 in .venv-rasa: it imports Rasa, never our ``bot`` package.
 """
@@ -208,12 +213,27 @@ def _install_unpacked_model_cache() -> None:
     LocalModelStorage._extract_archive_to_directory = staticmethod(extract)  # type: ignore[method-assign, assignment]
 
 
+def _install_sqlite_without_fsync_per_turn() -> None:
+    import sqlite3
+
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    @event.listens_for(Engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        if isinstance(dbapi_connection, sqlite3.Connection):
+            mode = dbapi_connection.execute("PRAGMA journal_mode").fetchone()[0]
+            if str(mode).lower() == "wal":  # only where a crash cannot corrupt the file
+                dbapi_connection.execute("PRAGMA synchronous=NORMAL")
+
+
 def install() -> None:
     action.RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
     _skip_log_only_copies()
     _install_fast_model_load()
     _install_predict_without_autograph()
     _install_unpacked_model_cache()
+    _install_sqlite_without_fsync_per_turn()
 
 
 if __name__ == "__main__":

@@ -258,6 +258,10 @@ class Stack:
             ACTION_SERVER_PORT=str(self.action_port),
             RASA_INSTANCES=str(self.instances),
             RASA_TIMEOUT="30",
+            # Its own ports for the staff console and the health/metrics server, so that the
+            # benchmark runs beside a `make run` or another benchmark on the same machine.
+            CONSOLE_PORT=str(free_port()),
+            METRICS_PORT=str(free_port()),
             TELEGRAM_BOT_TOKEN="123:LOAD",
             TELEGRAM_BASE_URL=self.api.base_url,
             PYTHONUNBUFFERED="1",
@@ -281,12 +285,18 @@ class Stack:
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
+            # The supervisor's children lead their own sessions: if it has to be killed, they
+            # would live on (a loaded machine can take longer than the wait to stop Rasa).
+            engines = children(self.process.pid)
             self.process.send_signal(signal.SIGINT)
             try:
                 self.process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+            for pid in engines:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(pid, signal.SIGKILL)
         self.api.stop()
 
     def cpu(self) -> CpuMeter:
