@@ -41,7 +41,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from bot.settings import PROJECT_ROOT, default_engine_instances
+from bot.core.settings import PROJECT_ROOT, default_engine_instances
 from tests.fakes.bot_api import FakeBotApi
 
 QUESTIONS = [
@@ -162,7 +162,7 @@ def children(pid: int) -> dict[int, str]:
         if int(stat.rsplit(")", 1)[1].split()[1]) != pid:
             continue
         words = [w.decode(errors="replace") for w in cmdline]
-        if "rasa_sdk" in words or "bot.action_server" in words:
+        if "rasa_sdk" in words or any(w.endswith("action_server") for w in words):
             name = "actions"
         elif "bot.telegram" in words:
             name = "bot"
