@@ -511,7 +511,10 @@ def training_line(models: Path = PROJECT_ROOT / "models") -> str:
             f"{stats['cpu']} s CPU, load average {stats['load']} on {stats['cores']} cores"
         )
     except (OSError, KeyError, ValueError):
-        return "training: no figures recorded (the model predates scripts/train.sh recording them)"
+        return (
+            "training: no figures recorded (the model predates scripts/train.sh recording them; "
+            "`rm models/.fingerprint && make train` retrains and records them)"
+        )
 
 
 @contextlib.contextmanager
