@@ -142,8 +142,8 @@ def _queue_replies(
 
 
 # "typing…" only for an answer that takes longer than this: a quicker answer arrives before a
-# person would notice the status, and skipping it saves a Bot API call (about a sixth of the bot
-# process's CPU per turn) exactly when many people are talking at once.
+# person would notice the status, and skipping it saves one Bot API call per turn exactly when
+# many people are talking at once.
 TYPING_AFTER = 0.4
 
 
