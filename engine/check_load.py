@@ -3,7 +3,8 @@ start-up phase and the parse results as JSON.
 
     .venv-rasa/bin/python engine/check_load.py models/joinus.tar.gz [--stock] [--out FILE]
 
-Without ``--stock`` engine/rasa_server.py's fixes are installed first. Running it both ways and
+Without ``--stock`` engine/rasa_server.py's fixes are installed first. The messages are the
+first two examples of every intent in nlu_data/. Running it both ways and
 comparing the two outputs checks that the faster model load predicts exactly the same
 (tests/e2e/test_engine_load.py does that); the phase timings show where a cold start goes.
 Runs under Python 3.10 in .venv-rasa.
@@ -20,24 +21,20 @@ import time
 from pathlib import Path
 from typing import Any, Dict, List
 
-# Messages from the training data's own domain (never the held-out sets), plus typos.
-MESSAGES = [
-    "hoi",
-    "wat is join us",
-    "voor wie is het",
-    "wanneer zijn de avonden",
-    "hoe laat is da",
-    "wat kost t",
-    "ben je een bot",
-    "ik ben best verlegen mag ik toch komen",
-    "waar is het",
-    "moet ik iemand meenemen",
-    "dankje",
-    "doei",
-    "ik wil een leerling aanmelden",
-    "kunnen jullie een presentatie geven op onze school",
-    "ik voel me alleen",
-]
+def messages(per_intent: int = 2) -> List[str]:
+    """The first examples of every intent in nlu_data/ (training data, never the held-out
+    sets): every classifier and response selector of the model is exercised."""
+    import yaml
+
+    out: List[str] = []
+    for path in sorted((Path(__file__).resolve().parents[1] / "nlu_data").glob("*.yml")):
+        for block in yaml.safe_load(path.read_text()).get("nlu") or []:
+            examples = [
+                line.strip()[2:] for line in str(block.get("examples", "")).splitlines()
+                if line.strip().startswith("- ")
+            ]
+            out += examples[:per_intent]
+    return out
 
 
 def _cpu() -> float:
@@ -71,7 +68,7 @@ def main() -> int:
 
     async def parse_all() -> List[Dict[str, Any]]:
         out = []
-        for index, text in enumerate(MESSAGES):
+        for index, text in enumerate(messages()):
             mark = _cpu()
             result = await agent.parse_message(text)
             if index == 0:

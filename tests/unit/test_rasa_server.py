@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from typing import Any
 
 import pytest
 
@@ -42,18 +43,23 @@ print(json.dumps([before, judge()]))
 """
 
 
-@pytest.mark.skipif(not RASA_PYTHON.exists(), reason="needs the Rasa environment (.venv-rasa)")
-def test_patched_validation_gives_the_same_verdicts_and_messages() -> None:
+def _run_in_rasa_env(script: str) -> Any:
+    """Runs ``script`` with .venv-rasa's Python; returns the JSON of its last output line."""
     result = subprocess.run(
-        [str(RASA_PYTHON), "-c", SCRIPT],
+        [str(RASA_PYTHON), "-c", script],
         cwd=PROJECT_ROOT,
         capture_output=True,
         text=True,
-        timeout=180,
+        timeout=300,
         env={**os.environ, "PYTHONWARNINGS": "ignore", "TF_CPP_MIN_LOG_LEVEL": "3"},
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    before, after = json.loads(result.stdout.strip().splitlines()[-1])
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.skipif(not RASA_PYTHON.exists(), reason="needs the Rasa environment (.venv-rasa)")
+def test_patched_validation_gives_the_same_verdicts_and_messages() -> None:
+    before, after = _run_in_rasa_env(SCRIPT)
     assert before == after
     assert after[0] is True and "is not of type" in after[1]  # valid passes, invalid is refused
 
@@ -122,14 +128,5 @@ print(json.dumps(out))
 
 @pytest.mark.skipif(not RASA_PYTHON.exists(), reason="needs the Rasa environment (.venv-rasa)")
 def test_start_up_and_tracker_store_fixes_keep_rasas_behaviour() -> None:
-    result = subprocess.run(
-        [str(RASA_PYTHON), "-c", STARTUP_SCRIPT],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "PYTHONWARNINGS": "ignore", "TF_CPP_MIN_LOG_LEVEL": "3"},
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    checks = json.loads(result.stdout.strip().splitlines()[-1])
+    checks = _run_in_rasa_env(STARTUP_SCRIPT)
     assert checks == {name: True for name in checks} and len(checks) == 8, checks
