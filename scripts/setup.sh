@@ -48,7 +48,7 @@ pip_progress() {
   "$@" --progress-bar off 2>&1 | { grep --line-buffered -E '^(Collecting|Installing collected|Successfully installed|ERROR)' \
     | sed -u -E 's/^Collecting ([^ ]+).*/  · \1/; s/^Installing collected.*/  … unpacking and installing/; s/^Successfully installed.*/  ✓ installed/' || true; }
 }
-# pip: no version check, no cache writes we never read again, no re-download on retries.
+# pip: no check for a newer pip on every call (a network round trip per venv step).
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 
 # --- our environment (Python 3.11) ------------------------------------------------------------
@@ -79,26 +79,26 @@ setup_rasa() {
 # overlap; one slow wheel no longer holds up the other), each line tagged with its venv.
 app_stamp=$(stamp pyproject.toml requirements/app.lock)
 rasa_stamp=$(stamp requirements/rasa.txt requirements/rasa.lock)
-jobs=()
+pids=()
 names=()
 started=$(date +%s)
 if [ ! -f ".venv/.stamp-$app_stamp" ]; then
   ( set -euo pipefail; setup_app ) > >(sed -u 's/^/[.venv]      /') 2>&1 &
-  jobs+=($!); names+=(.venv)
+  pids+=($!); names+=(.venv)
 fi
 if [ ! -f ".venv-rasa/.stamp-$rasa_stamp" ]; then
   ( set -euo pipefail; setup_rasa ) > >(sed -u 's/^/[.venv-rasa] /') 2>&1 &
-  jobs+=($!); names+=(.venv-rasa)
+  pids+=($!); names+=(.venv-rasa)
 fi
 failed=0
-for i in "${!jobs[@]}"; do
-  if ! wait "${jobs[$i]}"; then
+for i in "${!pids[@]}"; do
+  if ! wait "${pids[$i]}"; then
     echo "ERROR: setting up ${names[$i]} failed (see the lines above)." >&2
     failed=1
   fi
 done
 [ "$failed" = 0 ] || exit 1
-if [ ${#jobs[@]} -gt 0 ]; then
+if [ ${#pids[@]} -gt 0 ]; then
   sleep 0.1  # let the tagging sed print its last lines first
   echo "Environments ready in $(( $(date +%s) - started )) s."
 fi
