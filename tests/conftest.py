@@ -15,7 +15,7 @@ PG_ADMIN_URL = "postgresql+psycopg2://postgres@127.0.0.1:5432/test"
 
 # The stacks the tests start (python -m bot, the supervisor) copy this environment: one engine
 # each, on the one free port they picked, unless a test asks for more (tests/e2e/test_scale.py).
-# `make run` itself starts one engine per core as memory allows (bot.settings).
+# `make run` itself starts one engine per core as memory allows (bot.core.settings).
 os.environ.setdefault("RASA_INSTANCES", "1")
 
 
