@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
+from bot.ambassadors.service import AmbassadorService
 from bot.cards import consent_preview
 from bot.conversation import ChannelUser, DirectiveHandler
 from bot.crypto import Cipher
@@ -30,7 +31,6 @@ from bot.errors import CodeInvalid
 from bot.lead_directives import DeepLinks
 from bot.messages import Button, Reply
 from bot.school_cards import summary as school_summary
-from bot.services.ambassadors import AmbassadorService
 from bot.services.drafts import FIELDS, DraftService, lead_draft, request_draft
 from bot.services.leads import LeadService
 from bot.services.privacy import PrivacyService

@@ -8,6 +8,7 @@ import hmac
 import logging
 from concurrent.futures import ThreadPoolExecutor
 
+from bot.ambassadors.service import AmbassadorService
 from bot.buttons import ButtonSigner
 from bot.capture import Capture
 from bot.conversation import Conversation
@@ -23,7 +24,6 @@ from bot.referral_directives import referral_directives
 from bot.safety import SafetyResult
 from bot.scheduling import Scheduler
 from bot.services.alerts import CrisisAlerts
-from bot.services.ambassadors import AmbassadorService
 from bot.services.drafts import DRAFT_HOURS, DraftService
 from bot.services.insights import InsightsService
 from bot.services.leads import LeadService

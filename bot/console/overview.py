@@ -9,9 +9,9 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 
 from bot import lead_status as st
-from bot.services.ambassadors import ACTIVE, HOURS_TARGET_MINUTES, LEFT
+from bot.ambassadors.service import ACTIVE, HOURS_TARGET_MINUTES, LEFT
+from bot.ambassadors.year_plan import school_year_of
 from bot.services.lead_counts import METRICS, week_start
-from bot.services.year_plan import school_year_of
 from bot.storage.db import Database
 from bot.storage.models_ambassadors import (
     Ambassador,

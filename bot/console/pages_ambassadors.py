@@ -9,16 +9,16 @@ from datetime import date
 
 from starlette.responses import Response
 
+from bot.ambassadors.certificate import certificate_pdf
+from bot.ambassadors.service import HOURS_TARGET_MINUTES
+from bot.ambassadors.texts import format_day, format_hours
+from bot.ambassadors.year_plan import school_year_label, school_year_of
 from bot.console.qr import qr_svg
 from bot.console.web import EVERYONE, Ctx, page
 from bot.errors import AmbassadorError
-from bot.services.ambassador_text import format_day, format_hours
-from bot.services.ambassadors import HOURS_TARGET_MINUTES
-from bot.services.certificates import certificate_pdf
-from bot.services.year_plan import school_year_label, school_year_of
 
 HOURS_SHOWN = 30  # oldest first; after deciding these, the next ones appear
-INVITE_PREFIX = "amb_"  # as bot/telegram/ambassadors.py (the console never imports Telegram code)
+INVITE_PREFIX = "amb_"  # as bot/ambassadors/telegram/students.py (the console never imports Telegram code)
 
 
 def _day(text: str) -> date:

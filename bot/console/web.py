@@ -18,6 +18,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from bot.ambassadors.service import AmbassadorService
 from bot.console.auth import ConsoleAuth, SessionInfo
 from bot.crypto import Cipher
 from bot.errors import JoinUsError
@@ -25,7 +26,6 @@ from bot.facts import Facts
 from bot.keys import load_or_create_secret
 from bot.lead_directives import DeepLinks
 from bot.pseudonym import Pseudonymiser
-from bot.services.ambassadors import AmbassadorService
 from bot.services.campaigns import CampaignService
 from bot.services.fact_store import FactStore
 from bot.services.insights import InsightsService

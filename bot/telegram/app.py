@@ -19,9 +19,10 @@ from telegram.ext import (
     filters,
 )
 
+from bot.ambassadors.telegram import students as ambassadors
 from bot.runtime import Runtime
 from bot.settings import Settings
-from bot.telegram import ambassadors, console, handlers, referrals, staff
+from bot.telegram import console, handlers, referrals, staff
 from bot.telegram.delivery import OutboxDelivery
 from bot.telegram.ops import start_ops, stop_ops
 from bot.telegram.ordering import PerUserUpdateProcessor

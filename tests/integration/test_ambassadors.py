@@ -13,11 +13,11 @@ import pytest
 from sqlalchemy import select
 from telegram import Bot
 
+from bot.ambassadors.service import AmbassadorService
 from bot.clock import FakeClock
 from bot.crypto import Cipher
 from bot.errors import AmbassadorError, InviteInvalid
 from bot.pseudonym import Pseudonymiser
-from bot.services.ambassadors import AmbassadorService
 from bot.settings import Settings, load_settings
 from bot.storage.db import Database, migrate
 from bot.storage.models_ambassadors import Ambassador, AmbassadorConsent, AmbassadorTask

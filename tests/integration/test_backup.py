@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select, text
 
+from bot.ambassadors.service import KIND_REMINDER, AmbassadorService
 from bot.clock import FakeClock
 from bot.crypto import Cipher
 from bot.errors import BackupError
 from bot.keys import load_or_create_secret
 from bot.pseudonym import Pseudonymiser
-from bot.services.ambassadors import KIND_REMINDER, AmbassadorService
 from bot.services.leads import LeadService
 from bot.settings import Settings, load_settings
 from bot.storage.db import Database, migrate

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from bot.ambassadors.service import AmbassadorService
 from bot.capture import Capture
 from bot.conversation import ChannelUser, Conversation
 from bot.facts import Facts
@@ -19,7 +20,6 @@ from bot.messages import Reply
 from bot.outbox import enqueue
 from bot.privacy_directives import PrivacyContext, privacy_directives, record_message
 from bot.pseudonym import Pseudonymiser
-from bot.services.ambassadors import AmbassadorService
 from bot.services.drafts import CAPTURED, DraftService
 from bot.services.referrals import ReferralService
 from bot.storage.models_ambassadors import Ambassador, AmbassadorConsent

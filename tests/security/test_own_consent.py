@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.ambassadors.service import AmbassadorService
 from bot.clock import FakeClock
 from bot.crypto import Cipher
 from bot.errors import CodeInvalid, InviteInvalid
 from bot.pseudonym import Pseudonymiser
-from bot.services.ambassadors import AmbassadorService
 from bot.settings import load_settings
 from bot.storage.db import Database, migrate
 from tests.leads_support import draft, lead_env

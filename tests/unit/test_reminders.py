@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.ambassadors.certificate import certificate_pdf
+from bot.ambassadors.schedule import ReminderPolicy, next_allowed, plan_reminders
+from bot.ambassadors.texts import format_hours, parse_day, parse_hours
 from bot.errors import AmbassadorError, ConfigError
-from bot.services.ambassador_text import format_hours, parse_day, parse_hours
-from bot.services.certificates import certificate_pdf
-from bot.services.reminders import ReminderPolicy, next_allowed, plan_reminders
 from bot.settings import load_settings
 
 AMS = ZoneInfo("Europe/Amsterdam")

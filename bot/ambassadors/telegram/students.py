@@ -1,6 +1,6 @@
 """Telegram handlers of the ambassador programme: students (``/taken``, buttons) and coaches (``/amb…``).
 
-Thin: parse, check the role, call :class:`~bot.services.ambassadors.AmbassadorService` in a
+Thin: parse, check the role, call :class:`~bot.ambassadors.service.AmbassadorService` in a
 thread, answer. Registered in ``bot/telegram/app.py`` *before* the young people's pipeline,
 which would otherwise take these commands and texts to Rasa.
 """
@@ -24,14 +24,14 @@ from telegram.ext import (
     filters,
 )
 
+from bot.ambassadors.certificate import certificate_pdf
+from bot.ambassadors.service import AmbassadorService, Progress, TaskView
+from bot.ambassadors.texts import format_day, format_hours, parse_day, parse_hours
+from bot.ambassadors.year_plan import plan_for, school_year_label, school_year_of
 from bot.errors import AmbassadorError
 from bot.privacy_directives import record_message
 from bot.runtime import Runtime
-from bot.services.ambassador_text import format_day, format_hours, parse_day, parse_hours
-from bot.services.ambassadors import AmbassadorService, Progress, TaskView
-from bot.services.certificates import certificate_pdf
 from bot.services.staff import is_staff
-from bot.services.year_plan import plan_for, school_year_label, school_year_of
 from bot.telegram import handlers
 from bot.telegram.common import Handler, args_of, reply_html, runtime_of
 

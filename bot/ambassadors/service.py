@@ -24,14 +24,14 @@ from sqlalchemy import case, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from bot.ambassadors.schedule import ReminderPolicy, next_allowed, plan_reminders, weekly_moment
+from bot.ambassadors.texts import format_day, format_hours
+from bot.ambassadors.year_plan import plan_for, school_year_end, school_year_label, school_year_of
 from bot.clock import Clock, SystemClock
 from bot.crypto import Cipher
 from bot.errors import AmbassadorError, InviteInvalid, NotFound
 from bot.outbox import BlockedHook, OutButton, cancel, enqueue
 from bot.pseudonym import Pseudonymiser
-from bot.services.ambassador_text import format_day, format_hours
-from bot.services.reminders import ReminderPolicy, next_allowed, plan_reminders, weekly_moment
-from bot.services.year_plan import plan_for, school_year_end, school_year_label, school_year_of
 from bot.settings import Settings
 from bot.storage.db import Database
 from bot.storage.models_ambassadors import (

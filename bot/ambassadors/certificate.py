@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from bot.services.ambassador_text import MONTHS, format_hours
-from bot.services.year_plan import school_year_label
+from bot.ambassadors.texts import MONTHS, format_hours
+from bot.ambassadors.year_plan import school_year_label
 
 A4 = (595, 842)
 

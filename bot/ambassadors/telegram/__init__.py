@@ -1,0 +1,1 @@
+"""Telegram handlers of the ambassador programme (students, parents and coaches)."""
