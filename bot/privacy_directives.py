@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
-from bot.ambassadors.service import AmbassadorService
+from bot.ambassadors.programme import AmbassadorProgramme
 from bot.cards import consent_preview
 from bot.conversation import ChannelUser, DirectiveHandler
 from bot.crypto import Cipher
@@ -58,7 +58,7 @@ class PrivacyContext:
     leads: LeadService
     privacy: PrivacyService
     referrals: ReferralService
-    ambassadors: AmbassadorService
+    ambassadors: AmbassadorProgramme
     tracker: TrackerStore
     links: DeepLinks
     retention_days: int
@@ -162,7 +162,7 @@ def privacy_directives(ctx: PrivacyContext) -> dict[str, DirectiveHandler]:
         if school:
             parts.append(school)
         if user.platform == "telegram" and isinstance(user.user_id, int):
-            ambassador = await asyncio.to_thread(ctx.ambassadors.privacy_summary, user.user_id)
+            ambassador = await asyncio.to_thread(ctx.ambassadors.consent.privacy_summary, user.user_id)
             if ambassador:
                 parts.append(ambassador)
         values = await asyncio.to_thread(ctx.drafts.values, pseudonym)
@@ -176,7 +176,7 @@ def privacy_directives(ctx: PrivacyContext) -> dict[str, DirectiveHandler]:
     ) -> list[Reply]:
         await asyncio.to_thread(ctx.drafts.discard, pseudonym)
         if user.platform == "telegram" and isinstance(user.user_id, int):
-            await asyncio.to_thread(ctx.ambassadors.forget, user.user_id)
+            await asyncio.to_thread(ctx.ambassadors.consent.forget, user.user_id)
         if isinstance(user.chat_id, int):
             await erase_messages(ctx, pseudonym, user.chat_id)
         return []

@@ -8,7 +8,7 @@ import hmac
 import logging
 from concurrent.futures import ThreadPoolExecutor
 
-from bot.ambassadors.service import AmbassadorService
+from bot.ambassadors.programme import AmbassadorProgramme
 from bot.buttons import ButtonSigner
 from bot.capture import Capture
 from bot.conversation import Conversation
@@ -81,7 +81,7 @@ class Runtime:
         self.directives.update(referral_directives(self.referrals))
         self.insights = InsightsService(self.database)
         self.crisis_alerts = CrisisAlerts(self.database, self.cipher, settings)
-        self.ambassadors = AmbassadorService(
+        self.ambassadors = AmbassadorProgramme(
             self.database, self.cipher, self.pseudonymiser, settings
         )
         # Personal answers, previews and /mijngegevens stay in this process (issue 11); its

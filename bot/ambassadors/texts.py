@@ -1,11 +1,13 @@
-"""Pure helpers for what ambassadors and coaches type and read: hours, dates, Dutch day names."""
+"""Every Dutch text of the ambassador programme, in one place (``je`` for students, ``je`` for
+parents as the programme has always done, plain and short for coaches).
+
+Placeholders are ``str.format`` fields; values put into them are HTML-escaped by the caller.
+Texts of the chat handlers follow the service texts, in the order a student meets them.
+"""
 
 from __future__ import annotations
 
-import re
-from datetime import date
-
-from bot.errors import AmbassadorError
+# ---------------------------------------------------------------------- calendar words
 
 MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -13,53 +15,301 @@ MONTHS = (
 )
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
-# One activity rarely takes longer; a typo like "20" instead of "2,0" is caught here.
-MAX_MINUTES_PER_ENTRY = 12 * 60
+# ---------------------------------------------------------------------- names
 
-_HOURS = re.compile(r"^\s*(\d{1,2})(?:[.,](\d{1,2}))?\s*(?:u|uur|h)?\s*$", re.IGNORECASE)
-_DAY = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2,4}))?\s*$")
-_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+NAME_PLACEHOLDER = "ambassadeur"  # stored when Telegram gave no first name
+SOMEONE = "Een ambassadeur"
+YOUR_CHILD = "je kind"
+NAME_NOT_KEPT = "(naam nog niet bewaard)"
+DEFAULT_ACTIVITY = "ambassadeurswerk"
 
+# ---------------------------------------------------------------------- refusals (errors)
 
-def parse_hours(text: str) -> int:
-    """"2", "1,5", "1.5u", "0,25 uur" -> minutes (rounded to whole minutes)."""
-    match = _HOURS.match(text)
-    if not match:
-        raise AmbassadorError("Typ het aantal uren als getal, bijvoorbeeld 2 of 1,5.")
-    whole: str = match.group(1)
-    fraction: str = match.group(2) or "0"
-    minutes: int = round((int(whole) + int(fraction) / 10 ** len(fraction)) * 60)
-    if not 0 < minutes <= MAX_MINUTES_PER_ENTRY:
-        raise AmbassadorError("Dat aantal uren klopt niet helemaal: kies iets tussen 0,25 en 12.")
-    return minutes
+NOT_AN_AMBASSADOR = "Je bent (nog) geen ambassadeur. Heb je een uitnodigingslink gekregen?"
+WAITING_FOR_PARENT = (
+    "We wachten nog op de toestemming van je ouder of verzorger. Daarna kun je aan de slag!"
+)
+NOT_ENROLLED = "Je staat niet (meer) ingeschreven als ambassadeur."
+SCHOOL_NAME_LENGTH = "Geef de naam van de school (2-120 tekens)."
+INVITE_NOT_WORKING = (
+    "Deze uitnodiging werkt niet (meer). Vraag je begeleider van Join us om een nieuwe link."
+)
+INVITE_UNKNOWN = "Deze uitnodiging ken ik niet. Vraag je begeleider om een nieuwe link."
+INVITE_USED = (
+    "Deze uitnodiging is al gebruikt of verlopen. Vraag je begeleider om een nieuwe link."
+)
+PARENT_CODE_NOT_WORKING = (
+    "Deze code werkt niet (meer). Je kind kan via de begeleider van Join us een nieuwe aanvragen."
+)
+PARENT_LINK_NOT_FOR_CHILD = (
+    "Deze link is voor je ouder of verzorger. Stuur hem naar hen door, dan kunnen "
+    "zij toestemming geven."
+)
+TASK_NOT_FOUND = "Die taak kan ik niet vinden (of hij is al klaar). Kijk even bij /taken."
+TASK_UNKNOWN_OR_CLOSED = "Taak {task} bestaat niet of is al afgerond/geschrapt."
+TASK_TITLE_EMPTY = "Geef de taak een titel."
+TEAM_UNKNOWN = "Team {team} bestaat niet."
+TEAM_UNKNOWN_SEE_TEAMS = "Team {team} bestaat niet. Zie /ambteams."
+NOT_IN_TEAM = "Ambassadeur {ambassador} zit niet in dit team."
+AMBASSADOR_UNKNOWN = "Die ambassadeur bestaat niet (meer)."
+HOURS_UNKNOWN = "Die urenregel bestaat niet."
+NOT_ENOUGH_HOURS = "Nog niet genoeg bevestigde uren: {hours} van de 30."
+DATE_AFTER_TODAY = "Kies een datum na vandaag."
+DATE_AFTER_SCHOOL_YEAR = (
+    "Dat is na het einde van het schooljaar. Overleg even met je begeleider (/vraag)."
+)
+QUESTION_EMPTY = (
+    "Typ je vraag achter /vraag, bijvoorbeeld: /vraag Wanneer is de presentatie?"
+)
+HOURS_NOT_UNDERSTOOD = "Typ het aantal uren als getal, bijvoorbeeld 2 of 1,5."
+HOURS_OUT_OF_RANGE = "Dat aantal uren klopt niet helemaal: kies iets tussen 0,25 en 12."
+DAY_NOT_UNDERSTOOD = "Die datum snap ik niet. Typ hem zo: 24-10 of 24-10-2026."
 
+# ---------------------------------------------------------------------- to the student
 
-def parse_day(text: str, today: date) -> date:
-    """"24-10", "24/10/2026", "2026-10-24" -> a date; without a year, the next such day."""
-    try:
-        iso = _ISO_DAY.match(text)
-        if iso:
-            return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
-        match = _DAY.match(text)
-        if match:
-            day, month, year = int(match.group(1)), int(match.group(2)), match.group(3)
-            if year:
-                full_year = int(year) + (2000 if len(year) == 2 else 0)
-                return date(full_year, month, day)
-            candidate = date(today.year, month, day)
-            return candidate if candidate >= today else date(today.year + 1, month, day)
-    except ValueError:
-        pass
-    raise AmbassadorError("Die datum snap ik niet. Typ hem zo: 24-10 of 24-10-2026.")
+PARENT_AGREED = (
+    "Goed nieuws, {name}! Je ouder heeft toestemming gegeven. Welkom als ambassadeur van "
+    "Join us 🎉 Typ /taken om te zien wat er op de planning staat."
+)
+TASK_NEW = "Nieuwe taak"
+TASK_NEW_DATE = "Nieuwe datum"
+TASK_FOR_YOU = "Taak voor jou"
+TASK_ANNOUNCED = "{what}: <b>{title}</b> — vóór {day}. Typ /taken voor je lijstje."
+REMINDER_SOON = "Hoi {name}! Even een seintje: <b>{title}</b> staat op je planning voor {day}."
+REMINDER_TODAY = "Hoi {name}! Vandaag staat op je planning: <b>{title}</b>. Succes! 💪"
+REMINDER_OVERDUE = (
+    "Hoi {name}, <b>{title}</b> stond voor {day}. Geen stress: is het gelukt, "
+    "of heb je wat meer tijd nodig?"
+)
+BUTTON_DONE = "✅ Klaar"
+BUTTON_MORE_TIME = "⏰ Meer tijd"
+HOURS_CONFIRMED = (
+    "Je begeleider heeft {hours} uur bevestigd ({activity}). Je staat op {total} van de 30 uur."
+)
+HOURS_TARGET_REACHED = "Je hebt de 30 uur gehaald! 🎉 Je begeleider kan nu je certificaat maken."
+HOURS_REJECTED = (
+    "Je begeleider heeft {hours} uur ({activity}) niet goedgekeurd. Vraag gerust waarom (/vraag)."
+)
+CERTIFICATE_EARNED = (
+    "Gefeliciteerd, {name}! 🎉 Je hebt je 30 uur maatschappelijke stage bij Join us gehaald en "
+    "bent nu officieel ‘Ambassadeur Join us’. Typ /certificaat om je certificaat te krijgen."
+)
+PRIVACY_HEADER = "Als ambassadeur (voornaam en chat versleuteld):"
+PRIVACY_LINE = "• {name}, ambassadeur op {school} ({year}), je chat met mij, {hours} bevestigd"
 
+# ---------------------------------------------------------------------- to the coach
 
-def format_day(day: date) -> str:
-    """"vrijdag 24 oktober"."""
-    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
+COACH_NEW = "Nieuwe ambassadeur: {name} ({school})."
+COACH_NEW_UNDER_16 = (
+    "Nieuwe ambassadeur voor {school}: jonger dan 16, wacht op toestemming van een ouder."
+)
+COACH_PARENT_YES = "Nieuwe ambassadeur: {name} ({school}), ouder heeft toestemming gegeven."
+COACH_PARENT_NO = (
+    "Een ouder gaf geen toestemming voor een ambassadeur van {school}; "
+    "de aanmelding is verwijderd."
+)
+COACH_LEFT = (
+    "{name} ({school}) is gestopt als ambassadeur; naam en chat zijn gewist, herinneringen gestopt."
+)
+COACH_FORGOTTEN = (
+    "Een ambassadeur van {school} heeft gevraagd alles te wissen; naam, chat en uren zijn "
+    "gewist, herinneringen gestopt."
+)
+COACH_BLOCKED = (
+    "⚠️ {name} ({school}) heeft de bot geblokkeerd of de chat verlaten. Herinneringen zijn "
+    "gestopt; ze gaan weer door zodra die weer iets stuurt."
+)
+COACH_TASK_DONE = "✅ {name} ({school}) heeft afgerond: {title}"
+COACH_MORE_TIME = "⏰ {name} ({school}) vraagt meer tijd voor: {title}\nWas {old}, nu {new}."
+COACH_QUESTION = "❓ Vraag van {name} ({school}):\n{question}"
+COACH_HOURS_LOGGED = "🕒 {name} ({school}) schreef {hours} uur: {activity}"
+BUTTON_CONFIRM = "Bevestigen"
+BUTTON_REJECT = "Afwijzen"
 
+SUMMARY_TITLE = "<b>Weekoverzicht ambassadeurs — {school} ({year})</b>"
+SUMMARY_DONE = "Afgerond (afgelopen week): {count}"
+SUMMARY_DONE_LINE = "  ✅ {title}"
+SUMMARY_DUE = "Deze week te doen: {count}"
+SUMMARY_DUE_LINE = "  • {title} ({day})"
+SUMMARY_OVERDUE = "Te laat: {count}"
+SUMMARY_OVERDUE_LINE = "  ⚠️ {title} ({day})"
+SUMMARY_HOURS = "Uren (bevestigd / wacht op bevestiging, van 30):"
+SUMMARY_AWAITING_PARENT = "  {id}: wacht op toestemming ouder"
+SUMMARY_MEMBER = "  {id} {name}{mark}: {confirmed} / {pending}"
+SUMMARY_BLOCKED_MARK = " (geblokkeerd)"
+SUMMARY_NOBODY = "  (nog niemand ingeschreven)"
 
-def format_hours(minutes: int) -> str:
-    """120 -> "2", 90 -> "1,5", 20 -> "0,33"."""
-    hours = minutes / 60
-    text = f"{hours:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+# ---------------------------------------------------------------------- chat: joining
+
+WELCOME = (
+    "Hoi! 👋 Je bent uitgenodigd als <b>ambassadeur van Join us</b> voor {school} ({year}).\n\n"
+    "Als ambassadeur loop je je maatschappelijke stage (30 uur) bij Join us: samen met twee "
+    "andere leerlingen maak je Join us bekend op school. Ik help je daarbij: je ziet wat er "
+    "op de planning staat, ik stuur je op tijd een seintje (niet 's nachts en niet onder "
+    "schooltijd) en ik houd je uren bij. Je begeleider van Join us tekent je uren af.\n\n"
+    "Daarvoor bewaar ik je <b>voornaam</b> en <b>deze Telegram-chat</b> (versleuteld). Je "
+    "begeleider ziet je voornaam, je taken en je uren. Na het schooljaar (uiterlijk 31 augustus) "
+    "wis ik je naam en chat. Stoppen kan altijd met /stopambassadeur.\n\n"
+    "Is dat goed?"
+)
+BUTTON_AGREE_16 = "Ja, ik ben 16 of ouder"
+BUTTON_AGREE_UNDER_16 = "Ja, maar ik ben jonger dan 16"
+BUTTON_DECLINE = "Nee, liever niet"
+ALREADY_ENROLLED = "Je bent al ingeschreven als ambassadeur. Typ /taken voor je planning."
+ASK_YOUR_PARENT = (
+    "Fijn dat je meedoet! 🙌 Omdat je jonger bent dan 16, moet een ouder of verzorger "
+    "eerst toestemming geven. Stuur deze link naar je ouder (hij werkt {days} dagen):\n\n"
+    "{link}\n\nZodra die heeft bevestigd, stuur ik je een berichtje."
+)
+WELCOME_ABOARD = (
+    "Welkom als ambassadeur van Join us, {name}! 🎉\nJe begeleider weet dat je erbij bent.\n\n"
+)
+DECLINED = "Helemaal goed! Ik heb niets van je bewaard. Bedenk je je? Open de link dan opnieuw."
+PARENT_QUESTION = (
+    "Hallo! {name} wil ambassadeur van Join us worden op {school} ({year}): een maatschappelijke "
+    "stage van 30 uur, begeleid door een groepsleider van Join us.\n\n"
+    "Omdat je kind jonger is dan 16, vragen we jou als ouder of verzorger om toestemming. "
+    "Wat we bewaren: de voornaam van je kind en de Telegram-chat met deze assistent "
+    "(versleuteld), om herinneringen voor stagetaken te sturen. De begeleider ziet de voornaam, "
+    "de taken en de uren. Na het schooljaar (uiterlijk 31 augustus) wissen we naam en chat. "
+    "Intrekken kan altijd: je kind stuurt /stopambassadeur.\n\n"
+    "Geef je toestemming?"
+)
+BUTTON_PARENT_YES = "Ja, ik geef toestemming"
+BUTTON_PARENT_NO = "Nee"
+PARENT_THANKS = "Dank je wel! {name} kan nu aan de slag als ambassadeur. 🎉"
+PARENT_DECLINED = "Duidelijk. We hebben de aanmelding en de gegevens van je kind gewist."
+
+# ---------------------------------------------------------------------- chat: the student
+
+HELP = (
+    "Zo werkt het:\n"
+    "• /taken — wat staat er op je planning?\n"
+    "• /klaar 12 — taak 12 afvinken\n"
+    "• /uitstel 12 30-10 — meer tijd voor taak 12\n"
+    "• /uren 1,5 presentatie voorbereid — uren bijschrijven\n"
+    "• /voortgang — hoeveel van je 30 uur heb je al?\n"
+    "• /vraag … — een vraag aan je begeleider"
+)
+NOT_A_NUMBER = "{what} moet een nummer zijn, bijvoorbeeld 12."
+WHAT_TASK = "Het taaknummer"
+WHAT_DAYS = "Het aantal dagen"
+NO_OPEN_TASKS = "Je hebt nu geen open taken. Lekker bezig! 🙌"
+TASKS_TITLE = "<b>Jouw planning</b>"
+TASK_LINE = "<b>#{id}</b> {title}{who} — {when}"
+TASK_LINE_FOR_YOU = " (voor jou)"
+TASK_LINE_DUE = "vóór {day}"
+TASK_LINE_OVERDUE = "⚠️ was {day}"
+TASKS_MORE_LATER = "…en nog {count} later dit schooljaar."
+TASKS_HINT = "\nAfvinken: /klaar 12 · Meer tijd: /uitstel 12 30-10 · Uren: /uren 1,5 wat je deed"
+BUTTON_TASK_DONE = "✅ #{id} klaar"
+BUTTON_TASK_MORE = "⏰ #{id} meer tijd"
+USAGE_DONE = "Welke taak? Typ bijvoorbeeld /klaar 12 (het nummer staat bij /taken)."
+TASK_DONE = (
+    "Top, afgevinkt: {title} 🎉\nSchrijf je ook je uren bij? Bijvoorbeeld: /uren 2 {hint}"
+)
+USAGE_SNOOZE = "Typ het taaknummer en de nieuwe datum, bijvoorbeeld: /uitstel 12 30-10"
+TASK_SNOOZED = (
+    "Oké! Nieuwe datum voor {title}: {day}. "
+    "Ik heb je begeleider even laten weten dat je wat meer tijd hebt."
+)
+HOW_MUCH_MORE_TIME = (
+    "Hoeveel extra tijd heb je nodig? Of kies zelf een datum: /uitstel {task} 30-10"
+)
+SNOOZE_LABELS = {3: "+3 dagen", 7: "+1 week", 14: "+2 weken"}
+SNOOZE_DAYS_LABEL = "+{days} dagen"
+USAGE_HOURS = "Typ je uren en wat je deed, bijvoorbeeld: /uren 1,5 presentatie voorbereid"
+HOURS_LOGGED = "Genoteerd: {hours} uur. Je begeleider bevestigt ze.\n{progress}"
+PROGRESS_BAR = "{bar} {hours} van de 30 uur bevestigd"
+PROGRESS_PENDING = " (+{hours} wacht op je begeleider)"
+PROGRESS_REACHED = "Je hebt de 30 uur gehaald! 🎉"
+QUESTION_PASSED_ON = (
+    "Ik heb je vraag doorgestuurd naar je begeleider. Die neemt contact met je op. 👍"
+)
+CERTIFICATE_NOT_YET = "Je certificaat is er nog niet. "
+CERTIFICATE_FILENAME = "certificaat-ambassadeur-join-us.pdf"
+CERTIFICATE_CAPTION_STUDENT = "Je certificaat ‘Ambassadeur Join us’. Trots op je! 🎉"
+ASK_STOP = (
+    "Wil je stoppen als ambassadeur? Dan wis ik je naam en deze chat en stuur ik geen "
+    "herinneringen meer. Je begeleider krijgt een berichtje."
+)
+BUTTON_STOP = "Ja, ik stop"
+BUTTON_STAY = "Nee, ik ga door"
+STOPPED = "Je bent uitgeschreven en ik heb je naam en chat gewist. Bedankt voor je inzet! 💛"
+STAYING = "Fijn! Typ /taken om verder te gaan."
+STALE_BUTTON_TASKS = "Deze knop werkt niet meer. Typ /taken."
+
+# ---------------------------------------------------------------------- chat: coaches
+
+STAFF_HELP = (
+    "Ambassadeurs — commando's voor medewerkers:\n"
+    "/ambnodig <school> [jaar] — eenmalige uitnodigingslink (maakt het team + jaarplan)\n"
+    "/ambteams [jaar] — teams per school, wie ingeschreven is, uren\n"
+    "/ambtaken <team> — open taken van een team\n"
+    "/ambtaak <team> <team|ambassadeur> <datum> <titel> — taak toevoegen\n"
+    "/ambdatum <taak> <datum> · /ambtitel <taak> <titel> · /ambnaar <taak> <team|ambassadeur> · "
+    "/ambschrap <taak>\n"
+    "/amburen — uren die op bevestiging wachten\n"
+    "/ambcertificaat <ambassadeur> — certificaat bij 30 bevestigde uren\n"
+    "/ambweek <team> — weekoverzicht nu\n"
+    "/ambjaarplan [jaar] — het jaarplan uit de handleiding met data"
+)
+WHAT_TEAM = "Het team"
+WHAT_THE_TASK = "De taak"
+WHAT_AMBASSADOR = "De ambassadeur"
+WHAT_YEAR = "Het jaar"
+WHAT_HOURS_ENTRY = "De urenregel"
+USAGE_INVITE = "Gebruik: /ambnodig <naam van de school> [startjaar, bv. 2025]"
+INVITE_MADE = (
+    "Uitnodiging voor één ambassadeur van {school} ({year}, team {team}), geldig tot "
+    "{until}:\n{link}\nEén link per leerling; maak er voor elke ambassadeur een."
+)
+NO_TEAMS = "Nog geen ambassadeursteams dit schooljaar. Maak er een met /ambnodig <school>."
+TEAM_LINE = "<b>Team {id}: {label}</b> — {open} open taken, {overdue} te laat"
+TEAM_MEMBER_LINE = "  {id}. {name} [{status}] {hours} uur bevestigd{pending}{cert}"
+TEAM_MEMBER_PENDING = ", {hours} wacht"
+TEAM_MEMBER_CERTIFICATE = " 🎓"
+USAGE_TEAM_TASKS = "Gebruik: /ambtaken <team>"
+TEAM_TASK_LINE = "#{id} {title} — {day} — {who}{late}"
+WHOLE_TEAM_SHORT = "hele team"
+WHOLE_TEAM = "het hele team"
+TEAM_TASK_LATE = " ⚠️ te laat"
+NO_TEAM_TASKS = "Geen open taken."
+USAGE_ADD_TASK = "Gebruik: /ambtaak <team> <team|ambassadeur> <datum> <titel>"
+TASK_ADDED = "Taak #{id} toegevoegd: {title} ({day})."
+USAGE_CHANGE_DATE = "Gebruik: /ambdatum <taak> <datum>"
+TASK_MOVED = "Taak #{id} staat nu op {day}."
+USAGE_CHANGE_TITLE = "Gebruik: /ambtitel <taak> <nieuwe titel>"
+TASK_RENAMED = "Taak #{id} heet nu: {title}"
+USAGE_REASSIGN = "Gebruik: /ambnaar <taak> <team|ambassadeur>"
+TASK_REASSIGNED = "Taak #{id} is nu voor {who}."
+USAGE_CANCEL = "Gebruik: /ambschrap <taak>"
+TASK_CANCELLED = "Taak #{id} ({title}) is geschrapt."
+NO_HOURS_WAITING = "Er wachten geen uren op bevestiging."
+HOURS_WAITING_LINE = "{name} ({school}): {hours} uur — {activity}"
+USAGE_CERTIFICATE = "Gebruik: /ambcertificaat <ambassadeur>"
+CERTIFICATE_CAPTION_COACH = (
+    "Certificaat voor {name} ({school}). De ambassadeur kan het ook zelf ophalen met /certificaat."
+)
+USAGE_SUMMARY = "Gebruik: /ambweek <team>"
+YEAR_PLAN_TITLE = "<b>Jaarplan ambassadeurs {year}</b> (handleiding, bijlage 5)"
+YEAR_PLAN_LINE = "{period} → {day} [{owner}]: {title}"
+OWNER_COACH = "begeleider"
+OWNER_AMBASSADORS = "ambassadeurs"
+VERDICTS = {"confirmed": "bevestigd", "rejected": "afgewezen"}
+READY_FOR_CERTIFICATE = " Klaar voor het certificaat: /ambcertificaat {id}"
+HOURS_DECIDED = "{hours} uur van {name} {verdict}. Totaal bevestigd: {total} van 30.{extra}"
+STALE_BUTTON = "Deze knop werkt niet meer."
+
+# ---------------------------------------------------------------------- the certificate (PDF)
+
+CERTIFICATE_TITLE = "Certificaat"
+CERTIFICATE_SUBTITLE = "‘Ambassadeur Join us’"
+CERTIFICATE_DECLARES = "Hierbij verklaart Stichting Join us dat"
+CERTIFICATE_SCHOOL = "van {school}"
+CERTIFICATE_YEAR = "in het schooljaar {year}"
+CERTIFICATE_WAS_AMBASSADOR = "ambassadeur van Join us is geweest en"
+CERTIFICATE_HOURS = "{hours} uur maatschappelijke stage heeft gelopen."
+CERTIFICATE_THANKS = "Dank je wel voor je inzet voor jongeren die erbij willen horen!"
+CERTIFICATE_ISSUED = "Uitgereikt op {day} {month} {year}"
+CERTIFICATE_SIGNED = "Stagebegeleider Join us"

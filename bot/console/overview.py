@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 
 from bot import lead_status as st
-from bot.ambassadors.service import ACTIVE, HOURS_TARGET_MINUTES, LEFT
+from bot.ambassadors.views import ACTIVE, HOURS_TARGET_MINUTES, LEFT
 from bot.ambassadors.year_plan import school_year_of
 from bot.services.lead_counts import METRICS, week_start
 from bot.storage.db import Database

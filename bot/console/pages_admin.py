@@ -130,7 +130,7 @@ def campaign_poster(ctx: Ctx) -> Response:
 @page("/cijfers", roles=STAFF_ONLY)
 def figures(ctx: Ctx) -> Response:
     db = ctx.console.database
-    now = ctx.console.ambassadors._now()
+    now = ctx.console.ambassadors.now()
     since = week_start(now) - timedelta(weeks=26)
     year = school_year_of(ctx.console.ambassadors.today())
     funnel = overview.lead_funnel_by_week(db, since=since)

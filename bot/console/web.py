@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from bot.ambassadors.service import AmbassadorService
+from bot.ambassadors.programme import AmbassadorProgramme
 from bot.console.auth import ConsoleAuth, SessionInfo
 from bot.crypto import Cipher
 from bot.errors import JoinUsError
@@ -61,7 +61,7 @@ class Console:
     staff: StaffDirectory
     leads: LeadService
     referrals: ReferralService
-    ambassadors: AmbassadorService
+    ambassadors: AmbassadorProgramme
     insights: InsightsService
     facts: Facts
     fact_store: FactStore
@@ -89,7 +89,7 @@ class Console:
             ),
             leads=leads,
             referrals=referrals,
-            ambassadors=AmbassadorService(database, cipher, pseudonymiser, settings),
+            ambassadors=AmbassadorProgramme(database, cipher, pseudonymiser, settings),
             insights=InsightsService(database),
             facts=facts,
             fact_store=FactStore(database, facts),

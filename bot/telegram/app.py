@@ -19,7 +19,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.ambassadors.telegram import students as ambassadors
+from bot.ambassadors import telegram as ambassadors
 from bot.runtime import Runtime
 from bot.settings import Settings
 from bot.telegram import console, handlers, referrals, staff
