@@ -47,6 +47,20 @@ CONSENT_SCOPE = "voornaam+telegramchat:herinneringen-stage"
 PARENT_CODE_DAYS = 14
 
 
+def consent_record(
+    ambassador_id: int, given_by: str, giver_key: str | None, now: datetime
+) -> AmbassadorConsent:
+    """What was agreed (this text version, this scope), by the student ("self") or a parent."""
+    return AmbassadorConsent(
+        ambassador_id=ambassador_id,
+        given_by=given_by,
+        scope=CONSENT_SCOPE,
+        text_version=CONSENT_VERSION,
+        giver_key=giver_key,
+        given_at=now,
+    )
+
+
 class Consents:
     """Synchronous (call with ``asyncio.to_thread``)."""
 
@@ -99,16 +113,7 @@ class Consents:
                 return name
             amb.status, amb.active_since = ACTIVE, now
             amb.parent_code_hash, amb.parent_code_expires_at = None, None
-            session.add(
-                AmbassadorConsent(
-                    ambassador_id=amb.id,
-                    given_by="parent",
-                    scope=CONSENT_SCOPE,
-                    text_version=CONSENT_VERSION,
-                    giver_key=ctx.user_key(parent_user_id),
-                    given_at=now,
-                )
-            )
+            session.add(consent_record(amb.id, "parent", ctx.user_key(parent_user_id), now))
             tell_ambassador(
                 ctx, session, amb, texts.PARENT_AGREED.format(name=html.escape(name)),
                 f"amb-parent-ok:{amb.id}",

@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot.ambassadors import texts
-from bot.ambassadors.consent import CONSENT_SCOPE, CONSENT_VERSION, PARENT_CODE_DAYS
+from bot.ambassadors.consent import PARENT_CODE_DAYS, consent_record
 from bot.ambassadors.context import ProgrammeContext, aware, token_hash
 from bot.ambassadors.members import current, member_view, team_info
 from bot.ambassadors.notices import tell_coach
@@ -28,7 +28,6 @@ from bot.ambassadors.year_plan import plan_for, school_year_of
 from bot.errors import AmbassadorError, InviteInvalid
 from bot.storage.models_ambassadors import (
     Ambassador,
-    AmbassadorConsent,
     AmbassadorInvite,
     AmbassadorTask,
     AmbassadorTeam,
@@ -166,16 +165,7 @@ class Enrolments:
             if existing is None:
                 session.add(amb)
             session.flush()
-            session.add(
-                AmbassadorConsent(
-                    ambassador_id=amb.id,
-                    given_by="self",
-                    scope=CONSENT_SCOPE,
-                    text_version=CONSENT_VERSION,
-                    giver_key=amb.user_key,
-                    given_at=now,
-                )
-            )
+            session.add(consent_record(amb.id, "self", amb.user_key, now))
             # No name for staff until a parent has confirmed.
             notice = (
                 texts.COACH_NEW_UNDER_16.format(school=html.escape(team.school))

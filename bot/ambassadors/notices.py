@@ -52,18 +52,7 @@ def tell_ambassador(
     chat = ctx.chat(amb)
     if chat is None or amb.status not in {ACTIVE, AWAITING_PARENT}:
         return
-    enqueue(
-        session,
-        ctx.cipher,
-        chat_id=chat,
-        text=text,
-        kind=kind,
-        dedupe_key=dedupe_key,
-        subject=ambassador_subject(amb.id),
-        buttons=buttons,
-        # Our clock, not the database default: tests run on a FakeClock.
-        not_before=not_before or ctx.now(),
-    )
+    _send(ctx, session, chat, text, dedupe_key, kind, ambassador_subject(amb.id), buttons, not_before)
 
 
 def tell_coach(
@@ -78,14 +67,29 @@ def tell_coach(
     if chat is None:
         log.warning("no coach chat or STAFF_CHAT_ID for team %s; notice dropped", team.id)
         return
+    _send(ctx, session, chat, text, dedupe_key, KIND_STAFF, team_subject(team.id), buttons)
+
+
+def _send(
+    ctx: ProgrammeContext,
+    session: Session,
+    chat: int,
+    text: str,
+    dedupe_key: str,
+    kind: str,
+    subject: str,
+    buttons: list[list[OutButton]] | None,
+    not_before: datetime | None = None,
+) -> None:
     enqueue(
         session,
         ctx.cipher,
         chat_id=chat,
         text=text,
-        kind=KIND_STAFF,
+        kind=kind,
         dedupe_key=dedupe_key,
-        subject=team_subject(team.id),
+        subject=subject,
         buttons=buttons,
-        not_before=ctx.now(),
+        # Our clock, not the database default: tests run on a FakeClock.
+        not_before=not_before or ctx.now(),
     )

@@ -1,4 +1,4 @@
-"""The programme's parts, built once per process from one shared context.
+"""The programme: the shared context (database, cipher, clock) with its parts, one per process.
 
 Callers pick the part that does what they need: ``programme.enrolment.enrol(...)``,
 ``programme.tasks.add_task(...)``, ``programme.hours.decide_hours(...)``. Every part is
@@ -7,7 +7,7 @@ Telegram-free and synchronous (call it with ``asyncio.to_thread`` from async cod
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from functools import cached_property
 
 from bot.ambassadors.consent import Consents
 from bot.ambassadors.context import ProgrammeContext
@@ -17,41 +17,37 @@ from bot.ambassadors.reminders import Reminders
 from bot.ambassadors.staff_views import StaffViews
 from bot.ambassadors.summaries import Summaries
 from bot.ambassadors.tasks import Tasks
-from bot.clock import Clock
-from bot.crypto import Cipher
 from bot.outbox import BlockedHook
-from bot.pseudonym import Pseudonymiser
-from bot.settings import Settings
-from bot.storage.db import Database
 
 
-class AmbassadorProgramme:
-    def __init__(
-        self,
-        database: Database,
-        cipher: Cipher,
-        pseudonymiser: Pseudonymiser,
-        settings: Settings,
-        *,
-        clock: Clock | None = None,
-    ) -> None:
-        self.context = ProgrammeContext(database, cipher, pseudonymiser, settings, clock=clock)
-        self.enrolment = Enrolments(self.context)
-        self.consent = Consents(self.context)
-        self.tasks = Tasks(self.context)
-        self.hours = Hours(self.context)
-        self.reminders = Reminders(self.context)
-        self.summaries = Summaries(self.context)
-        self.staff_views = StaffViews(self.context)
+class AmbassadorProgramme(ProgrammeContext):
+    @cached_property
+    def enrolment(self) -> Enrolments:
+        return Enrolments(self)
 
-    def now(self) -> datetime:
-        return self.context.now()
+    @cached_property
+    def consent(self) -> Consents:
+        return Consents(self)
 
-    def today(self) -> date:
-        return self.context.today()
+    @cached_property
+    def tasks(self) -> Tasks:
+        return Tasks(self)
 
-    def local_day(self, moment: datetime) -> date:
-        return self.context.local_day(moment)
+    @cached_property
+    def hours(self) -> Hours:
+        return Hours(self)
+
+    @cached_property
+    def reminders(self) -> Reminders:
+        return Reminders(self)
+
+    @cached_property
+    def summaries(self) -> Summaries:
+        return Summaries(self)
+
+    @cached_property
+    def staff_views(self) -> StaffViews:
+        return StaffViews(self)
 
     def materialise_due(self) -> int:
         """The periodic job: due reminders and weekly summaries into the outbox (how many), then

@@ -1,13 +1,12 @@
-"""Every Dutch text of the ambassador programme, in one place (``je`` for students, ``je`` for
-parents as the programme has always done, plain and short for coaches).
+"""Texts of the ambassador programme: what our code sends to students, their parents and coaches.
 
-Placeholders are ``str.format`` fields; values put into them are HTML-escaped by the caller.
-Texts of the chat handlers follow the service texts, in the order a student meets them.
+Edit the words freely; keep every {placeholder} (it is filled in by the code) and the HTML tags
+in texts marked (HTML): a section marked (HTML) is sent with HTML parse mode, and the code
+escapes the values, not this file. Students get "je", parents "u", coaches short and plain.
+Each name says where the text shows.
 """
 
-from __future__ import annotations
-
-# ---------------------------------------------------------------------- calendar words
+# --- dates, as in "vrijdag 24 oktober" ------------------------------------------------------------
 
 MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -15,15 +14,15 @@ MONTHS = (
 )
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
-# ---------------------------------------------------------------------- names
+# --- stand-ins for a name -------------------------------------------------------------------------
 
 NAME_PLACEHOLDER = "ambassadeur"  # stored when Telegram gave no first name
 SOMEONE = "Een ambassadeur"
-YOUR_CHILD = "je kind"
+YOUR_CHILD = "uw kind"  # to a parent, when no first name was kept
 NAME_NOT_KEPT = "(naam nog niet bewaard)"
 DEFAULT_ACTIVITY = "ambassadeurswerk"
 
-# ---------------------------------------------------------------------- refusals (errors)
+# --- refusals: a command or button that cannot be done (the code escapes them) --------------------
 
 NOT_AN_AMBASSADOR = "Je bent (nog) geen ambassadeur. Heb je een uitnodigingslink gekregen?"
 WAITING_FOR_PARENT = (
@@ -39,7 +38,7 @@ INVITE_USED = (
     "Deze uitnodiging is al gebruikt of verlopen. Vraag je begeleider om een nieuwe link."
 )
 PARENT_CODE_NOT_WORKING = (
-    "Deze code werkt niet (meer). Je kind kan via de begeleider van Join us een nieuwe aanvragen."
+    "Deze code werkt niet (meer). Uw kind kan via de begeleider van Join us een nieuwe aanvragen."
 )
 PARENT_LINK_NOT_FOR_CHILD = (
     "Deze link is voor je ouder of verzorger. Stuur hem naar hen door, dan kunnen "
@@ -65,7 +64,7 @@ HOURS_NOT_UNDERSTOOD = "Typ het aantal uren als getal, bijvoorbeeld 2 of 1,5."
 HOURS_OUT_OF_RANGE = "Dat aantal uren klopt niet helemaal: kies iets tussen 0,25 en 12."
 DAY_NOT_UNDERSTOOD = "Die datum snap ik niet. Typ hem zo: 24-10 of 24-10-2026."
 
-# ---------------------------------------------------------------------- to the student
+# --- to the student, through the outbox (HTML) ----------------------------------------------------
 
 PARENT_AGREED = (
     "Goed nieuws, {name}! Je ouder heeft toestemming gegeven. Welkom als ambassadeur van "
@@ -97,7 +96,7 @@ CERTIFICATE_EARNED = (
 PRIVACY_HEADER = "Als ambassadeur (voornaam en chat versleuteld):"
 PRIVACY_LINE = "• {name}, ambassadeur op {school} ({year}), je chat met mij, {hours} bevestigd"
 
-# ---------------------------------------------------------------------- to the coach
+# --- to the coach, through the outbox (HTML) ------------------------------------------------------
 
 COACH_NEW = "Nieuwe ambassadeur: {name} ({school})."
 COACH_NEW_UNDER_16 = (
@@ -139,7 +138,7 @@ SUMMARY_MEMBER = "  {id} {name}{mark}: {confirmed} / {pending}"
 SUMMARY_BLOCKED_MARK = " (geblokkeerd)"
 SUMMARY_NOBODY = "  (nog niemand ingeschreven)"
 
-# ---------------------------------------------------------------------- chat: joining
+# --- joining: the invite link, the student's choice, the parent's link (HTML) ---------------------
 
 WELCOME = (
     "Hoi! 👋 Je bent uitgenodigd als <b>ambassadeur van Join us</b> voor {school} ({year}).\n\n"
@@ -168,19 +167,19 @@ DECLINED = "Helemaal goed! Ik heb niets van je bewaard. Bedenk je je? Open de li
 PARENT_QUESTION = (
     "Hallo! {name} wil ambassadeur van Join us worden op {school} ({year}): een maatschappelijke "
     "stage van 30 uur, begeleid door een groepsleider van Join us.\n\n"
-    "Omdat je kind jonger is dan 16, vragen we jou als ouder of verzorger om toestemming. "
-    "Wat we bewaren: de voornaam van je kind en de Telegram-chat met deze assistent "
+    "Omdat uw kind jonger is dan 16, vragen we u als ouder of verzorger om toestemming. "
+    "Wat we bewaren: de voornaam van uw kind en de Telegram-chat met deze assistent "
     "(versleuteld), om herinneringen voor stagetaken te sturen. De begeleider ziet de voornaam, "
     "de taken en de uren. Na het schooljaar (uiterlijk 31 augustus) wissen we naam en chat. "
-    "Intrekken kan altijd: je kind stuurt /stopambassadeur.\n\n"
-    "Geef je toestemming?"
+    "Intrekken kan altijd: uw kind stuurt /stopambassadeur.\n\n"
+    "Geeft u toestemming?"
 )
 BUTTON_PARENT_YES = "Ja, ik geef toestemming"
 BUTTON_PARENT_NO = "Nee"
-PARENT_THANKS = "Dank je wel! {name} kan nu aan de slag als ambassadeur. 🎉"
-PARENT_DECLINED = "Duidelijk. We hebben de aanmelding en de gegevens van je kind gewist."
+PARENT_THANKS = "Dank u wel! {name} kan nu aan de slag als ambassadeur. 🎉"
+PARENT_DECLINED = "Duidelijk. We hebben de aanmelding en de gegevens van uw kind gewist."
 
-# ---------------------------------------------------------------------- chat: the student
+# --- the student's commands and buttons (HTML) ----------------------------------------------------
 
 HELP = (
     "Zo werkt het:\n"
@@ -216,8 +215,9 @@ TASK_SNOOZED = (
 HOW_MUCH_MORE_TIME = (
     "Hoeveel extra tijd heb je nodig? Of kies zelf een datum: /uitstel {task} 30-10"
 )
-SNOOZE_LABELS = {3: "+3 dagen", 7: "+1 week", 14: "+2 weken"}
-SNOOZE_DAYS_LABEL = "+{days} dagen"
+SNOOZE_3_DAYS = "+3 dagen"
+SNOOZE_1_WEEK = "+1 week"
+SNOOZE_2_WEEKS = "+2 weken"
 USAGE_HOURS = "Typ je uren en wat je deed, bijvoorbeeld: /uren 1,5 presentatie voorbereid"
 HOURS_LOGGED = "Genoteerd: {hours} uur. Je begeleider bevestigt ze.\n{progress}"
 PROGRESS_BAR = "{bar} {hours} van de 30 uur bevestigd"
@@ -239,8 +239,9 @@ STOPPED = "Je bent uitgeschreven en ik heb je naam en chat gewist. Bedankt voor 
 STAYING = "Fijn! Typ /taken om verder te gaan."
 STALE_BUTTON_TASKS = "Deze knop werkt niet meer. Typ /taken."
 
-# ---------------------------------------------------------------------- chat: coaches
+# --- the coach's /amb… commands and buttons (HTML) ------------------------------------------------
 
+# (plain: the code escapes the <placeholders>)
 STAFF_HELP = (
     "Ambassadeurs — commando's voor medewerkers:\n"
     "/ambnodig <school> [jaar] — eenmalige uitnodigingslink (maakt het team + jaarplan)\n"
@@ -301,7 +302,7 @@ READY_FOR_CERTIFICATE = " Klaar voor het certificaat: /ambcertificaat {id}"
 HOURS_DECIDED = "{hours} uur van {name} {verdict}. Totaal bevestigd: {total} van 30.{extra}"
 STALE_BUTTON = "Deze knop werkt niet meer."
 
-# ---------------------------------------------------------------------- the certificate (PDF)
+# --- the certificate (PDF, plain) -----------------------------------------------------------------
 
 CERTIFICATE_TITLE = "Certificaat"
 CERTIFICATE_SUBTITLE = "‘Ambassadeur Join us’"
@@ -313,3 +314,72 @@ CERTIFICATE_HOURS = "{hours} uur maatschappelijke stage heeft gelopen."
 CERTIFICATE_THANKS = "Dank je wel voor je inzet voor jongeren die erbij willen horen!"
 CERTIFICATE_ISSUED = "Uitgereikt op {day} {month} {year}"
 CERTIFICATE_SIGNED = "Stagebegeleider Join us"
+
+# --- the year plan of the handbook (Bijlage 5): when, the task, what it means (HTML-escaped) ----
+# when (the handbook's own words)
+PLAN_BEGIN_SEPTEMBER = "Begin september"
+PLAN_END_SEPTEMBER = "Eind september"
+PLAN_BEGIN_OCTOBER = "Begin oktober"
+PLAN_END_OCTOBER = "Eind oktober"
+PLAN_NOVEMBER_DECEMBER = "November t/m december"
+PLAN_JANUARY_MARCH = "Januari t/m maart"
+PLAN_JANUARY_JUNE = "Januari t/m juni"
+PLAN_APRIL_JUNE = "April t/m juni"
+# what to do, and what it means
+PLAN_SEP_OPROEP_TITLE = "Oproep plaatsen voor ‘Ambassadeurs van Join us’"
+PLAN_SEP_OPROEP_TEXT = (
+    "Maak het project bij iedereen binnen de school bekend, bijvoorbeeld in de schoolkrant, op "
+    "de beeldkrant of via de leerlingenraad."
+)
+PLAN_SEP_GESPREKKEN_TITLE = (
+    "Aangemelde leerlingen uitnodigen voor een gesprek en een drietal kiezen"
+)
+PLAN_SEP_GESPREKKEN_TEXT = (
+    "Plan hiervoor bijvoorbeeld een dagdeel, zodat de gesprekken op één dag plaatsvinden."
+)
+PLAN_OKT_MEELOPEN_TITLE = "Loop minstens één keer mee bij een avondgroep van Join us"
+PLAN_OKT_MEELOPEN_TEXT = (
+    "Zo leer je Join us en de werkwijze kennen en kom je in contact met de deelnemers."
+)
+PLAN_OKT_VOORBEREIDEN_TITLE = "Bereid samen de presentatie voor"
+PLAN_OKT_VOORBEREIDEN_TEXT = (
+    "De presentatie is voor de teamleiders, zorgcoördinatoren en directie van je school."
+)
+PLAN_OKT_PRESENTATIE_TITLE = "Geef de presentatie aan teamleiders, zorgcoördinatoren en directie"
+PLAN_OKT_PRESENTATIE_TEXT = (
+    "Maak duidelijk wat Join us is en welke doelen het nastreeft. Gebruik de FACT-sheet van "
+    "Join us als toelichting."
+)
+PLAN_NOV_PROMOTIE_TITLE = "Maak Join us bekend op school"
+PLAN_NOV_PROMOTIE_TEXT = (
+    "Gebruik wat je school heeft: iets in de leerlingenkrant, de leerlingenraad erbij "
+    "betrekken, de beeldkrant of voorlichting aan leerlingen."
+)
+PLAN_NOV_GEMEENTE_TITLE = "(Mogelijk) Join us bekend maken in de gemeente"
+PLAN_NOV_GEMEENTE_TEXT = (
+    "Stel Join us kort voor aan huisartsen en ambtenaren en geef ze promotiemateriaal."
+)
+PLAN_JAN_PRESENTATIE_LEERLINGEN_TITLE = (
+    "Regel met mentoren of het zorgteam een presentatie aan leerlingen"
+)
+PLAN_JAN_PRESENTATIE_LEERLINGEN_TEXT = (
+    "Kies als groep zelf de vorm die het best past. Bedenk hoe je deelnemers van Join us kunt "
+    "inzetten, om eenzame jongeren te signaleren en te activeren om naar Join us te gaan."
+)
+PLAN_JAN_SIGNALERING_TITLE = "Blijf in contact met teamleiders, zorgcoördinatoren en mentoren"
+PLAN_JAN_SIGNALERING_TEXT = (
+    "Koppel regelmatig terug hoe het met leerlingen gaat bij Join us (alleen met hun "
+    "toestemming). Betrek ook conciërges of schoolwachten: die zien vaak veel."
+)
+PLAN_APR_EVALUATIE_TITLE = "Evalueer wat je hebt geleerd en schrijf aanbevelingen voor volgend jaar"
+PLAN_APR_EVALUATIE_TEXT = (
+    "Samen met je begeleider; de aanbevelingen zijn voor de drie leerlingen die het project "
+    "volgend schooljaar voortzetten."
+)
+PLAN_APR_EINDBEOORDELING_TITLE = (
+    "Eindbeoordeling geven en het certificaat ‘Ambassadeur Join us’ uitreiken"
+)
+PLAN_APR_EINDBEOORDELING_TEXT = (
+    "Een aantekening in het dossier of portfolio van de leerling, bijvoorbeeld met het "
+    "certificaat ‘Ambassadeur Join us’."
+)

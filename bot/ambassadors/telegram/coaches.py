@@ -17,6 +17,7 @@ from bot.ambassadors.certificate import certificate_pdf
 from bot.ambassadors.formats import format_day, format_hours, parse_day
 from bot.ambassadors.telegram.replies import (
     INVITE_PREFIX,
+    command_args,
     drop_keyboard,
     number,
     pressed,
@@ -99,9 +100,7 @@ async def staff_teams(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 
 async def staff_tasks(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    args = args_of(context)
-    if not args:
-        raise AmbassadorError(texts.USAGE_TEAM_TASKS)
+    args = command_args(context, texts.USAGE_TEAM_TASKS)
     tasks = await asyncio.to_thread(
         programme_of(context).tasks.team_tasks, number(args[0], texts.WHAT_TEAM)
     )
@@ -119,9 +118,7 @@ async def staff_tasks(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 
 async def staff_add_task(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    args = args_of(context)
-    if len(args) < 4:
-        raise AmbassadorError(texts.USAGE_ADD_TASK)
+    args = command_args(context, texts.USAGE_ADD_TASK, 4)
     programme = programme_of(context)
     task = await asyncio.to_thread(
         programme.tasks.add_task,
@@ -139,9 +136,7 @@ async def staff_add_task(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 async def staff_change_date(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    args = args_of(context)
-    if len(args) < 2:
-        raise AmbassadorError(texts.USAGE_CHANGE_DATE)
+    args = command_args(context, texts.USAGE_CHANGE_DATE, 2)
     programme = programme_of(context)
     task = await asyncio.to_thread(
         programme.tasks.change_task,
@@ -152,9 +147,7 @@ async def staff_change_date(update: Update, context: ContextTypes.DEFAULT_TYPE) 
 
 
 async def staff_change_title(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    args = args_of(context)
-    if len(args) < 2:
-        raise AmbassadorError(texts.USAGE_CHANGE_TITLE)
+    args = command_args(context, texts.USAGE_CHANGE_TITLE, 2)
     task = await asyncio.to_thread(
         programme_of(context).tasks.change_task,
         number(args[0], texts.WHAT_THE_TASK),
@@ -164,9 +157,7 @@ async def staff_change_title(update: Update, context: ContextTypes.DEFAULT_TYPE)
 
 
 async def staff_reassign(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    args = args_of(context)
-    if len(args) < 2:
-        raise AmbassadorError(texts.USAGE_REASSIGN)
+    args = command_args(context, texts.USAGE_REASSIGN, 2)
     task = await asyncio.to_thread(
         programme_of(context).tasks.reassign_task,
         number(args[0], texts.WHAT_THE_TASK),
@@ -177,9 +168,7 @@ async def staff_reassign(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 async def staff_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    args = args_of(context)
-    if not args:
-        raise AmbassadorError(texts.USAGE_CANCEL)
+    args = command_args(context, texts.USAGE_CANCEL)
     task = await asyncio.to_thread(
         programme_of(context).tasks.cancel_task, number(args[0], texts.WHAT_THE_TASK)
     )
@@ -212,9 +201,9 @@ async def staff_hours(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 
 async def staff_certificate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    args, chat = args_of(context), update.effective_chat
-    if not args or chat is None:
-        raise AmbassadorError(texts.USAGE_CERTIFICATE)
+    args, chat = command_args(context, texts.USAGE_CERTIFICATE), update.effective_chat
+    if chat is None:
+        return
     cert = await asyncio.to_thread(
         programme_of(context).hours.issue_certificate, number(args[0], texts.WHAT_AMBASSADOR)
     )
@@ -226,9 +215,7 @@ async def staff_certificate(update: Update, context: ContextTypes.DEFAULT_TYPE) 
 
 
 async def staff_summary(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    args = args_of(context)
-    if not args:
-        raise AmbassadorError(texts.USAGE_SUMMARY)
+    args = command_args(context, texts.USAGE_SUMMARY)
     text = await asyncio.to_thread(
         programme_of(context).summaries.summary_text, number(args[0], texts.WHAT_TEAM)
     )

@@ -15,16 +15,23 @@ from bot.ambassadors.formats import format_day, format_hours
 from bot.ambassadors.programme import AmbassadorProgramme
 from bot.ambassadors.views import Progress, TaskView
 from bot.errors import AmbassadorError
-from bot.telegram.common import runtime_of
+from bot.telegram.common import args_of, runtime_of
 
 INVITE_PREFIX = "amb_"
 PARENT_PREFIX = "ambp_"
 BUTTONED_TASKS = 3
-SNOOZE_DAYS = (3, 7, 14)
 
 
 def programme_of(context: ContextTypes.DEFAULT_TYPE) -> AmbassadorProgramme:
     return runtime_of(context).ambassadors
+
+
+def command_args(context: ContextTypes.DEFAULT_TYPE, usage: str, least: int = 1) -> list[str]:
+    """The words after a command; fewer than ``least`` gets the command's usage as a refusal."""
+    args = args_of(context)
+    if len(args) < least:
+        raise AmbassadorError(usage)
+    return args
 
 
 def number(text: str, what: str) -> int:

@@ -17,7 +17,7 @@ from bot.ambassadors import texts
 from bot.ambassadors.certificate import certificate_pdf
 from bot.ambassadors.formats import format_hours, parse_day, parse_hours
 from bot.ambassadors.telegram.replies import (
-    SNOOZE_DAYS,
+    command_args,
     done_text,
     drop_keyboard,
     number,
@@ -34,6 +34,8 @@ from bot.telegram import handlers
 from bot.telegram.common import args_of, reply_html
 
 TASKS_SHOWN = 6
+# More time, as buttons: days -> label.
+SNOOZE_CHOICES = {3: texts.SNOOZE_3_DAYS, 7: texts.SNOOZE_1_WEEK, 14: texts.SNOOZE_2_WEEKS}
 
 # ---------------------------------------------------------------------- commands
 
@@ -64,11 +66,10 @@ async def on_tasks_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 
 async def task_done(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user, args = update.effective_user, args_of(context)
+    user = update.effective_user
     if user is None:
         return
-    if not args:
-        raise AmbassadorError(texts.USAGE_DONE)
+    args = command_args(context, texts.USAGE_DONE)
     task = await asyncio.to_thread(
         programme_of(context).tasks.mark_done, user.id, number(args[0], texts.WHAT_TASK)
     )
@@ -76,11 +77,10 @@ async def task_done(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def task_snooze(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user, args = update.effective_user, args_of(context)
+    user = update.effective_user
     if user is None:
         return
-    if len(args) < 2:
-        raise AmbassadorError(texts.USAGE_SNOOZE)
+    args = command_args(context, texts.USAGE_SNOOZE, 2)
     programme = programme_of(context)
     new_due = parse_day(args[1], programme.today())
     task = await asyncio.to_thread(
@@ -90,11 +90,10 @@ async def task_snooze(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 
 async def log_hours(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user, args = update.effective_user, args_of(context)
+    user = update.effective_user
     if user is None:
         return
-    if not args:
-        raise AmbassadorError(texts.USAGE_HOURS)
+    args = command_args(context, texts.USAGE_HOURS)
     minutes = parse_hours(args[0])
     words = args[1:]
     task_id = None
@@ -184,17 +183,13 @@ async def on_more_time(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     task_id = number(arg, texts.WHAT_TASK)
     rows = [
         [
-            InlineKeyboardButton(days_label(d), callback_data=f"amb|snz|{task_id}|{d}")
-            for d in SNOOZE_DAYS
+            InlineKeyboardButton(label, callback_data=f"amb|snz|{task_id}|{days}")
+            for days, label in SNOOZE_CHOICES.items()
         ]
     ]
     await reply_html(
         update, texts.HOW_MUCH_MORE_TIME.format(task=task_id), InlineKeyboardMarkup(rows)
     )
-
-
-def days_label(days: int) -> str:
-    return texts.SNOOZE_LABELS.get(days) or texts.SNOOZE_DAYS_LABEL.format(days=days)
 
 
 async def on_snooze(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -206,7 +201,7 @@ async def on_snooze(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await drop_keyboard(update)
     programme = programme_of(context)
     task_id, days = number(arg, texts.WHAT_TASK), number(days_text, texts.WHAT_DAYS)
-    if days not in SNOOZE_DAYS:
+    if days not in SNOOZE_CHOICES:
         raise AmbassadorError(texts.STALE_BUTTON_TASKS)
     tasks = await asyncio.to_thread(programme.tasks.my_tasks, user.id)
     current = next((t for t in tasks if t.id == task_id), None)
