@@ -31,8 +31,8 @@ from bot.ambassadors.views import (
     TeamInfo,
 )
 from bot.ambassadors.year_plan import school_year_label, school_year_of
-from bot.errors import InviteInvalid, NotFound
-from bot.outbox import cancel
+from bot.core.errors import InviteInvalid, NotFound
+from bot.pipeline.outbox import cancel
 from bot.storage.models_ambassadors import (
     Ambassador,
     AmbassadorConsent,

@@ -11,10 +11,10 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from bot.clock import Clock, SystemClock
-from bot.crypto import Cipher
-from bot.pseudonym import Pseudonymiser
-from bot.settings import Settings
+from bot.core.clock import Clock, SystemClock
+from bot.core.crypto import Cipher
+from bot.core.pseudonym import Pseudonymiser
+from bot.core.settings import Settings
 from bot.storage.db import Database
 from bot.storage.models_ambassadors import Ambassador, AmbassadorTeam
 

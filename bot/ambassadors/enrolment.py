@@ -25,7 +25,7 @@ from bot.ambassadors.views import (
     TeamInfo,
 )
 from bot.ambassadors.year_plan import plan_for, school_year_of
-from bot.errors import AmbassadorError, InviteInvalid
+from bot.core.errors import AmbassadorError, InviteInvalid
 from bot.storage.models_ambassadors import (
     Ambassador,
     AmbassadorInvite,

@@ -12,7 +12,7 @@ from bot.ambassadors.texts import (
     MONTHS,
     WEEKDAYS,
 )
-from bot.errors import AmbassadorError
+from bot.core.errors import AmbassadorError
 
 # One activity rarely takes longer; a typo like "20" instead of "2,0" is caught here.
 MAX_MINUTES_PER_ENTRY = 12 * 60

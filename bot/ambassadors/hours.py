@@ -14,8 +14,8 @@ from bot.ambassadors.members import active, progress
 from bot.ambassadors.notices import tell_ambassador, tell_coach
 from bot.ambassadors.tasks import visible_task
 from bot.ambassadors.views import CertificateData, HoursView, Progress
-from bot.errors import AmbassadorError, NotFound
-from bot.outbox import OutButton
+from bot.core.errors import AmbassadorError, NotFound
+from bot.pipeline.outbox import OutButton
 from bot.storage.models_ambassadors import Ambassador, AmbassadorHours, AmbassadorTeam
 
 

@@ -16,7 +16,7 @@ from bot.ambassadors.views import (
     Progress,
     TeamInfo,
 )
-from bot.errors import AmbassadorError, NotFound
+from bot.core.errors import AmbassadorError, NotFound
 from bot.storage.models_ambassadors import Ambassador, AmbassadorHours, AmbassadorTeam
 
 

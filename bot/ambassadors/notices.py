@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from bot.ambassadors.context import ProgrammeContext
 from bot.ambassadors.views import ACTIVE, AWAITING_PARENT
-from bot.outbox import OutButton, enqueue
+from bot.pipeline.outbox import OutButton, enqueue
 from bot.storage.models_ambassadors import Ambassador, AmbassadorTeam
 
 log = logging.getLogger(__name__)

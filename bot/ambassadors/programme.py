@@ -17,7 +17,7 @@ from bot.ambassadors.reminders import Reminders
 from bot.ambassadors.staff_views import StaffViews
 from bot.ambassadors.summaries import Summaries
 from bot.ambassadors.tasks import Tasks
-from bot.outbox import BlockedHook
+from bot.pipeline.outbox import BlockedHook
 
 
 class AmbassadorProgramme(ProgrammeContext):

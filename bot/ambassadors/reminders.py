@@ -1,7 +1,7 @@
 """Reminders to ambassadors (3 days before, on the day, one overdue nudge) and blocked chats.
 
 Reminders are *materialised* into the outbox by :meth:`Reminders.materialise`, which a periodic
-job runs (see ``bot/scheduling.py`` for why this design): the outbox's unique ``dedupe_key``
+job runs (see ``bot/core/scheduling.py`` for why this design): the outbox's unique ``dedupe_key``
 makes every reminder exactly-once, across restarts and concurrent runs. When they may go out
 (quiet hours, daylight saving) is decided in :mod:`bot.ambassadors.schedule`.
 """
@@ -28,7 +28,7 @@ from bot.ambassadors.notices import (
 from bot.ambassadors.schedule import ReminderPolicy, next_allowed, plan_reminders
 from bot.ambassadors.tasks import recipients, reminder_prefix
 from bot.ambassadors.views import ACTIVE, BLOCKED
-from bot.outbox import BlockedHook, OutButton, cancel
+from bot.pipeline.outbox import BlockedHook, OutButton, cancel
 from bot.storage.models_ambassadors import Ambassador, AmbassadorTask, AmbassadorTeam
 from bot.storage.models_outbox import OutboxMessage
 

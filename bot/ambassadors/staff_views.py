@@ -12,7 +12,7 @@ from bot.ambassadors.context import ProgrammeContext
 from bot.ambassadors.members import member_view, shown_name, team_info
 from bot.ambassadors.views import LEFT, AmbassadorView, TeamOverview
 from bot.ambassadors.year_plan import school_year_of
-from bot.errors import NotFound
+from bot.core.errors import NotFound
 from bot.storage.models_ambassadors import (
     Ambassador,
     AmbassadorHours,

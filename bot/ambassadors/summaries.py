@@ -21,7 +21,7 @@ from bot.ambassadors.notices import tell_coach
 from bot.ambassadors.schedule import weekly_moment
 from bot.ambassadors.views import AWAITING_PARENT, BLOCKED, CURRENT, LEFT
 from bot.ambassadors.year_plan import school_year_end, school_year_label, school_year_of
-from bot.errors import NotFound
+from bot.core.errors import NotFound
 from bot.storage.models_ambassadors import Ambassador, AmbassadorTask, AmbassadorTeam
 from bot.storage.models_outbox import OutboxMessage
 

@@ -20,8 +20,8 @@ from bot.ambassadors.members import active
 from bot.ambassadors.notices import event_key, tell_ambassador, tell_coach
 from bot.ambassadors.views import ACTIVE, LEFT, TaskView
 from bot.ambassadors.year_plan import school_year_end
-from bot.errors import AmbassadorError, NotFound
-from bot.outbox import cancel
+from bot.core.errors import AmbassadorError, NotFound
+from bot.pipeline.outbox import cancel
 from bot.storage.models_ambassadors import Ambassador, AmbassadorTask, AmbassadorTeam
 
 

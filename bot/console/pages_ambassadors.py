@@ -15,7 +15,7 @@ from bot.ambassadors.views import HOURS_TARGET_MINUTES
 from bot.ambassadors.year_plan import school_year_label, school_year_of
 from bot.console.qr import qr_svg
 from bot.console.web import EVERYONE, Ctx, page
-from bot.errors import AmbassadorError
+from bot.core.errors import AmbassadorError
 
 HOURS_SHOWN = 30  # oldest first; after deciding these, the next ones appear
 INVITE_PREFIX = "amb_"  # as bot/ambassadors/telegram/students.py (the console never imports Telegram code)

@@ -9,8 +9,8 @@ import pytest
 
 from bot.ambassadors.formats import format_hours, parse_day, parse_hours
 from bot.ambassadors.schedule import ReminderPolicy, next_allowed, plan_reminders
-from bot.errors import AmbassadorError, ConfigError
-from bot.settings import load_settings
+from bot.core.errors import AmbassadorError, ConfigError
+from bot.core.settings import load_settings
 
 AMS = ZoneInfo("Europe/Amsterdam")
 POLICY = ReminderPolicy(tz=AMS)

@@ -25,7 +25,7 @@ from bot.ambassadors.telegram.replies import (
 )
 from bot.ambassadors.views import TeamOverview
 from bot.ambassadors.year_plan import plan_for, school_year_label, school_year_of
-from bot.errors import AmbassadorError
+from bot.core.errors import AmbassadorError
 from bot.telegram.common import args_of, reply_html
 
 HOURS_SHOWN = 20

@@ -19,7 +19,7 @@ from bot.ambassadors.telegram.replies import (
     programme_of,
 )
 from bot.ambassadors.year_plan import school_year_label
-from bot.privacy_directives import record_message
+from bot.privacy.directives import record_message
 from bot.telegram.common import args_of, reply_html, runtime_of
 
 

@@ -14,7 +14,7 @@ from bot.ambassadors import texts
 from bot.ambassadors.formats import format_day, format_hours
 from bot.ambassadors.programme import AmbassadorProgramme
 from bot.ambassadors.views import Progress, TaskView
-from bot.errors import AmbassadorError
+from bot.core.errors import AmbassadorError
 from bot.telegram.common import args_of, runtime_of
 
 INVITE_PREFIX = "amb_"

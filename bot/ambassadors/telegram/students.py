@@ -1,7 +1,7 @@
 """An ambassador's own commands (``/taken``, ``/uren`` …) and the buttons under their tasks.
 
 Thin: parse, call the programme in a thread, answer. Refusals are
-:class:`~bot.errors.AmbassadorError` with a Dutch message; :func:`bot.telegram.common.polite`
+:class:`~bot.core.errors.AmbassadorError` with a Dutch message; :func:`bot.telegram.common.polite`
 shows it.
 """
 
@@ -29,7 +29,7 @@ from bot.ambassadors.telegram.replies import (
     task_line,
 )
 from bot.ambassadors.views import ACTIVE, BLOCKED
-from bot.errors import AmbassadorError
+from bot.core.errors import AmbassadorError
 from bot.telegram import handlers
 from bot.telegram.common import args_of, reply_html
 

@@ -1,1 +1,0 @@
-"""Services: the application logic that actions and the Telegram layer call."""
