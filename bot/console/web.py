@@ -19,20 +19,20 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.ambassadors.programme import AmbassadorProgramme
+from bot.answers.fact_store import FactStore
+from bot.answers.facts import Facts
 from bot.console.auth import ConsoleAuth, SessionInfo
 from bot.core.crypto import Cipher
 from bot.core.errors import JoinUsError
-from bot.answers.facts import Facts
 from bot.core.keys import load_or_create_secret
-from bot.leads.directives import DeepLinks
 from bot.core.pseudonym import Pseudonymiser
-from bot.staff.campaigns import CampaignService
-from bot.answers.fact_store import FactStore
-from bot.staff.insights import InsightsService
+from bot.core.settings import Settings
+from bot.leads.directives import DeepLinks
 from bot.leads.service import LeadService
 from bot.school.requests import ReferralService
+from bot.staff.campaigns import CampaignService
+from bot.staff.insights import InsightsService
 from bot.staff.members import ADMIN, COACH, STAFF, Actor, StaffDirectory
-from bot.core.settings import Settings
 from bot.storage.db import Database
 
 log = logging.getLogger(__name__)

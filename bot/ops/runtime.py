@@ -9,30 +9,30 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 
 from bot.ambassadors.programme import AmbassadorProgramme
+from bot.answers.facts import Facts
 from bot.core.buttons import ButtonSigner
+from bot.core.crypto import Cipher
+from bot.core.keys import key_material, load_or_create_secret
+from bot.core.pseudonym import Pseudonymiser
+from bot.core.scheduling import Scheduler
+from bot.core.settings import Settings
+from bot.leads.directives import DeepLinks, lead_directives
+from bot.leads.service import LeadService
 from bot.pipeline.capture import Capture
 from bot.pipeline.conversation import Conversation
-from bot.core.crypto import Cipher
 from bot.pipeline.engine import RasaClient
-from bot.answers.facts import Facts
-from bot.core.keys import key_material, load_or_create_secret
-from bot.leads.directives import DeepLinks, lead_directives
 from bot.pipeline.outbox import BlockedHook
-from bot.privacy.directives import PrivacyContext, privacy_directives
-from bot.core.pseudonym import Pseudonymiser
-from bot.school.directives import referral_directives
-from bot.safety import SafetyResult
-from bot.core.scheduling import Scheduler
-from bot.staff.crisis_alerts import CrisisAlerts
-from bot.privacy.drafts import DRAFT_HOURS, DraftService
-from bot.staff.insights import InsightsService
-from bot.leads.service import LeadService
-from bot.privacy.rights import PrivacyService
-from bot.school.requests import ReferralService
-from bot.privacy.retention import RetentionJob
-from bot.staff.members import StaffDirectory
 from bot.pipeline.tracker import TrackerStore
-from bot.core.settings import Settings
+from bot.privacy.directives import PrivacyContext, privacy_directives
+from bot.privacy.drafts import DRAFT_HOURS, DraftService
+from bot.privacy.retention import RetentionJob
+from bot.privacy.rights import PrivacyService
+from bot.safety import SafetyResult
+from bot.school.directives import referral_directives
+from bot.school.requests import ReferralService
+from bot.staff.crisis_alerts import CrisisAlerts
+from bot.staff.insights import InsightsService
+from bot.staff.members import StaffDirectory
 from bot.storage.db import Database, migrate
 
 log = logging.getLogger(__name__)

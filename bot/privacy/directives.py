@@ -24,18 +24,18 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from bot.ambassadors.programme import AmbassadorProgramme
-from bot.leads.cards import consent_preview
-from bot.pipeline.conversation import ChannelUser, DirectiveHandler
 from bot.core.crypto import Cipher
 from bot.core.errors import CodeInvalid
+from bot.leads.cards import consent_preview
 from bot.leads.directives import DeepLinks
-from bot.pipeline.messages import Button, Reply
-from bot.school.cards import summary as school_summary
-from bot.privacy.drafts import FIELDS, DraftService, lead_draft, request_draft
 from bot.leads.service import LeadService
-from bot.privacy.rights import PrivacyService
-from bot.school.requests import ReferralService
+from bot.pipeline.conversation import ChannelUser, DirectiveHandler
+from bot.pipeline.messages import Button, Reply
 from bot.pipeline.tracker import TrackerStore
+from bot.privacy.drafts import FIELDS, DraftService, lead_draft, request_draft
+from bot.privacy.rights import PrivacyService
+from bot.school.cards import summary as school_summary
+from bot.school.requests import ReferralService
 from bot.storage.db import Database
 from bot.storage.models_outbox import OutboxMessage
 from bot.storage.models_privacy import PersonalMessage

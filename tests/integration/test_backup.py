@@ -21,8 +21,8 @@ from bot.core.crypto import Cipher
 from bot.core.errors import BackupError
 from bot.core.keys import load_or_create_secret
 from bot.core.pseudonym import Pseudonymiser
-from bot.leads.service import LeadService
 from bot.core.settings import Settings, load_settings
+from bot.leads.service import LeadService
 from bot.storage.db import Database, migrate
 from bot.storage.models_ambassadors import Ambassador, AmbassadorConsent
 from bot.storage.models_leads import Consent, Lead

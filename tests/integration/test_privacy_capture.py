@@ -12,14 +12,14 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.ambassadors.programme import AmbassadorProgramme
+from bot.answers.facts import Facts
+from bot.core.pseudonym import Pseudonymiser
+from bot.leads.directives import DeepLinks
 from bot.pipeline.capture import Capture
 from bot.pipeline.conversation import ChannelUser, Conversation
-from bot.answers.facts import Facts
-from bot.leads.directives import DeepLinks
 from bot.pipeline.messages import Reply
 from bot.pipeline.outbox import enqueue
 from bot.privacy.directives import PrivacyContext, privacy_directives, record_message
-from bot.core.pseudonym import Pseudonymiser
 from bot.privacy.drafts import CAPTURED, DraftService
 from bot.school.requests import ReferralService
 from bot.storage.models_ambassadors import Ambassador, AmbassadorConsent

@@ -245,7 +245,7 @@ async def staff_year_plan(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 async def staff_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await reply_html(update, html.escape(texts.STAFF_HELP))
+    await reply_html(update, texts.STAFF_HELP)
 
 
 async def on_hours_decision(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
