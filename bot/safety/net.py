@@ -33,7 +33,7 @@ __all__ = [
 # the lowest value, in steps of 0.05, at which false full crisis replies on the held-back
 # hard negatives of ``safety_eval --validate --by-source`` (none + distress) stay at or below
 # what the model before augmentation gave at its 0.5 (21/160). With the augmented model:
-# 0.5 -> 25/160, 0.55 -> 23/160, 0.6 -> 20/160. See bot/safety/data/README.md.
+# 0.5 -> 25/160, 0.55 -> 23/160, 0.6 -> 19/160. See bot/safety/data/README.md.
 DANGER_THRESHOLD = 0.6
 # After distress earlier in the same conversation (SafetyNet), layer 2 needs less.
 CONTEXT_THRESHOLD = 0.4

@@ -58,3 +58,14 @@ def test_typing_slips_read_as_more_dangerous_with_augmentation() -> None:
         return sum(scores) / len(scores)
 
     assert mean_danger(augmented) > mean_danger(plain) + 0.05
+
+
+def test_a_number_with_pets_is_not_a_crisis() -> None:
+    # "2" was in crisis lines only ("i want 2 die"); their typed copies doubled its weight and
+    # "ik heb 2 katten" (a form answer) got the crisis reply until numbers had negatives too.
+    from bot.safety import net
+
+    classifier.warm_up()
+    for text in ("ik heb 2 hamsters", "mijn oma heeft 4 katten", "we hebben 2 konijnen"):
+        assert net.assess(text).level == "none", text
+    assert net.assess("i want 2 die").level == "crisis"
