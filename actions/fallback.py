@@ -139,20 +139,3 @@ class ActionOutOfScope(Action):  # type: ignore[misc]  # rasa_sdk is untyped (Ac
         dispatcher.utter_message(response="utter_out_of_scope")
         return []
 
-
-
-class ActionDistress(Action):  # type: ignore[misc]  # rasa_sdk is untyped (Action is Any)
-    """Issue 9: a message about distress, danger or abuse that the bot's safety net let through.
-
-    Never a Join us answer: the gentle check-in with the crisis lines (and 112). Not counted in
-    the insights: a message about someone's distress is not a missed Join us question.
-    """
-
-    def name(self) -> str:
-        return "action_distress"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        dispatcher.utter_message(text=check_in_text())
-        return []

@@ -21,8 +21,8 @@ SCHOOL = "school_marker"
 MARKERS = (PARENT, PROFESSIONAL, SCHOOL)
 
 # Intents whose answer is written for a young person or for school staff: a marked parent or
-# professional gets their own answer instead. Small talk, privacy, handoff, out of scope,
-# distress and the form's own intents are left alone.
+# professional gets their own answer instead. Small talk, privacy, handoff, out of scope
+# and the form's own intents are left alone.
 _YOUTH = frozenset(
     {"faq", "feeling", "cost", "when_where", "who_is_it_for", "what_is_joinus", "express_interest",
      "think_about_it", "youth_role"}
