@@ -30,7 +30,12 @@ from bot.errors import AmbassadorError, InviteInvalid, NotFound
 from bot.outbox import BlockedHook, OutButton, cancel, enqueue
 from bot.pseudonym import Pseudonymiser
 from bot.services.ambassador_text import format_day, format_hours
-from bot.services.reminders import ReminderPolicy, next_allowed, plan_reminders, weekly_moment
+from bot.services.reminders import (
+    ReminderPolicy,
+    due_weekly_slots,
+    next_allowed,
+    plan_reminders,
+)
 from bot.services.year_plan import plan_for, school_year_end, school_year_label, school_year_of
 from bot.settings import Settings
 from bot.storage.db import Database
@@ -1229,12 +1234,12 @@ class AmbassadorService:
 
     def _materialise_summaries(self, now: datetime, grace: timedelta) -> int:
         today = self.today()
-        moment = weekly_moment(
-            today, self._config.summary_weekday, self._config.summary_time, self._tz
+        slots = due_weekly_slots(
+            now, grace, self._config.summary_weekday, self._config.summary_time, self._tz
         )
-        if not now - grace <= moment <= now:
+        if not slots:
             return 0
-        iso = moment.isocalendar()
+        _moment, week = slots[-1]
         year = school_year_of(today)
         sent = 0
         with self._db.session() as session:
@@ -1244,7 +1249,7 @@ class AmbassadorService:
         for team_id in team_ids:
             if today < date(year, 9, 1) or today > school_year_end(year):
                 break
-            key = f"coach-summary:{team_id}:{iso.year}-W{iso.week:02d}"
+            key = f"coach-summary:{team_id}:{week}"
             text = self.summary_text(team_id)
             try:
                 with self._db.session() as session:

@@ -36,6 +36,7 @@ from bot.settings import Settings
 from bot.storage.db import Database, rows_changed
 from bot.storage.models_leads import ComebackCode, Consent, Lead, LeadAudit, aware
 from bot.storage.models_outbox import OutboxMessage
+from bot.workdays import after_working_hours
 
 log = logging.getLogger(__name__)
 
@@ -695,14 +696,14 @@ class LeadService:
             return lines
 
     def reannounce_due(self) -> int:
-        """Re-post cards that nobody claimed within LEAD_REANNOUNCE_HOURS working hours."""
+        """Re-post cards nobody claimed within LEAD_REANNOUNCE_HOURS working hours (bot/workdays.py)."""
         now = self._clock.now()
         count = 0
         with self._db.session() as session:
             rows = list(session.scalars(select(Lead).where(Lead.status == st.OPEN)))
             for lead in rows:
                 if lead.announced_at is not None:
-                    due = st.after_working_hours(
+                    due = after_working_hours(
                         aware(lead.announced_at),
                         self._settings.lead_reannounce_hours,
                         self._settings.timezone,
