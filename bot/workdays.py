@@ -30,7 +30,7 @@ def _holidays_of(year: int) -> dict[date, str]:
 
 
 def holiday_name(day: date) -> str | None:
-    """"Koningsdag" for 27 April 2027; None on an ordinary day (weekends included)."""
+    """ "Koningsdag" for 27 April 2027; None on an ordinary day (weekends included)."""
     return _holidays_of(day.year).get(day)
 
 

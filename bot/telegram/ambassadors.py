@@ -27,7 +27,13 @@ from telegram.ext import (
 from bot.errors import AmbassadorError
 from bot.privacy_directives import record_message
 from bot.runtime import Runtime
-from bot.services.ambassador_text import format_day, format_hours, parse_day, parse_hours
+from bot.services.ambassador_text import (
+    format_day,
+    format_hours,
+    parse_day,
+    parse_hours,
+    split_day,
+)
 from bot.services.ambassadors import AmbassadorService, Progress, TaskView
 from bot.services.certificates import certificate_pdf
 from bot.services.staff import is_staff
@@ -61,7 +67,7 @@ HELP = (
     "Zo werkt het:\n"
     "• /taken — wat staat er op je planning?\n"
     "• /klaar 12 — taak 12 afvinken\n"
-    "• /uitstel 12 30-10 — meer tijd voor taak 12\n"
+    "• /uitstel 12 vrijdag — meer tijd voor taak 12 (of een datum: 30-10, over een week)\n"
     "• /uren 1,5 presentatie voorbereid — uren bijschrijven\n"
     "• /voortgang — hoeveel van je 30 uur heb je al?\n"
     "• /vraag … — een vraag aan je begeleider"
@@ -77,7 +83,8 @@ STAFF_HELP = (
     "/amburen — uren die op bevestiging wachten\n"
     "/ambcertificaat <ambassadeur> — certificaat bij 30 bevestigde uren\n"
     "/ambweek <team> — weekoverzicht nu\n"
-    "/ambjaarplan [jaar] — het jaarplan uit de handleiding met data"
+    "/ambjaarplan [jaar] — het jaarplan uit de handleiding met data\n"
+    "<datum>: bijvoorbeeld vrijdag, morgen, over 2 weken, 24 oktober of 24-10"
 )
 
 
@@ -314,7 +321,7 @@ async def task_snooze(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             "Typ het taaknummer en de nieuwe datum, bijvoorbeeld: /uitstel 12 30-10"
         )
     service = _service(context)
-    new_due = parse_day(args[1], service.today())
+    new_due = await asyncio.to_thread(parse_day, " ".join(args[1:]), service.today())
     task = await asyncio.to_thread(
         service.snooze, user.id, _int(args[0], "Het taaknummer"), new_due
     )
@@ -578,12 +585,9 @@ async def staff_add_task(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if len(args) < 4:
         raise AmbassadorError("Gebruik: /ambtaak <team> <team|ambassadeur> <datum> <titel>")
     service = _service(context)
+    due, title = await asyncio.to_thread(split_day, args[2:], service.today())
     task = await asyncio.to_thread(
-        service.add_task,
-        _int(args[0], "Het team"),
-        " ".join(args[3:]),
-        parse_day(args[2], service.today()),
-        assignee_id=_who(args[1]),
+        service.add_task, _int(args[0], "Het team"), title, due, assignee_id=_who(args[1])
     )
     await reply_html(
         update,
@@ -596,9 +600,8 @@ async def staff_change_date(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     if len(args) < 2:
         raise AmbassadorError("Gebruik: /ambdatum <taak> <datum>")
     service = _service(context)
-    task = await asyncio.to_thread(
-        service.change_task, _int(args[0], "De taak"), due=parse_day(args[1], service.today())
-    )
+    due = await asyncio.to_thread(parse_day, " ".join(args[1:]), service.today())
+    task = await asyncio.to_thread(service.change_task, _int(args[0], "De taak"), due=due)
     await reply_html(update, f"Taak #{task.id} staat nu op {format_day(task.due_date)}.")
 
 

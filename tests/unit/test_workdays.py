@@ -122,7 +122,9 @@ def test_ordinary_monday_summary_is_on_monday() -> None:
     assert due_weekly_slots(monday, timedelta(hours=2), 1, time(9, 0), AMS) == [
         (monday, "2027-W16")
     ]
-    assert due_weekly_slots(monday - timedelta(minutes=1), timedelta(hours=2), 1, time(9), AMS) == []
+    assert (
+        due_weekly_slots(monday - timedelta(minutes=1), timedelta(hours=2), 1, time(9), AMS) == []
+    )
 
 
 def test_no_school_hours_pause_on_a_holiday() -> None:
