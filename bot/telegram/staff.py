@@ -25,6 +25,7 @@ from bot.services.leads import CALLBACK_PREFIX, PARENT_PREFIX
 from bot.services.staff import INVITE_PREFIX
 from bot.telegram.common import Handler, args_of, polite, reply_html, runtime_of
 from bot.telegram.handlers import _user, send_replies
+from bot.telegram.menus import CommandMenus
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,7 @@ async def start_staff_invite(update: Update, context: ContextTypes.DEFAULT_TYPE)
     runtime = runtime_of(context)
     added = await asyncio.to_thread(runtime.staff.redeem, token, user.id, user.first_name or "")
     role = await asyncio.to_thread(runtime.staff.role, user.id)
+    await _update_menu(context, user.id, role)
     what = "coach van de ambassadeurs" if role == "coach" else "medewerker"
     welcome = f"Welkom bij het team! Je bent nu {what}." if added else f"Je was al {what}."
     console = "Alles doe je in de console: stuur /console voor een inloglink."
@@ -131,10 +133,20 @@ async def staff_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             "Medewerkers:\n" + ("\n".join(lines) or "(nog niemand)") + f"\n\nBeheerders: {admins}",
         )
     elif command in {"verwijder", "remove"} and len(args) == 2 and args[1].isdigit():
-        removed = await asyncio.to_thread(runtime.staff.remove, admin, int(args[1]))
+        member = int(args[1])
+        removed = await asyncio.to_thread(runtime.staff.remove, admin, member)
+        if removed:  # back to the young people's menu (or the admin's, for an admin)
+            await _update_menu(context, member, await asyncio.to_thread(runtime.staff.role, member))
         await reply_html(update, "Verwijderd." if removed else "Die medewerker ken ik niet.")
     else:
         await reply_html(update, f"{ADMIN_HELP}\n\n{STAFF_HELP}")
+
+
+async def _update_menu(context: ContextTypes.DEFAULT_TYPE, chat_id: int, role: str | None) -> None:
+    """This person's command menu now (bot/telegram/menus.py), not at the next sync."""
+    menus: CommandMenus | None = context.bot_data.get("menus")
+    if menus is not None:
+        await menus.apply(context.bot, chat_id, role)
 
 
 async def list_leads(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
