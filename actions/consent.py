@@ -112,7 +112,7 @@ def typed_parent_code(tracker: Tracker) -> str | None:
     return str(code).strip().upper() if code else None
 
 
-class ActionCheckParentCode(Action):  # type: ignore[misc]  # rasa_sdk is untyped
+class ActionCheckParentCode(Action):
     """A parent opened the child's link or typed the code: show the same preview."""
 
     def name(self) -> str:
@@ -143,7 +143,7 @@ class ActionCheckParentCode(Action):  # type: ignore[misc]  # rasa_sdk is untype
         return [SlotSet("parent_code_ok", True), SlotSet("parent_code", CAPTURED)]
 
 
-class ActionAskParentContact(Action):  # type: ignore[misc]
+class ActionAskParentContact(Action):
     def name(self) -> str:
         return "action_ask_parent_contact"
 
@@ -158,7 +158,7 @@ class ActionAskParentContact(Action):  # type: ignore[misc]
         return []
 
 
-class ValidateParentForm(FormValidationAction):  # type: ignore[misc]
+class ValidateParentForm(FormValidationAction):
     def name(self) -> str:
         return "validate_parent_form"
 
@@ -177,7 +177,7 @@ class ValidateParentForm(FormValidationAction):  # type: ignore[misc]
         return {"parent_contact": None}
 
 
-class ActionAskParentConsent(Action):  # type: ignore[misc]
+class ActionAskParentConsent(Action):
     def name(self) -> str:
         return "action_ask_parent_consent"
 
@@ -196,7 +196,7 @@ class ActionAskParentConsent(Action):  # type: ignore[misc]
         )
 
 
-class ActionConfirmParent(Action):  # type: ignore[misc]
+class ActionConfirmParent(Action):
     def name(self) -> str:
         return "action_confirm_parent"
 
@@ -230,7 +230,7 @@ class ActionConfirmParent(Action):  # type: ignore[misc]
         return clear_choice() + reset(*PARENT_SLOTS) + school
 
 
-class ActionDeclineParent(Action):  # type: ignore[misc]
+class ActionDeclineParent(Action):
     def name(self) -> str:
         return "action_decline_parent"
 

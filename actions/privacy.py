@@ -26,7 +26,7 @@ ASK_FORGET = (
 )
 
 
-class ActionMyData(Action):  # type: ignore[misc]  # rasa_sdk is untyped
+class ActionMyData(Action):
     def name(self) -> str:
         return "action_my_data"
 
@@ -39,7 +39,7 @@ class ActionMyData(Action):  # type: ignore[misc]  # rasa_sdk is untyped
         return []
 
 
-class ActionForgetMe(Action):  # type: ignore[misc]
+class ActionForgetMe(Action):
     def name(self) -> str:
         return "action_forget_me"
 
@@ -50,7 +50,7 @@ class ActionForgetMe(Action):  # type: ignore[misc]
         return events + offer_choice(dispatcher, "forget", ASK_FORGET)
 
 
-class ActionEraseMe(Action):  # type: ignore[misc]
+class ActionEraseMe(Action):
     def name(self) -> str:
         return "action_erase_me"
 
@@ -72,7 +72,7 @@ class ActionEraseMe(Action):  # type: ignore[misc]
         return clear_choice()
 
 
-class ActionKeepData(Action):  # type: ignore[misc]
+class ActionKeepData(Action):
     def name(self) -> str:
         return "action_keep_data"
 

@@ -31,7 +31,7 @@ from bot.storage.db import Database
 log = logging.getLogger(__name__)
 
 
-class MeasuredExecutor(ActionExecutor):  # type: ignore[misc]  # rasa_sdk is untyped
+class MeasuredExecutor(ActionExecutor):
     """Counts each user turn once per intent group, and fallbacks, then runs the action."""
 
     def __init__(self) -> None:

@@ -30,8 +30,8 @@ PSEUDO = Pseudonymiser(b"p" * 32)
 COACH, SAM, NOOR, PARENT = 500, 1001, 1002, 2001
 
 
-def _utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)
+def _utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 @pytest.fixture

@@ -280,8 +280,8 @@ def test_forget_me_leaves_no_trace_in_any_table(env: LeadEnv) -> None:
                         plain = env.cipher.decrypt(plain)
                     found += [f"{table.name}.{column}: {n}" for n in needles if n in plain]
     with env.events.connect() as conn:
-        for row in conn.execute(text("SELECT sender_id, data FROM events")):
-            found += [f"events: {n}" for n in needles if n in f"{row[0]} {row[1]}"]
+        for event in conn.execute(text("SELECT sender_id, data FROM events")):
+            found += [f"events: {n}" for n in needles if n in f"{event[0]} {event[1]}"]
     # Staff are told the lead is withdrawn (by its random number, which now points at nothing).
     found = [f for f in found if not f.startswith("outbox.text_enc: " + own.public_id)]
     assert found == []

@@ -22,8 +22,8 @@ AMS = ZoneInfo("Europe/Amsterdam")
 TZ = "Europe/Amsterdam"
 
 
-def _local(*args: int) -> datetime:
-    return datetime(*args, tzinfo=AMS)
+def _local(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=AMS)
 
 
 @pytest.mark.parametrize(
