@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.facts import facts
-from bot.answers import cost_text, when_where_text, who_is_it_for_text
+from bot.answers.youth import cost_text, when_where_text, who_is_it_for_text
 
 
 class ActionAnswerWhenWhere(Action):

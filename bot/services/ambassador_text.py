@@ -6,9 +6,9 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from bot import dates
-from bot.dates import WEEKDAYS
-from bot.errors import AmbassadorError
+from bot.core import dates
+from bot.core.dates import WEEKDAYS
+from bot.core.errors import AmbassadorError
 
 MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -35,7 +35,7 @@ def parse_hours(text: str) -> int:
 
 
 def parse_day(text: str, today: date) -> date:
-    """"vrijdag", "morgen", "24 oktober", "24-10", "over twee weken" -> a date (bot/dates.py)."""
+    """"vrijdag", "morgen", "24 oktober", "24-10", "over twee weken" -> a date (bot/core/dates.py)."""
     try:
         return dates.parse_day(text, today)
     except dates.DateNotUnderstood as exc:

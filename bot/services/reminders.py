@@ -4,7 +4,7 @@ A reminder is planned at a local wall-clock time on a local date (e.g. 08:00 thr
 the due date); converting that wall time with zoneinfo gives the right instant on both sides of
 the last Sunday of March and October. Quiet hours (night, and school hours on working days) push
 a reminder to the next allowed moment; they are never skipped. On weekends and public holidays
-there is no school, so only the night is quiet (the calendar is bot/workdays.py).
+there is no school, so only the night is quiet (the calendar is bot/core/workdays.py).
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.settings import AmbassadorSettings
-from bot.workdays import is_working_day, on_next_working_day
+from bot.core.settings import AmbassadorSettings
+from bot.core.workdays import is_working_day, on_next_working_day
 
 Window = tuple[time, time]
 

@@ -4,7 +4,7 @@ Pure: no database, no clock. The handbook names periods, not days, so we fix one
 "begin <maand>" is the 1st-15th, "eind <maand>" the 16th to the last day, "<maand> t/m <maand>"
 the whole months. A task is due on the last day of its period, moved back to the working day
 before when that is a weekend day or public holiday (ambassadors work on it at school; the
-calendar is bot/workdays.py).
+calendar is bot/core/workdays.py).
 
 The first two items (the call and the interviews, September) are the coach's: the ambassadors
 are chosen at the end of September, so a team's task list starts in October. The final
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
-from bot.workdays import previous_working_day
+from bot.core.workdays import previous_working_day
 
 Owner = Literal["coach", "ambassadors"]
 PeriodKind = Literal["begin", "eind", "range"]

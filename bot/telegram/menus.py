@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from telegram import Bot, BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 from telegram.error import TelegramError
 
-from bot.services.staff import ADMIN, COACH, STAFF, StaffDirectory
+from bot.staff.members import ADMIN, COACH, STAFF, StaffDirectory
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ ADMINISTRATION = (
     BotCommand("staf", "Beheer: /staf uitnodigen [coach], /staf lijst, /staf verwijder <id>"),
 )
 
-# A coach runs the ambassador programme only (bot/services/staff.py), so sees only that.
+# A coach runs the ambassador programme only (bot/staff/members.py), so sees only that.
 MENUS: Mapping[str, Sequence[BotCommand]] = {
     COACH: (*AMBASSADOR_PROGRAMME, *CONSOLE),
     STAFF: (*LEADS_AND_SCHOOLS, *AMBASSADOR_PROGRAMME, *CONSOLE),

@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.core.settings import load_settings
 from bot.services.ambassador_text import format_day
-from bot.settings import load_settings
 from tests import running_app
 from tests.fakes.bot_api import FakeBotApi
 

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from telegram.ext import CommandHandler
 
-from bot.conversation import COMMAND_INTENTS
-from bot.services.staff import ADMIN as ADMIN_ROLE
-from bot.services.staff import COACH, STAFF
-from bot.settings import load_settings
+from bot.pipeline.conversation import COMMAND_INTENTS
+from bot.staff.members import ADMIN as ADMIN_ROLE
+from bot.staff.members import COACH, STAFF
+from bot.core.settings import load_settings
 from bot.telegram.app import build_application
 from bot.telegram.menus import MENUS, YOUNG_PEOPLE
 from tests import running_app
@@ -100,7 +100,7 @@ async def test_each_audience_gets_its_own_menu(running: tuple[FakeBotApi, Any]) 
 def test_every_menu_command_is_handled_by_the_app(tmp_path: Path) -> None:
     with FakeBotApi() as api:
         app = build_application(_settings(tmp_path, api))
-    handled = set(COMMAND_INTENTS)  # the conversation's own commands (bot/conversation.py)
+    handled = set(COMMAND_INTENTS)  # the conversation's own commands (bot/pipeline/conversation.py)
     for handlers in app.handlers.values():
         for handler in handlers:
             if isinstance(handler, CommandHandler):

@@ -1,4 +1,4 @@
-"""Dates staff, coaches and ambassadors type, read by dateparser in Dutch (bot/dates.py)."""
+"""Dates staff, coaches and ambassadors type, read by dateparser in Dutch (bot/core/dates.py)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from bot.dates import DateNotUnderstood, parse_day, split_day
-from bot.errors import AmbassadorError
+from bot.core.dates import DateNotUnderstood, parse_day, split_day
+from bot.core.errors import AmbassadorError
 from bot.services import ambassador_text
 
 FRIDAY = date(2026, 11, 20)  # "today" in these tests: Friday 20 November 2026

@@ -9,7 +9,7 @@ import pytest
 
 from bot.services.reminders import ReminderPolicy, due_weekly_slots, next_allowed
 from bot.services.year_plan import plan_for
-from bot.workdays import (
+from bot.core.workdays import (
     after_working_hours,
     holiday_name,
     is_working_day,

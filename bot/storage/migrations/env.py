@@ -17,7 +17,7 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool
 
 import bot.storage
-from bot.settings import load_settings
+from bot.core.settings import load_settings
 from bot.storage.base import Base
 from bot.storage.db import driver_url
 
