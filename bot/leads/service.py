@@ -26,6 +26,7 @@ from bot.core.code_guard import CodeGuard
 from bot.core.crypto import Cipher
 from bot.core.errors import CodeInvalid, LeadNotFound, LeadStateError, NotStaff
 from bot.core.settings import Settings
+from bot.core.workdays import after_working_hours
 from bot.leads import consent
 from bot.leads import status as st
 from bot.leads.cards import LeadFacts, staff_card, staff_details
@@ -36,7 +37,6 @@ from bot.staff.members import Actor
 from bot.storage.db import Database, rows_changed
 from bot.storage.models_leads import ComebackCode, Consent, Lead, LeadAudit, aware
 from bot.storage.models_outbox import OutboxMessage
-from bot.core.workdays import after_working_hours
 
 log = logging.getLogger(__name__)
 

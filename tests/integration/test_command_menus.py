@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from telegram.ext import CommandHandler
 
+from bot.core.settings import load_settings
 from bot.pipeline.conversation import COMMAND_INTENTS
 from bot.staff.members import ADMIN as ADMIN_ROLE
 from bot.staff.members import COACH, STAFF
-from bot.core.settings import load_settings
 from bot.telegram.app import build_application
 from bot.telegram.menus import MENUS, YOUNG_PEOPLE
 from tests import running_app
