@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -48,6 +48,13 @@ ENV_FILE_VARIABLE = "JOINUS_ENV_FILE"
 OFF = frozenset({"off", "none", "-", "geen"})
 
 Window = tuple[time, time]
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+    _Group = TypeVar("_Group", bound=DataclassInstance)
+else:
+    _Group = TypeVar("_Group")
 
 
 # ------------------------------------------------------------------ the values' own checks
@@ -507,6 +514,9 @@ class Environment(BaseSettings):
     # Not stripped: a passphrase is used exactly as typed (old backups must stay readable).
     backup_passphrase: SecretStr | None = Field(default=None, alias="BACKUP_PASSPHRASE")
 
+    # Read the process environment and the .env file (False: only the mapping given).
+    _from_process: ClassVar[bool] = True
+
     @classmethod
     def settings_customise_sources(
         cls,
@@ -517,6 +527,8 @@ class Environment(BaseSettings):
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         """The process environment first, then the .env file named when reading (env_file())."""
+        if not cls._from_process:
+            return (init_settings,)
         return (
             init_settings,
             env_settings,
@@ -545,16 +557,7 @@ class Environment(BaseSettings):
 class _Given(Environment):
     """An explicit mapping only (tests, benchmarks): no process environment, no .env file."""
 
-    @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        return (init_settings,)
+    _from_process = False
 
 
 def setting_names() -> frozenset[str]:
@@ -613,10 +616,6 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     return _grouped(env)
 
 
-def _reveal(secret: SecretStr | None) -> str | None:
-    return (secret.get_secret_value() or None) if secret is not None else None
-
-
 def _sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
@@ -625,76 +624,41 @@ def _grouped(env: Environment) -> Settings:
     """The settings as the code uses them, with the defaults that depend on other settings."""
     data_dir = (env.data_dir or PROJECT_ROOT / "var").resolve()
     database_url = env.database_url or _sqlite_url(data_dir / "joinus.db")
-    return Settings(
+    return _from_env(
+        Settings,
+        env,
         data_dir=data_dir,
         database_url=database_url,
         tracker_store_url=env.tracker_store_url or _tracker_url_from(database_url, data_dir),
         rasa_url=env.rasa_url.rstrip("/"),
-        rasa_timeout=env.rasa_timeout,
-        action_server_port=env.action_server_port,
         action_server_url=env.action_server_url
         or f"http://127.0.0.1:{env.action_server_port}/webhook",
-        telegram_token=_reveal(env.telegram_token),
-        telegram_base_url=env.telegram_base_url,
-        telegram_mode=env.telegram_mode,
-        webhook_url=env.webhook_url,
-        webhook_listen=env.webhook_listen,
-        webhook_port=env.webhook_port,
-        webhook_secret=_reveal(env.webhook_secret),
-        pseudonym_secret=_reveal(env.pseudonym_secret),
-        encryption_key=_reveal(env.encryption_key),
         facts_file=env.facts_file or PROJECT_ROOT / "content" / "facts.yml",
-        log_level=env.log_level,
-        admin_ids=env.admin_ids,
-        staff_chat_id=env.staff_chat_id,
-        conversation_retention_days=env.conversation_retention_days,
-        lead_retention_days=env.lead_retention_days,
-        timezone=env.timezone,
-        ambassadors=AmbassadorSettings(
-            reminder_days=env.reminder_days,
-            reminder_time=env.reminder_time,
-            overdue_days=env.overdue_days,
-            quiet_hours=env.quiet_hours,
-            school_hours=env.school_hours,
-            grace_hours=env.grace_hours,
-            invite_days=env.invite_days,
-            summary_weekday=env.summary_weekday,
-            summary_time=env.summary_time,
-            scan_seconds=env.scan_seconds,
-        ),
-        lead_reannounce_hours=env.lead_reannounce_hours,
-        parent_code_days=env.parent_code_days,
-        staff_invite_hours=env.staff_invite_hours,
-        console=ConsoleSettings(
-            listen=env.console_listen,
-            port=env.console_port,
-            url=env.console_url,
-            session_hours=env.console_session_hours,
-            login_minutes=env.console_login_minutes,
-            initdata_max_age=env.console_initdata_max_age,
-        ),
         bot_username=(env.bot_username or "").lstrip("@") or None,
-        rasa_instances=env.rasa_instances,
-        redis_url=_reveal(env.redis_url),
-        supervisor_restart=env.supervisor_restart,
-        ops=OpsSettings(
-            metrics_listen=env.metrics_listen,
-            metrics_port=env.metrics_port,
-            ready_outbox_max_age=env.ready_outbox_max_age,
-            db_alert_minutes=env.db_alert_minutes,
-            log_format=env.log_format,
-            log_max_bytes=env.log_max_bytes,
-            log_backups=env.log_backups,
-            backup_passphrase=_reveal(env.backup_passphrase),
-        ),
-        security=SecuritySettings(
+        ambassadors=_from_env(AmbassadorSettings, env),
+        console=_from_env(ConsoleSettings, env, prefix="console_"),
+        ops=_from_env(OpsSettings, env),
+        security=_from_env(
+            SecuritySettings,
+            env,
             secrets_dir=env.secrets_dir.resolve() if env.secrets_dir else None,
-            old_encryption_keys=tuple(k.get_secret_value() for k in env.old_encryption_keys),
-            engine_allow_public=env.engine_allow_public,
-            action_server_host=env.action_server_host,
-            referral_code_days=env.referral_code_days,
-            code_failures_per_person=env.code_failures_per_person,
-            code_failures_global=env.code_failures_global,
-            rasa_auth_token=_reveal(env.rasa_auth_token),
         ),
     )
+
+
+def _from_env(group: type[_Group], env: Environment, prefix: str = "", **given: Any) -> _Group:
+    """A settings group from the model's fields of the same name (after ``prefix``); secrets
+    revealed only here, into fields the dataclasses keep out of their repr."""
+    values = {
+        f.name: given[f.name] if f.name in given else _plain(getattr(env, prefix + f.name))
+        for f in fields(group)
+    }
+    return group(**values)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, SecretStr):
+        return value.get_secret_value() or None
+    if isinstance(value, tuple) and value and isinstance(value[0], SecretStr):
+        return tuple(v.get_secret_value() for v in value)
+    return value
