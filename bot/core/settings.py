@@ -182,6 +182,43 @@ def _time_zone(name: str) -> str:
     return name
 
 
+# What one engine instance (Rasa server with the model loaded, plus its action server) needs,
+# and what the bot, the console and the operating system keep besides: measured RSS, rounded up.
+ENGINE_MEMORY = 2.0 * 2**30
+BASE_MEMORY = 1.5 * 2**30
+
+
+def _memory_total(meminfo: Path = Path("/proc/meminfo")) -> float | None:
+    try:
+        for line in meminfo.read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                return float(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def default_engine_instances(
+    cores: int | None = None, memory: float | None = None, limit: int = 4
+) -> int:
+    """RASA_INSTANCES when unset (or ``auto``): one engine per core, as far as memory allows.
+
+    One Rasa server handles one turn at a time, so on 2 cores a second server is what takes
+    the whole path past ~38 turns/s; each costs ~1.8 GB, so a 4 GB machine keeps one.
+    """
+    cores = cores if cores is not None else os.cpu_count() or 1
+    memory = memory if memory is not None else _memory_total()
+    by_memory = limit if memory is None else int((memory - BASE_MEMORY) // ENGINE_MEMORY)
+    return max(1, min(cores, by_memory, limit))
+
+
+def _engine_instances(value: Any) -> Any:
+    """RASA_INSTANCES: "auto" (or empty) = :func:`default_engine_instances`, else a number."""
+    if isinstance(value, str) and value.strip().lower() == "auto":
+        return default_engine_instances()
+    return value
+
+
 def _key_list(value: Any) -> tuple[SecretStr, ...]:
     if isinstance(value, tuple):
         return value
@@ -439,8 +476,11 @@ class Environment(BaseSettings):
         default=None, alias="RASA_AUTH_TOKEN"
     )
     rasa_instances: Annotated[
-        int, _Blank, AfterValidator(_between(1, 16, "must be 1-16, got {value}"))
-    ] = Field(default=1, alias="RASA_INSTANCES")
+        int,
+        BeforeValidator(_engine_instances),
+        _Blank,
+        AfterValidator(_between(1, 16, "must be 1-16, got {value}")),
+    ] = Field(default_factory=default_engine_instances, alias="RASA_INSTANCES")
     redis_url: Annotated[SecretStr | None, _Blank, AfterValidator(_redis_url)] = Field(
         default=None, alias="REDIS_URL"
     )

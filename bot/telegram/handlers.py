@@ -14,6 +14,7 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ApplicationHandlerStop, CommandHandler, ContextTypes
 
+from bot.core.buttons import fits_inline
 from bot.core.crypto import Cipher
 from bot.pipeline.conversation import COMMAND_INTENTS, EDITED, ONLY_TEXT, ChannelUser, Conversation
 from bot.pipeline.messages import Reply
@@ -73,10 +74,11 @@ async def send_replies(
     messages: list[OutgoingMessage] = []
     personal: list[bool] = []  # shows someone's details: /vergeet and /stop delete it
     for reply in replies:
-        # Only buttons touch the database; a reply without (the crisis reply) never waits on it.
+        # Only a button whose payload is too long to sign inline touches the database; the
+        # crisis reply (one short button) never waits on it.
         rendered = (
             await asyncio.to_thread(render, reply, store, _signer(context), chat_id)
-            if reply.buttons
+            if any(not fits_inline(b.payload) for b in reply.buttons)
             else render(reply, store, _signer(context), chat_id)
         )
         messages += rendered
@@ -141,7 +143,14 @@ def _queue_replies(
             )
 
 
+# "typing…" only for an answer that takes longer than this: a quicker answer arrives before a
+# person would notice the status, and skipping it saves one Bot API call per turn exactly when
+# many people are talking at once.
+TYPING_AFTER = 0.4
+
+
 async def _typing(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:
+    await asyncio.sleep(TYPING_AFTER)
     with contextlib.suppress(TelegramError):  # cosmetic only
         await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
 
@@ -188,9 +197,9 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = _user(update)
     if user is None or update.effective_message is None:
         return
-    # "typing…" goes out beside the engine turn, never before or in the way of the answer: no
-    # Bot API round trip is added to it (to real Telegram 50-150 ms), and a slow typing call is
-    # dropped once the answer is there (the answer ends Telegram's typing status anyway).
+    # "typing…" goes out beside a slow engine turn (TYPING_AFTER), never before or in the way of
+    # the answer: no Bot API round trip is added to it (to real Telegram 50-150 ms), and a slow
+    # typing call is dropped once the answer is there (the answer ends Telegram's typing status).
     typing = asyncio.create_task(_typing(context, int(user.chat_id)))
     try:
         replies = await _conversation(context).text(user, update.effective_message.text or "")

@@ -26,6 +26,7 @@ from bot.safety import (
 )
 from bot.safety.normalise import squash, squash_pattern
 from bot.safety.patterns import COMPACT_RULES, RULES
+from bot.safety.patterns_languages import LANGUAGE_RULES
 
 DATA = Path(__file__).resolve().parents[1] / "safety"
 # The real, staff-edited file: the test checks the numbers actually shown to young people.
@@ -248,9 +249,9 @@ def test_stretched_and_misspelled_key_words(text: str) -> None:
 
 
 def test_all_rules_compile_and_have_categories() -> None:
-    for rule in (*RULES, *COMPACT_RULES):
+    for rule in (*RULES, *COMPACT_RULES, *LANGUAGE_RULES):
         assert rule.categories, rule.name
-        assert rule.tier in ("crisis", "ambiguous", "weak"), rule.name
+        assert rule.tier in ("crisis", "ambiguous", "weak", "despair"), rule.name
 
 
 # --- robustness and speed -----------------------------------------------------------------
@@ -283,11 +284,13 @@ def test_non_string_input_is_none() -> None:
 def test_long_messages() -> None:
     filler = "ik vond de avond echt leuk en wil volgende keer weer komen. " * 170  # ~10k chars
     assert len(filler) >= 10_000
-    start = time.perf_counter()
+    # CPU time of this thread, not wall time: a guard against runaway regexes that does not
+    # flake when the machine is busy (the speed target itself is in `make bench`).
+    start = time.thread_time()
     assert assess(filler).level != "crisis"
     assert assess(filler + " maar eigenlijk wil ik dood").level == "crisis"
     assert assess("ik wil dood " + filler).level == "crisis"
-    assert time.perf_counter() - start < 2.0
+    assert time.thread_time() - start < 2.0
 
 
 @pytest.mark.parametrize(
@@ -295,9 +298,9 @@ def test_long_messages() -> None:
     ["1" * 10_000, "😂" * 10_000, "ik " * 3_400, "d.o." * 2_500, "a b " * 2_500, "wil " * 2_500],
 )
 def test_pathological_input_stays_fast(text: str) -> None:
-    start = time.perf_counter()
+    start = time.thread_time()
     assess(text)
-    assert time.perf_counter() - start < 1.0
+    assert time.thread_time() - start < 1.0
 
 
 def test_random_unicode_never_raises() -> None:
@@ -331,10 +334,10 @@ def _best_per_message(judge: Any) -> float:
     judge("warm-up")
     best = float("inf")
     for _ in range(3):
-        start = time.perf_counter()
+        start = time.thread_time()  # CPU, not wall: stable on a busy machine
         for text in sample:
             judge(text)
-        best = min(best, (time.perf_counter() - start) / len(sample))
+        best = min(best, (time.thread_time() - start) / len(sample))
     return best
 
 
@@ -439,3 +442,47 @@ def test_example_lines_contain_the_known_numbers(lines: dict[str, Any]) -> None:
     assert lines["kindertelefoon"]["phone"] == "0800-0432"
     assert lines["luisterlijn"]["phone"] == "088-0767 000"
     assert lines["veilig_thuis"]["phone"] == "0800-2000"
+
+
+# --- other languages and despair (layer 1) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kendimi öldüreceğim",
+        "artık yaşamak istemiyorum",
+        "babam beni dövüyor",
+        "chcę umrzeć",
+        "ojczym mnie dotyka w nocy",
+        "ich will nicht mehr leben",
+        "Mein Vater schlägt mich",
+        "je veux mourir",
+        "mon père me frappe",
+        "quiero morir",
+        "mi padrastro me toca",
+        "não quero mais viver",
+        "mi kier muri",
+        "أريد أن أموت",
+        "أبي يضربني",
+        "я хочу умереть",
+        "отец меня бьёт",
+    ],
+)
+def test_unmistakable_phrases_in_other_languages_are_a_crisis(text: str) -> None:
+    assert assess_rules(text).level == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ça va me tuer ce devoir", "isso vai me matar de rir", "me pega la canción", "merhaba"],
+)
+def test_other_languages_keep_their_idioms(text: str) -> None:
+    assert assess_rules(text).level == "none"
+
+
+def test_despair_without_danger_words_is_a_marker_not_the_light_touch() -> None:
+    # Not "ik hoop dat je het figuurlijk bedoelt 🙂"; with a laugh it still is.
+    result = assess_rules("ik kan niet meer")
+    assert result.level == "none" and result.has("distress")
+    assert assess_rules("ik kan niet meer 😂").level == "check_in"
