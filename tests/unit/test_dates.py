@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
+from bot.ambassadors import formats as ambassador_text
 from bot.core.dates import DateNotUnderstood, parse_day, split_day
 from bot.core.errors import AmbassadorError
-from bot.services import ambassador_text
 
 FRIDAY = date(2026, 11, 20)  # "today" in these tests: Friday 20 November 2026
 

@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.ambassadors.schedule import ReminderPolicy, due_weekly_slots, next_allowed
+from bot.ambassadors.year_plan import plan_for
 from bot.core.workdays import (
     after_working_hours,
     holiday_name,
@@ -15,8 +17,6 @@ from bot.core.workdays import (
     on_next_working_day,
     previous_working_day,
 )
-from bot.services.reminders import ReminderPolicy, due_weekly_slots, next_allowed
-from bot.services.year_plan import plan_for
 
 AMS = ZoneInfo("Europe/Amsterdam")
 TZ = "Europe/Amsterdam"

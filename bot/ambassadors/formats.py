@@ -1,4 +1,4 @@
-"""Pure helpers for what ambassadors and coaches type and read: hours, dates, Dutch day names."""
+"""Pure helpers for what ambassadors and coaches type and read: hours and dates."""
 
 from __future__ import annotations
 
@@ -6,14 +6,14 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from bot.core import dates
-from bot.core.dates import WEEKDAYS
-from bot.core.errors import AmbassadorError
-
-MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
+from bot.ambassadors.texts import (
+    HOURS_NOT_UNDERSTOOD,
+    HOURS_OUT_OF_RANGE,
+    MONTHS,
+    WEEKDAYS,
 )
+from bot.core import dates
+from bot.core.errors import AmbassadorError
 
 # One activity rarely takes longer; a typo like "20" instead of "2,0" is caught here.
 MAX_MINUTES_PER_ENTRY = 12 * 60
@@ -25,12 +25,12 @@ def parse_hours(text: str) -> int:
     """"2", "1,5", "1.5u", "0,25 uur" -> minutes (rounded to whole minutes)."""
     match = _HOURS.match(text)
     if not match:
-        raise AmbassadorError("Typ het aantal uren als getal, bijvoorbeeld 2 of 1,5.")
+        raise AmbassadorError(HOURS_NOT_UNDERSTOOD)
     whole: str = match.group(1)
     fraction: str = match.group(2) or "0"
     minutes: int = round((int(whole) + int(fraction) / 10 ** len(fraction)) * 60)
     if not 0 < minutes <= MAX_MINUTES_PER_ENTRY:
-        raise AmbassadorError("Dat aantal uren klopt niet helemaal: kies iets tussen 0,25 en 12.")
+        raise AmbassadorError(HOURS_OUT_OF_RANGE)
     return minutes
 
 
