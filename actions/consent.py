@@ -8,8 +8,6 @@ ever passed on or erased because the classifier guessed "agree".
 from __future__ import annotations
 
 import contextlib
-import json
-import secrets
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -17,6 +15,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.choices import CONSENT_CHOICE
 from actions.questions import capture
 from actions.school import ask_parent_school_feedback
 from actions.services import lead_services
@@ -52,50 +51,25 @@ def reset(*names: str) -> EventList:
     return [SlotSet(name, None) for name in names]
 
 
-def clear_choice() -> EventList:
-    return reset("pending_choice", "choice_token")
-
-
-def choice_buttons(kind: str) -> tuple[list[dict[str, str]], EventList]:
-    """Yes/no buttons bound to a fresh token, and the events that remember what they answer."""
-    yes, no = CHOICES[kind]
-    token = secrets.token_hex(4)
-    buttons = [
-        {"title": yes, "payload": "/agree" + json.dumps({"token": token})},
-        {"title": no, "payload": "/decline" + json.dumps({"token": token})},
-    ]
-    return buttons, [SlotSet("pending_choice", kind), SlotSet("choice_token", token)]
-
-
 def offer_choice(dispatcher: CollectingDispatcher, kind: str, text: str) -> EventList:
-    """Utter ``text`` with yes/no buttons bound to a fresh token; remember what they answer."""
-    buttons, events = choice_buttons(kind)
-    dispatcher.utter_message(text=text, buttons=buttons)
-    return events
+    """Utter ``text`` with this kind's yes/no buttons (actions/choices.py binds them to a token)."""
+    return CONSENT_CHOICE.offer(dispatcher, kind, text, *CHOICES[kind])
 
 
 def offer_personal_choice(
     dispatcher: CollectingDispatcher, kind: str, directive: dict[str, Any]
 ) -> EventList:
     """The same, but the text shows personal details: the bot process renders it (``directive``)."""
-    buttons, events = choice_buttons(kind)
-    dispatcher.utter_message(json_message={**directive, "buttons": buttons})
-    return events
+    return CONSENT_CHOICE.offer(dispatcher, kind, "", *CHOICES[kind], directive=directive)
 
 
 def ask_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> EventList:
     """Typed 'ja' instead of a button: the same choice again, with fresh buttons."""
-    kind = str(tracker.get_slot("pending_choice"))
+    kind = CONSENT_CHOICE.pending(tracker)
     if kind not in CHOICES:
         dispatcher.utter_message(response="utter_choice_expired")
-        return clear_choice()
+        return CONSENT_CHOICE.clear()
     return offer_choice(dispatcher, kind, USE_BUTTONS)
-
-
-def pressed_our_button(tracker: Tracker) -> bool:
-    expected = tracker.get_slot("choice_token")
-    given = next(tracker.get_latest_entity_values("token"), None)
-    return bool(expected) and given == expected
 
 
 def typed_parent_code(tracker: Tracker) -> str | None:
@@ -203,7 +177,7 @@ class ActionConfirmParent(Action):  # type: ignore[misc]
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
-        if not pressed_our_button(tracker):
+        if CONSENT_CHOICE.answer(tracker) != "yes":
             return ask_again(dispatcher, tracker)
         services = lead_services()
         stored = services.drafts.values(tracker.sender_id)
@@ -218,7 +192,7 @@ class ActionConfirmParent(Action):  # type: ignore[misc]
             )
         except CodeInvalid as exc:
             dispatcher.utter_message(text=str(exc))
-            return clear_choice() + reset(*PARENT_SLOTS)
+            return CONSENT_CHOICE.clear() + reset(*PARENT_SLOTS)
         finally:
             services.drafts.discard(tracker.sender_id)
         dispatcher.utter_message(
@@ -227,7 +201,7 @@ class ActionConfirmParent(Action):  # type: ignore[misc]
         )
         # Issue 5: a referred child who wants the school to hear also needs this parent's yes.
         school = ask_parent_school_feedback(dispatcher, public_id)
-        return clear_choice() + reset(*PARENT_SLOTS) + school
+        return CONSENT_CHOICE.clear() + reset(*PARENT_SLOTS) + school
 
 
 class ActionDeclineParent(Action):  # type: ignore[misc]
@@ -250,4 +224,4 @@ class ActionDeclineParent(Action):  # type: ignore[misc]
             text="Helder. Ik stuur niets door en heb de gegevens van je kind en die van jou gewist."
         )
         dispatcher.utter_message(json_message=ERASE)
-        return clear_choice() + reset(*PARENT_SLOTS)
+        return CONSENT_CHOICE.clear() + reset(*PARENT_SLOTS)

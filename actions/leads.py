@@ -13,6 +13,7 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.choices import CONSENT_CHOICE
 from actions.consent import (
     ERASE,
     FORGET,
@@ -20,9 +21,7 @@ from actions.consent import (
     PARENT_SLOTS,
     EventList,
     ask_again,
-    clear_choice,
     offer_personal_choice,
-    pressed_our_button,
     reset,
 )
 from actions.questions import AskSlot, capture
@@ -109,7 +108,7 @@ def leave_form() -> EventList:
         ActiveLoop(None),
         SlotSet("requested_slot", None),
         *reset(*FORM_SLOTS, *PARENT_SLOTS),
-        *clear_choice(),
+        *CONSENT_CHOICE.clear(),
     ]
 
 
@@ -129,7 +128,7 @@ class ActionStartInterest(Action):  # type: ignore[misc]  # rasa_sdk is untyped
         if isinstance(source, str) and source.startswith(COMEBACK_PREFIX):
             dispatcher.utter_message(text="Fijn dat je terug bent! 🙌")
         dispatcher.utter_message(text=INTRO)
-        return [*reset(*FORM_SLOTS), *clear_choice(), SlotSet("lead_on_file", False)]
+        return [*reset(*FORM_SLOTS), *CONSENT_CHOICE.clear(), SlotSet("lead_on_file", False)]
 
 
 def captured_or_skipped(value: Any) -> str | None:
@@ -310,7 +309,7 @@ class ActionShowConsent(Action):  # type: ignore[misc]
                     {"title": "Ik denk erover na", "payload": "/think_about_it"},
                 ],
             )
-            return reset(*FORM_SLOTS) + clear_choice()
+            return reset(*FORM_SLOTS) + CONSENT_CHOICE.clear()
         footer = ""
         if draft.needs_parent:
             footer = (
@@ -338,7 +337,7 @@ class ActionSubmitLead(Action):  # type: ignore[misc]
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
-        if not pressed_our_button(tracker):
+        if CONSENT_CHOICE.answer(tracker) != "yes":
             return ask_again(dispatcher, tracker)
         services = lead_services()
         draft = draft_from(tracker)
@@ -373,7 +372,7 @@ class ActionSubmitLead(Action):  # type: ignore[misc]
             )
         # Issue 5: a student who came with a school's referral link is asked if the school may hear.
         school = ask_school_feedback(dispatcher, tracker, submitted.public_id)
-        return reset(*FORM_SLOTS) + clear_choice() + school
+        return reset(*FORM_SLOTS) + CONSENT_CHOICE.clear() + school
 
 
 class ActionDeclineLead(Action):  # type: ignore[misc]
@@ -389,7 +388,7 @@ class ActionDeclineLead(Action):  # type: ignore[misc]
             buttons=[{"title": "Ik denk erover na", "payload": "/think_about_it"}],
         )
         dispatcher.utter_message(json_message=ERASE)
-        return reset(*FORM_SLOTS) + clear_choice()
+        return reset(*FORM_SLOTS) + CONSENT_CHOICE.clear()
 
 
 class ActionThinkAboutIt(Action):  # type: ignore[misc]

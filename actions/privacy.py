@@ -6,14 +6,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.choices import CONSENT_CHOICE
 from actions.consent import (
     ERASE,
     FORGET,
     EventList,
     ask_again,
-    clear_choice,
     offer_choice,
-    pressed_our_button,
 )
 from actions.leads import leave_form
 from actions.school_services import referral_services
@@ -57,7 +56,7 @@ class ActionEraseMe(Action):  # type: ignore[misc]
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
-        if not pressed_our_button(tracker):
+        if CONSENT_CHOICE.answer(tracker) != "yes":
             return ask_again(dispatcher, tracker)
         lead_services().privacy.erase(tracker.sender_id)
         referral_services().forget(tracker.sender_id)  # issue 5: a school employee's requests
@@ -69,7 +68,7 @@ class ActionEraseMe(Action):  # type: ignore[misc]
         # drafts, ambassador data and our messages showing details go with it.
         dispatcher.utter_message(json_message=FORGET)
         dispatcher.utter_message(json_message=ERASE)
-        return clear_choice()
+        return CONSENT_CHOICE.clear()
 
 
 class ActionKeepData(Action):  # type: ignore[misc]
@@ -80,4 +79,4 @@ class ActionKeepData(Action):  # type: ignore[misc]
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
         dispatcher.utter_message(text="Oké, ik heb niets gewist.")
-        return clear_choice()
+        return CONSENT_CHOICE.clear()

@@ -8,8 +8,6 @@ typed text ("ja hoor") never switches a young person into the school flow by acc
 
 from __future__ import annotations
 
-import json
-import secrets
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -17,6 +15,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.choices import SCHOOL_CHOICE
 from actions.facts import facts
 from actions.questions import AskSlot
 from actions.school_services import referral_services
@@ -44,7 +43,6 @@ REQUEST_SLOTS = (
     "school_period",
     "school_material",
 )
-CHOICE_SLOTS = ("school_pending", "school_token")
 USE_BUTTONS = "Kies met een van de knoppen hierboven, dan weet ik zeker wat je bedoelt."
 
 MENU = [
@@ -83,49 +81,11 @@ def reset(*names: str) -> EventList:
     return [SlotSet(name, None) for name in names]
 
 
-def offer(
-    dispatcher: CollectingDispatcher,
-    pending: str,
-    text: str,
-    yes: str,
-    no: str,
-    *,
-    no_payload: str | None = None,
-    directive: dict[str, Any] | None = None,
-) -> EventList:
-    """Utter ``text`` with yes/no buttons bound to a fresh token; remember what they answer.
-
-    With ``directive`` the bot process renders the text instead (it shows personal details).
-    """
-    token = secrets.token_hex(4)
-
-    def payload(answer: str) -> str:
-        return "/school_choice" + json.dumps({"school_token": token, "school_answer": answer})
-
-    buttons = [
-        {"title": yes, "payload": payload("yes")},
-        {"title": no, "payload": no_payload or payload("no")},
-    ]
-    if directive is not None:
-        dispatcher.utter_message(json_message={**directive, "buttons": buttons})
-    else:
-        dispatcher.utter_message(text=text, buttons=buttons)
-    return [SlotSet("school_pending", pending), SlotSet("school_token", token)]
-
-
-def pressed_our_button(tracker: Tracker) -> str | None:
-    """'yes' / 'no' when this turn is one of our buttons with the current token, else None."""
-    expected = tracker.get_slot("school_token")
-    given = next(tracker.get_latest_entity_values("school_token"), None)
-    answer = next(tracker.get_latest_entity_values("school_answer"), None)
-    if not expected or given != expected or answer not in ("yes", "no"):
-        return None
-    return str(answer)
-
-
 def referral_code(tracker: Tracker) -> str | None:
     source = tracker.get_slot("source")
-    if source == REFERRAL_SOURCE:  # the code itself is kept by the bot process (bot/pipeline/capture.py)
+    if (
+        source == REFERRAL_SOURCE
+    ):  # the code itself is kept by the bot process (bot/pipeline/capture.py)
         source = real_source(source, lead_services().drafts.values(tracker.sender_id))
     if isinstance(source, str) and source.startswith(REFERRAL_PREFIX):
         return source
@@ -142,7 +102,9 @@ def ask_school_feedback(
     code = referral_code(tracker)
     if code is None or not referral_services().referral_exists(code, tracker.sender_id):
         return []
-    events = offer(dispatcher, "feedback", FEEDBACK_QUESTION, "Ja, dat mag", "Nee, liever niet")
+    events = SCHOOL_CHOICE.offer(
+        dispatcher, "feedback", FEEDBACK_QUESTION, "Ja, dat mag", "Nee, liever niet"
+    )
     return [*events, SlotSet("school_feedback_lead", lead_public_id)]
 
 
@@ -150,7 +112,9 @@ def ask_parent_school_feedback(dispatcher: CollectingDispatcher, lead_public_id:
     """After a parent confirmed an under-16's lead that the child wants the school to hear of."""
     if not referral_services().waits_for_parent(lead_public_id):
         return []
-    events = offer(dispatcher, "parent_feedback", PARENT_FEEDBACK_QUESTION, "Ja, dat mag", "Nee")
+    events = SCHOOL_CHOICE.offer(
+        dispatcher, "parent_feedback", PARENT_FEEDBACK_QUESTION, "Ja, dat mag", "Nee"
+    )
     return [*events, SlotSet("school_feedback_lead", lead_public_id)]
 
 
@@ -171,7 +135,7 @@ class ActionOfferSchoolRole(Action):  # type: ignore[misc]  # rasa_sdk is untype
             return []
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         text = ASK_ROLE if intent == "school_role" else ASK_ROLE_TOPIC
-        return offer(
+        return SCHOOL_CHOICE.offer(
             dispatcher,
             "role",
             text,
@@ -195,7 +159,7 @@ class ActionSetYouthRole(Action):  # type: ignore[misc]
                 {"title": "Ik wil meedoen", "payload": "/express_interest"},
             ],
         )
-        return [SlotSet("role", None), SlotSet("visitor_role", None), *reset(*CHOICE_SLOTS)]
+        return [SlotSet("role", None), SlotSet("visitor_role", None), *SCHOOL_CHOICE.clear()]
 
 
 class ActionSchoolChoice(Action):  # type: ignore[misc]
@@ -207,12 +171,12 @@ class ActionSchoolChoice(Action):  # type: ignore[misc]
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
-        answer = pressed_our_button(tracker)
+        answer = SCHOOL_CHOICE.answer(tracker)
         if answer is None:
             dispatcher.utter_message(text=USE_BUTTONS)
             return []
-        pending = tracker.get_slot("school_pending")
-        events = reset(*CHOICE_SLOTS)
+        pending = SCHOOL_CHOICE.pending(tracker)
+        events = SCHOOL_CHOICE.clear()
         if pending == "role":
             dispatcher.utter_message(text=WELCOME_SCHOOL, buttons=MENU)
             return [*events, SlotSet("role", SCHOOL), SlotSet("visitor_role", None)]
@@ -309,7 +273,7 @@ class ActionResetSchoolRequest(Action):  # type: ignore[misc]
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
-        return reset(*REQUEST_SLOTS, *CHOICE_SLOTS)
+        return reset(*REQUEST_SLOTS) + SCHOOL_CHOICE.clear()
 
 
 def _choice(value: Any, options: dict[str, str], words: dict[str, str]) -> str | None:
@@ -465,7 +429,7 @@ class _ConfirmSchoolRequest(Action):  # type: ignore[misc]
             )
             return reset(*REQUEST_SLOTS)
         # The summary shows the school and contact: the bot process renders it (school_preview).
-        events = offer(
+        events = SCHOOL_CHOICE.offer(
             dispatcher,
             "send",
             "",
