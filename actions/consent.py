@@ -20,6 +20,7 @@ from actions.questions import capture
 from actions.school import ask_parent_school_feedback
 from actions.services import lead_services
 from bot.core.errors import CodeInvalid
+from bot.leads import texts
 from bot.leads.service import TYPED_PARENT_CODE
 from bot.privacy.drafts import CAPTURED, PARENT_CONTACT_INVALID, real
 
@@ -35,13 +36,7 @@ FORM_SLOTS = (
 )
 PARENT_SLOTS = ("parent_code", "parent_code_ok", "parent_contact")
 
-USE_BUTTONS = "Kies met een van deze knoppen, dan weet ik zeker wat je bedoelt. 🙂"
 # Button titles per explicit choice: (yes, no).
-CHOICES = {
-    "lead_consent": ("Ja, dit mag naar Join us", "Nee, niet doorsturen"),
-    "parent_consent": ("Ja, ik geef toestemming", "Nee"),
-    "forget": ("Ja, wis alles", "Nee, toch niet"),
-}
 ERASE = {"directive": "erase_conversation"}
 # /vergeet and /stop: what only the bot process reaches (bot/privacy/directives.py).
 FORGET = {"directive": "forget_person"}
@@ -53,23 +48,23 @@ def reset(*names: str) -> EventList:
 
 def offer_choice(dispatcher: CollectingDispatcher, kind: str, text: str) -> EventList:
     """Utter ``text`` with this kind's yes/no buttons (actions/choices.py binds them to a token)."""
-    return CONSENT_CHOICE.offer(dispatcher, kind, text, *CHOICES[kind])
+    return CONSENT_CHOICE.offer(dispatcher, kind, text, *texts.CHOICES[kind])
 
 
 def offer_personal_choice(
     dispatcher: CollectingDispatcher, kind: str, directive: dict[str, Any]
 ) -> EventList:
     """The same, but the text shows personal details: the bot process renders it (``directive``)."""
-    return CONSENT_CHOICE.offer(dispatcher, kind, "", *CHOICES[kind], directive=directive)
+    return CONSENT_CHOICE.offer(dispatcher, kind, "", *texts.CHOICES[kind], directive=directive)
 
 
 def ask_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> EventList:
     """Typed 'ja' instead of a button: the same choice again, with fresh buttons."""
     kind = CONSENT_CHOICE.pending(tracker)
-    if kind not in CHOICES:
+    if kind not in texts.CHOICES:
         dispatcher.utter_message(response="utter_choice_expired")
         return CONSENT_CHOICE.clear()
-    return offer_choice(dispatcher, kind, USE_BUTTONS)
+    return offer_choice(dispatcher, kind, texts.USE_BUTTONS)
 
 
 def typed_parent_code(tracker: Tracker) -> str | None:
@@ -99,7 +94,7 @@ class ActionCheckParentCode(Action):  # type: ignore[misc]  # rasa_sdk is untype
         code = typed_parent_code(tracker)
         try:
             if code is None:
-                raise CodeInvalid("Ik zie geen code. Typ de code van 10 tekens die je kind je gaf.")
+                raise CodeInvalid(texts.NO_PARENT_CODE)
             services.leads.parent_preview(code, tracker.sender_id)  # checks the code
         except CodeInvalid as exc:
             dispatcher.utter_message(text=str(exc))
@@ -110,8 +105,7 @@ class ActionCheckParentCode(Action):  # type: ignore[misc]  # rasa_sdk is untype
         dispatcher.utter_message(
             json_message={
                 "directive": "parent_preview",
-                "footer": "Je kind is jonger dan 16, of gaf geen leeftijd op. Daarom geef ik niets "
-                "door zonder jouw toestemming (zo staat het in de privacywet).",
+                "footer": texts.WHY_PARENT_CONSENT,
             }
         )
         return [SlotSet("parent_code_ok", True), SlotSet("parent_code", CAPTURED)]
@@ -124,10 +118,7 @@ class ActionAskParentContact(Action):  # type: ignore[misc]
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
-        dispatcher.utter_message(
-            text="Wil je toestemming geven? Wat is dan jouw telefoonnummer of e-mailadres, zodat "
-            "Join us jou als ouder of verzorger kan bereiken? (Niet verder? Typ 'stop'.)"
-        )
+        dispatcher.utter_message(text=texts.ASK_PARENT_CONTACT)
         capture(dispatcher, "parent_contact")
         return []
 
@@ -163,9 +154,7 @@ class ActionAskParentConsent(Action):  # type: ignore[misc]
             "parent_consent",
             {
                 "directive": "personal_text",
-                "text": "Geef je als ouder of verzorger toestemming dat Join us de gegevens "
-                "hierboven krijgt, met jouw contactgegeven ({parent_contact}) erbij? Intrekken "
-                "kan altijd met /stop.",
+                "text": texts.ASK_PARENT_CONSENT,
             },
         )
 
@@ -184,9 +173,7 @@ class ActionConfirmParent(Action):  # type: ignore[misc]
         contact = real(tracker.get_slot("parent_contact"), stored.get("parent_contact"))
         try:
             if not contact:
-                raise CodeInvalid(
-                    "Dit duurde te lang, ik ben je gegevens kwijt. Typ de code opnieuw."
-                )
+                raise CodeInvalid(texts.PARENT_DETAILS_LOST)
             public_id = services.leads.confirm_parent(
                 stored.get("parent_code", ""), tracker.sender_id, contact
             )
@@ -195,10 +182,7 @@ class ActionConfirmParent(Action):  # type: ignore[misc]
             return CONSENT_CHOICE.clear() + reset(*PARENT_SLOTS)
         finally:
             services.drafts.discard(tracker.sender_id)
-        dispatcher.utter_message(
-            text="Dank je wel! Je toestemming is vastgelegd en de aanmelding is doorgestuurd. "
-            "Iemand van Join us neemt contact op. Met /mijngegevens zie je wat ik van je bewaar."
-        )
+        dispatcher.utter_message(text=texts.PARENT_CONSENT_RECORDED)
         # Issue 5: a referred child who wants the school to hear also needs this parent's yes.
         school = ask_parent_school_feedback(dispatcher, public_id)
         return CONSENT_CHOICE.clear() + reset(*PARENT_SLOTS) + school
@@ -220,8 +204,6 @@ class ActionDeclineParent(Action):  # type: ignore[misc]
                 if child:  # the child's conversation and unsent answers go with their data
                     services.tracker.erase(child)
                     services.drafts.discard(child)
-        dispatcher.utter_message(
-            text="Helder. Ik stuur niets door en heb de gegevens van je kind en die van jou gewist."
-        )
+        dispatcher.utter_message(text=texts.PARENT_DECLINED)
         dispatcher.utter_message(json_message=ERASE)
         return CONSENT_CHOICE.clear() + reset(*PARENT_SLOTS)

@@ -1,0 +1,123 @@
+"""Texts of warm leads: what our code says to young people, parents and staff about a lead.
+
+Edit the words freely (Dutch: "je" for young people, "u" for parents and professionals, short
+and professional for staff). Keep every {placeholder}: the code fills it in. Texts marked (HTML)
+are sent as Telegram HTML: keep their tags. What Rasa itself says is in domain/*.yml.
+Convention: /work/notes/texts-convention.md; tests/unit/test_texts.py checks for doubles.
+"""
+
+# --- actions/leads.py
+WHY_WE_ASK = {
+    "lead_age_band": "Join us heeft groepen voor 12 tot 18 en voor 18 tot 25 jaar. Met je leeftijd weet Join us welke groep past. Ben je jonger dan 16, dan moet ook een ouder of verzorger toestemming geven voordat ik iets doorstuur.",
+    "lead_area": "Join us heeft groepen op verschillende plekken. Met je gemeente of school kijken ze welke groep in de buurt is.",
+    "lead_contact_route": "Zo weet Join us hoe ze je het fijnst kunnen bereiken. Jij kiest, en via deze chat kan ook.",
+    "lead_contact_detail": "Anders kan Join us je niet bereiken. Alleen de medewerker die jou helpt krijgt dit te zien, en pas als jij 'Ja' zegt.",
+    "lead_nickname": "Dan weet de medewerker hoe hij of zij je kan aanspreken. Een bijnaam is ook prima, en overslaan mag.",
+    "lead_wishes": "Dan kan Join us je al een beetje leren kennen en vertellen over dingen die je leuk vindt. Overslaan mag.",
+    "parent_contact": "Omdat je kind jonger is dan 16, mag Join us alleen contact opnemen met toestemming van een ouder of verzorger. Met jouw telefoonnummer of e-mail kan Join us jou ook bereiken.",
+}
+ASK_CONTACT_DETAIL = {
+    "phone": "Op welk telefoonnummer kan Join us je bellen of appen?",
+    "email": "Op welk e-mailadres kan Join us je mailen?",
+    "parent": "Wat is het telefoonnummer of e-mailadres van je ouder of verzorger?",
+    "mentor": "Wat is het e-mailadres of telefoonnummer van je mentor? Zet de naam van je school er gerust bij.",
+}
+FORM_INTRO = (
+    "Leuk dat je wilt meedoen! 😊 Ik stel je een paar korte vragen, zodat iemand van Join us "
+    "contact met je kan opnemen. Alles mag je overslaan. Ik stuur pas iets door als jij daarna "
+    "op 'Ja' drukt, en met 'stop' houd je op wanneer je wilt."
+)
+ALREADY_SIGNED_UP = (
+    "Je hebt al laten weten dat je wilt meedoen, en dat staat klaar bij Join us. 👍 "
+    "Met /mijngegevens zie je wat ik heb doorgegeven, met /stop trek je het in."
+)
+WHY_WE_ASK_GENERAL = (
+    "Ik vraag alleen wat Join us nodig heeft om contact met je op te nemen. Niets gaat weg "
+    "zonder dat jij op 'Ja' drukt, alleen Join us ziet het, en je kunt alles laten wissen met /vergeet."
+)
+SKIP_BUTTON = "Sla over"
+ASK_AGE = "Hoe oud ben je? Dan weet Join us welke groep bij je past."
+ASK_AREA = (
+    "In welke gemeente woon je, of op welke school zit je? Dan kijkt Join us welke groep in "
+    "de buurt is."
+)
+ASK_CONTACT_ROUTE = "Hoe wil je dat iemand van Join us contact met je opneemt?"
+ASK_NICKNAME = "Hoe mag Join us je noemen? Je voornaam of een bijnaam is genoeg."
+ASK_WISHES = (
+    "Laatste vraag: wat zou je leuk vinden om te doen met andere jongeren? Bijvoorbeeld gamen, "
+    "koken, sporten of gewoon kletsen."
+)
+CONSENT_UNDER_16_NOTE = (
+    "\n\nJe bent jonger dan 16 (of je gaf je leeftijd niet op). Dan moet eerst je ouder "
+    "of verzorger toestemming geven. Druk je op 'Ja', dan krijg je een code voor hen. "
+    "Tot zij 'ja' zeggen, stuur ik niets door."
+)
+WITHDRAWN_REQUESTS = (
+    "Je verzoeken aan Join us zijn ingetrokken en je gegevens zijn gewist. "
+    "Je kunt altijd opnieuw contact opnemen."
+)
+LEAD_DECLINED = (
+    "Prima! Ik stuur niets door en ik heb gewist wat je had ingevuld. Wil je het later "
+    "toch? Typ dan gewoon 'ik wil meedoen'."
+)
+WITHDRAWN_LEAD = (
+    "Je aanmelding is ingetrokken en je gegevens zijn gewist. Join us neemt geen contact "
+    "met je op. Je mag altijd terugkomen. 💛"
+)
+WELCOME_BACK = "Fijn dat je terug bent! 🙌"
+RATHER_NOT_SAY_BUTTON = "Zeg ik liever niet"
+NO_WAY_TO_REACH_YOU = (
+    "Zonder manier om je te bereiken kan Join us geen contact met je opnemen. "
+    "Daarom stuur ik niets door en bewaar ik niets. Wil je het opnieuw proberen, of er "
+    "nog even over nadenken?"
+)
+LEAD_SENT = (
+    "Verstuurd! 🎉 Iemand van Join us neemt contact met je op. Spannend misschien, "
+    "maar je zit nergens aan vast. Met /mijngegevens zie je wat ik heb doorgegeven, "
+    "met /stop trek je het in."
+)
+THINK_ABOUT_IT = (
+    "Neem rustig de tijd, er is geen haast. 🙂 Wil je later verder? Open dan deze "
+    "link: {link}\nIk heb niets bewaard waaraan iemand je kan herkennen. Vragen over "
+    "Join us mag je me altijd stellen."
+)
+FORM_STOPPED = "Oké, ik stop met de vragen. Wat je had ingevuld heb ik gewist."
+NOTHING_TO_WITHDRAW = "Er stond niets van je klaar, dus er is ook niets doorgestuurd. Ik heb niets bewaard waaraan iemand je kan herkennen."
+PARENT_TURN_CODE_LINK = (
+    "Top! Nu is je ouder of verzorger aan de beurt. Stuur hem of haar deze link:\n"
+    "{link}\n\nOf laat hen mij op Telegram de code {code} sturen. "
+    "Ze zien dan precies wat jij zag en kiezen zelf. De code werkt 7 dagen. "
+    "Tot die tijd stuur ik niets door."
+)
+THINK_ABOUT_IT_BUTTON = "Ik denk erover na"
+TRY_AGAIN_BUTTON = "Opnieuw"
+
+# --- actions/consent.py
+CHOICES = {
+    "lead_consent": ("Ja, dit mag naar Join us", "Nee, niet doorsturen"),
+    "parent_consent": ("Ja, ik geef toestemming", "Nee"),
+    "forget": ("Ja, wis alles", "Nee, toch niet"),
+}
+USE_BUTTONS = "Kies met een van deze knoppen, dan weet ik zeker wat je bedoelt. 🙂"
+ASK_PARENT_CONTACT = (
+    "Wil je toestemming geven? Wat is dan jouw telefoonnummer of e-mailadres, zodat "
+    "Join us jou als ouder of verzorger kan bereiken? (Niet verder? Typ 'stop'.)"
+)
+ASK_PARENT_CONSENT = (
+    "Geef je als ouder of verzorger toestemming dat Join us de gegevens "
+    "hierboven krijgt, met jouw contactgegeven ({parent_contact}) erbij? Intrekken "
+    "kan altijd met /stop."
+)
+PARENT_CONSENT_RECORDED = (
+    "Dank je wel! Je toestemming is vastgelegd en de aanmelding is doorgestuurd. "
+    "Iemand van Join us neemt contact op. Met /mijngegevens zie je wat ik van je bewaar."
+)
+PARENT_DECLINED = (
+    "Helder. Ik stuur niets door en heb de gegevens van je kind en die van jou gewist."
+)
+NO_PARENT_CODE = "Ik zie geen code. Typ de code van 10 tekens die je kind je gaf."
+WHY_PARENT_CONSENT = (
+    "Je kind is jonger dan 16, of gaf geen leeftijd op. Daarom geef ik niets "
+    "door zonder jouw toestemming (zo staat het in de privacywet)."
+)
+PARENT_DETAILS_LOST = "Dit duurde te lang, ik ben je gegevens kwijt. Typ de code opnieuw."
