@@ -22,6 +22,7 @@ from actions.services import lead_services
 from bot.core.errors import CodeInvalid
 from bot.leads import texts
 from bot.leads.service import TYPED_PARENT_CODE
+from bot.privacy import texts as privacy_texts
 from bot.privacy.drafts import CAPTURED, PARENT_CONTACT_INVALID, real
 
 EventList = list[dict[str, Any]]
@@ -46,22 +47,30 @@ def reset(*names: str) -> EventList:
     return [SlotSet(name, None) for name in names]
 
 
+# The yes/no buttons of each explicit choice.
+CHOICES = {
+    "lead_consent": texts.LEAD_CONSENT_BUTTONS,
+    "parent_consent": texts.PARENT_CONSENT_BUTTONS,
+    "forget": privacy_texts.FORGET_BUTTONS,
+}
+
+
 def offer_choice(dispatcher: CollectingDispatcher, kind: str, text: str) -> EventList:
     """Utter ``text`` with this kind's yes/no buttons (actions/choices.py binds them to a token)."""
-    return CONSENT_CHOICE.offer(dispatcher, kind, text, *texts.CHOICES[kind])
+    return CONSENT_CHOICE.offer(dispatcher, kind, text, *CHOICES[kind])
 
 
 def offer_personal_choice(
     dispatcher: CollectingDispatcher, kind: str, directive: dict[str, Any]
 ) -> EventList:
     """The same, but the text shows personal details: the bot process renders it (``directive``)."""
-    return CONSENT_CHOICE.offer(dispatcher, kind, "", *texts.CHOICES[kind], directive=directive)
+    return CONSENT_CHOICE.offer(dispatcher, kind, "", *CHOICES[kind], directive=directive)
 
 
 def ask_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> EventList:
     """Typed 'ja' instead of a button: the same choice again, with fresh buttons."""
     kind = CONSENT_CHOICE.pending(tracker)
-    if kind not in texts.CHOICES:
+    if kind not in CHOICES:
         dispatcher.utter_message(response="utter_choice_expired")
         return CONSENT_CHOICE.clear()
     return offer_choice(dispatcher, kind, texts.USE_BUTTONS)

@@ -11,6 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.answers import texts
 from bot.answers.facts import Facts
 from bot.answers.youth import (
     HANDOFF_PAYLOAD,
@@ -26,12 +27,6 @@ from bot.staff.insights import InsightsService
 from bot.storage.db import Database
 
 log = logging.getLogger(__name__)
-
-GIVE_UP_TEXT = (
-    "Sorry, ik snap je vraag nog steeds niet. Ik wil je niet in rondjes laten draaien. "
-    "Je kunt met iemand van Join us praten, of Join us contact met je laten opnemen. "
-    "Of stel gerust een andere vraag."
-)
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +92,7 @@ class ActionAskAffirmation(Action):  # type: ignore[misc]  # rasa_sdk is untyped
         if shows_distress(tracker.latest_message):
             # Not a bare "Bedoel je een van deze?": first a gentle check-in with the lines.
             dispatcher.utter_message(text=check_in_text())
-            text = "Of ging je vraag over een van deze onderwerpen?"
+            text = texts.SUGGESTIONS_OTHER_TOPIC
         dispatcher.utter_message(text=text, buttons=buttons)
         return []
 
@@ -116,10 +111,10 @@ class ActionDefaultFallback(Action):  # type: ignore[misc]  # rasa_sdk is untype
         if shows_distress(tracker.latest_message) or shows_distress(missed):
             dispatcher.utter_message(text=check_in_text())
         dispatcher.utter_message(
-            text=GIVE_UP_TEXT,
+            text=texts.FALLBACK_GIVE_UP,
             buttons=[
-                {"title": "Met iemand praten", "payload": HANDOFF_PAYLOAD},
-                {"title": "Laat Join us contact opnemen", "payload": INTEREST_PAYLOAD},
+                {"title": texts.TALK_TO_SOMEONE_BUTTON, "payload": HANDOFF_PAYLOAD},
+                {"title": texts.LET_JOINUS_CONTACT_ME_BUTTON, "payload": INTEREST_PAYLOAD},
             ],
         )
         # Like Rasa's own fallback: forget the turn that was not understood.
@@ -138,4 +133,3 @@ class ActionOutOfScope(Action):  # type: ignore[misc]  # rasa_sdk is untyped (Ac
         count_unanswered("out_of_scope", tracker.latest_message)
         dispatcher.utter_message(response="utter_out_of_scope")
         return []
-

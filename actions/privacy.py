@@ -17,12 +17,7 @@ from actions.consent import (
 from actions.leads import leave_form
 from actions.school_services import referral_services
 from actions.services import lead_services
-
-ASK_FORGET = (
-    "Weet je het zeker? Dan wis ik alles wat ik over je heb: een aanmelding en je "
-    "contactgegevens (Join us neemt dan ook geen contact meer op), je toestemmingen en ons hele "
-    "gesprek. Dat kan ik niet terugdraaien."
-)
+from bot.privacy import texts
 
 
 class ActionMyData(Action):  # type: ignore[misc]  # rasa_sdk is untyped
@@ -46,7 +41,7 @@ class ActionForgetMe(Action):  # type: ignore[misc]
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
         events = leave_form()
-        return events + offer_choice(dispatcher, "forget", ASK_FORGET)
+        return events + offer_choice(dispatcher, "forget", texts.ASK_FORGET)
 
 
 class ActionEraseMe(Action):  # type: ignore[misc]
@@ -60,10 +55,7 @@ class ActionEraseMe(Action):  # type: ignore[misc]
             return ask_again(dispatcher, tracker)
         lead_services().privacy.erase(tracker.sender_id)
         referral_services().forget(tracker.sender_id)  # issue 5: a school employee's requests
-        dispatcher.utter_message(
-            text="Klaar: alles wat ik over je had is gewist, ook ons gesprek. Je kunt altijd "
-            "opnieuw beginnen met een berichtje. 👋"
-        )
+        dispatcher.utter_message(text=texts.ERASED_EVERYTHING)
         # The conversation itself is erased by the bot process once Rasa has saved this turn;
         # drafts, ambassador data and our messages showing details go with it.
         dispatcher.utter_message(json_message=FORGET)
@@ -78,5 +70,5 @@ class ActionKeepData(Action):  # type: ignore[misc]
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
-        dispatcher.utter_message(text="Oké, ik heb niets gewist.")
+        dispatcher.utter_message(text=texts.NOTHING_ERASED)
         return CONSENT_CHOICE.clear()

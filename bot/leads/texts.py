@@ -93,11 +93,9 @@ THINK_ABOUT_IT_BUTTON = "Ik denk erover na"
 TRY_AGAIN_BUTTON = "Opnieuw"
 
 # --- actions/consent.py
-CHOICES = {
-    "lead_consent": ("Ja, dit mag naar Join us", "Nee, niet doorsturen"),
-    "parent_consent": ("Ja, ik geef toestemming", "Nee"),
-    "forget": ("Ja, wis alles", "Nee, toch niet"),
-}
+# The yes/no buttons of each explicit choice: (yes, no).
+LEAD_CONSENT_BUTTONS = ("Ja, dit mag naar Join us", "Nee, niet doorsturen")
+PARENT_CONSENT_BUTTONS = ("Ja, ik geef toestemming", "Nee")
 USE_BUTTONS = "Kies met een van deze knoppen, dan weet ik zeker wat je bedoelt. 🙂"
 ASK_PARENT_CONTACT = (
     "Wil je toestemming geven? Wat is dan jouw telefoonnummer of e-mailadres, zodat "

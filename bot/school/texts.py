@@ -128,3 +128,8 @@ REQUEST_SENT = (
     "Verstuurd (#{request}). Join us neemt contact met je op; je krijgt "
     "hier bericht als je verzoek is opgepakt en afgerond."
 )
+
+# --- actions/feelings.py: 'stop' inside a school form
+SCHOOL_FORM_STOPPED = (
+    "Oké, ik stop met deze vragen. Er is niets verstuurd en wat je net had ingevuld, heb ik gewist."
+)
