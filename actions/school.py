@@ -20,6 +20,7 @@ from actions.facts import facts
 from actions.questions import AskSlot
 from actions.school_services import referral_services
 from actions.services import lead_services
+from bot.answers import texts as answers_texts
 from bot.leads.contact import SKIPPED, ContactInvalid, age_band, short_text
 from bot.privacy.drafts import (
     CAPTURED,
@@ -216,7 +217,7 @@ def utter_school_contact(dispatcher: CollectingDispatcher) -> None:
     """
     data = facts()
     lines = [
-        texts.CONTACT_LINE.format(label=label, value=data.get(fact))
+        answers_texts.CONTACT_LINE.format(label=label, value=data.get(fact))
         for fact, label in texts.CONTACT_LABELS.items()
         if data.get(fact)
     ]

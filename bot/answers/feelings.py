@@ -143,7 +143,10 @@ def first_buttons(kind: str | None) -> list[dict[str, str]]:
 def _line(entry: Any, *, adult: bool) -> str | None:
     if not isinstance(entry, Mapping) or not entry.get("name"):
         return None
-    how = [f"bel {entry['phone']}" if entry.get("phone") else "", f"chat via {entry['chat']}" if entry.get("chat") else ""]
+    how = [
+        f"bel {entry['phone']}" if entry.get("phone") else "",
+        f"chat via {entry['chat']}" if entry.get("chat") else "",
+    ]
     reach = " of ".join(part for part in how if part)
     if not reach:
         return None

@@ -107,3 +107,68 @@ HANDOFF_CALL_OR_MAIL = "Bel {phone} of mail naar {email}."
 HANDOFF_CALL = "Bel {phone}."
 HANDOFF_MAIL = "Mail naar {email}."
 HANDOFF_HOURS = "Je kunt ze bereiken: {hours}."
+
+# --- bot/answers/adults.py
+CONTACT_FORMAL_UNKNOWN = (
+    "Het telefoonnummer en e-mailadres van Join us heb ik nu niet bij de hand; ik gok liever niet."
+)
+CONTACT_FORMAL = "U bereikt Join us zo: "
+PARENT_SIGNUP_BUTTON = "Hoe meld ik mijn kind aan?"
+EVENING_BUTTON = "Wat doen ze op een avond?"
+CONTACT_JOINUS_BUTTON = "Contact met Join us"
+WHAT_IS_IT_FOR_MY_CHILD_BUTTON = "Wat is Join us voor mijn kind?"
+HOW_TO_REFER_BUTTON = "Hoe verwijs ik?"
+WHAT_IS_JOINUS_BUTTON = "Wat is Join us?"
+COST_IN_2018 = "(In 2018 betaalden de gemeenten de avonden.)"
+THE_TIMES = "de tijden"
+THE_PLACE = "de plek"
+THE_COST = "de kosten"
+
+# Parents and professionals (formal Dutch, "u"); {practical} and {contact} come from the facts.
+PARENT_ANSWER = (
+    "Goed dat u met uw kind meedenkt. Join us is voor jongeren van 12 tot 25 jaar die meer contact met leeftijdsgenoten willen en daar wat hulp bij kunnen gebruiken. In een kleine groep doen ze samen leuke dingen; begeleiders zijn erbij en blijven op de achtergrond. Plezier staat voorop: het is geen therapie en er is geen zorgindicatie nodig. Ongemerkt oefenen ze met contact maken en vrienden maken en houden.\n"
+    "Meedoen is vrijwillig: uw kind kiest zelf. Vóór de eerste avond is er een kennismakingsgesprek, waarin u en uw kind al uw vragen kunnen stellen en samen kijken of het past.\n"
+    "{practical}"
+)
+PARENT_SIGNUP = (
+    "De meeste aanmeldingen doet de jongere samen met een ouder. Belangrijk is dat uw kind het zelf wil; Join us meldt niemand aan zonder dat de jongere dat weet.\n"
+    "Zo kan het:\n"
+    "1. Bespreek Join us eerst met uw kind.\n"
+    '2. Wil uw kind het proberen? Dan kan uw kind deze chat zelf openen en "ik wil meedoen" typen. Is uw kind jonger dan 16, dan krijgt het een code waarmee u als ouder toestemming geeft.\n'
+    "3. Of neem samen contact op met Join us. {contact}\n"
+    "Daarna volgt eerst een kennismakingsgesprek. Gegevens van uw kind hoeft u hier niet te delen."
+)
+PROFESSIONAL_ANSWER = (
+    "Goed dat u aan Join us denkt. Naast scholen verwijzen huisartsen, psychologen en de jeugd- en wijkteams van de gemeente (CJG) jongeren naar Join us; jongeren en ouders melden zich ook zelf aan.\n"
+    "• Voor jongeren van 12 tot 25 die meer contact met leeftijdsgenoten willen: groepsavonden om de twee weken op vrijdagavond, plezier voorop, begeleiders op de achtergrond.\n"
+    "• Geen therapie of hulpverlening maar groepsbegeleiding, tussen jongerenwerk en zorg in. Er is geen zorgindicatie nodig. Meedoen is vrijwillig.\n"
+    "• Vóór deelname is er een kennismakingsgesprek met de jongere.\n"
+    "• Terugkoppeling aan u alleen met toestemming van de jongere (onder 16 ook van een ouder). Gaat het niet goed, dan zoekt Join us in overleg met de jongere de juiste hulp.\n"
+    "Folders of de factsheet voor uw praktijk of team vraagt u aan bij Join us. {contact}"
+)
+PROFESSIONAL_REFER = (
+    "Zo verwijst u een jongere naar Join us:\n"
+    "1. Bespreek met de jongere of hij of zij meer contact met leeftijdsgenoten wil en of Join us past. Meedoen is vrijwillig.\n"
+    "2. Betrek bij een minderjarige de ouders: aanmelden doen jongere en ouders meestal samen.\n"
+    "3. Geef de informatie mee, of bel samen met de jongere naar Join us: een persoonlijk contact verlaagt de drempel. {contact}\n"
+    "4. Join us plant eerst een kennismakingsgesprek. Een zorgindicatie is niet nodig.\n"
+    "Wilt u horen of de jongere is gestart? Dat kan alleen met diens toestemming (onder 16 ook van een ouder). Deel in deze chat geen namen of andere gegevens van de jongere."
+)
+ADULT_CONTACT = "Ik ben een bot; met een medewerker van Join us spreekt u verder. {contact}"
+# Facts shown to adults, in this order, with their labels (one CONTACT_LINE each).
+CONTACT_LINE = "{label}: {value}"
+CONTACT_FORMAL_LABELS = {
+    "contact.phone": "telefoon",
+    "contact.email": "e-mail",
+    "contact.office_hours": "bereikbaar",
+    "organisation.website": "website",
+}
+PRACTICAL_LABELS = {
+    "evenings.times": "Tijd",
+    "evenings.location": "Plek",
+    "evenings.cost": "Kosten",
+}
+PRACTICAL_KNOWN = "{label}: {value}."
+PRACTICAL_UNKNOWN = (
+    "Wat {missing} nu precies zijn, weet ik niet zeker; Join us vertelt het u graag."
+)

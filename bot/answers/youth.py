@@ -120,9 +120,7 @@ def handoff_text(facts: Facts) -> str:
             lines.append(texts.HANDOFF_HOURS.format(hours=hours))
         else:
             lines.append(texts.HANDOFF_HOURS_UNKNOWN)
-    lines.append(
-        texts.HANDOFF_OR_WE_CONTACT_YOU
-    )
+    lines.append(texts.HANDOFF_OR_WE_CONTACT_YOU)
     return " ".join(lines)
 
 
@@ -158,7 +156,9 @@ def faq_ranking(parse_data: Mapping[str, Any]) -> list[tuple[str, float]]:
     ]
 
 
-def suggestions(parse_data: Mapping[str, Any], limit: int = MAX_SUGGESTIONS) -> list[dict[str, str]]:
+def suggestions(
+    parse_data: Mapping[str, Any], limit: int = MAX_SUGGESTIONS
+) -> list[dict[str, str]]:
     """Buttons for the most likely topics of a message Rasa was unsure about (best first).
 
     ``faq`` is expanded into its most likely sub-intent; topics without a Dutch title and

@@ -63,7 +63,6 @@ FEEDBACK_NOTHING_TO_WITHDRAW = (
     "Je school krijgt van Join us niets over jou te horen, dus er is niets in te trekken."
 )
 CONTACT_HEADER = "Zo bereik je Join us:\n"
-CONTACT_LINE = "{label}: {value}"
 # The facts shown, in this order, with their labels (the values are the console's Feiten).
 CONTACT_LABELS = {
     "contact.phone": "Telefoon",
