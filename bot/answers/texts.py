@@ -39,7 +39,7 @@ LET_JOINUS_CONTACT_ME_BUTTON = "Laat Join us contact opnemen"
 
 # --- bot/answers/youth.py
 # Titles of the "Bedoel je ...?" buttons, per topic (intent) and per FAQ question.
-INTENT_TITLES: dict[str, str] = {
+INTENT_TITLES = {
     "what_is_joinus": "Wat is Join us?",
     "who_is_it_for": "Voor wie is het?",
     "when_where": "Wanneer en waar?",
@@ -172,3 +172,63 @@ PRACTICAL_KNOWN = "{label}: {value}."
 PRACTICAL_UNKNOWN = (
     "Wat {missing} nu precies zijn, weet ik niet zeker; Join us vertelt het u graag."
 )
+
+# --- bot/answers/feelings.py
+HOW_IT_FITS = (
+    "Join us is er voor jongeren van 12 tot 25 die meer contact met andere jongeren willen. Om de "
+    "twee weken op vrijdagavond doe je in een kleine groep leuke dingen, met begeleiders erbij. "
+    "Plezier staat voorop, en je hebt geen indicatie of verwijzing nodig.",
+    "Misschien is Join us iets voor jou: om de twee weken op vrijdagavond samen leuke dingen doen "
+    "met andere jongeren, met een begeleider op de achtergrond. Plezier staat voorop, het is geen "
+    "therapie, en je kunt je gewoon zelf aanmelden.",
+)
+LISTEN = (
+    "Ik lees wat je schrijft, en het is goed dat je het niet voor jezelf houdt.",
+    "Ik hoor je. Het klinkt alsof het al een tijdje zo voelt.",
+    "Dank je dat je me dit allemaal vertelt. Dat vraagt moed.",
+)
+FIGURE = (
+    "Je bent echt niet de enige: in Zuidoost-Brabant zegt ongeveer 1 op de 5 jongeren van 12 tot "
+    "18 jaar dat ze zich eenzaam voelen (22%, GGD Jeugdmonitor 2015)."
+)
+FIRST_EVENING = (
+    "Zo gaat het: voordat je meedoet, is er eerst een kennismakingsgesprek. Dan leer je Join us "
+    "kennen, stel je al je vragen en kijk je samen of het bij je past. Op de avonden zijn "
+    "begeleiders erbij die op de achtergrond meekijken en helpen als dat nodig is. Je hoeft niets "
+    "over jezelf te vertellen wat je niet wilt, en plezier staat voorop."
+)
+BOT_LIMIT = (
+    "Ik ben maar een bot, dus echt goed luisteren kan een mens beter. Wil je er nu met iemand "
+    "over praten?"
+)
+NOT_ALONE_SHY = "Veel jongeren die bij Join us komen, vinden contact maken ook spannend. Daar is het juist voor."
+NOT_ALONE_DIFFERENT = (
+    "Bij Join us zijn jongeren heel verschillend, en iedereen is welkom zoals die is. "
+    "Een deelnemer zei: “ik durf meer mezelf te zijn”."
+)
+NOT_ALONE_NEW_IN_TOWN = (
+    "Bij Join us leer je jongeren uit de buurt kennen, op een vaste plek in de gemeente."
+)
+NOT_ALONE_NOTHING_TO_DO = (
+    "Bij Join us gaat het juist om je vrije tijd: samen iets leuks doen, het weekendgevoel."
+)
+NOT_ALONE_BULLIED = (
+    "Bij Join us kom je buiten school, dus je begint er zonder 'geschiedenis'. "
+    "Wat er op school gebeurt, hoef je daar niet mee te nemen."
+)
+WHAT_NOW = "Wat wil je nu?"
+TALK_TO_SOMEONE_YOU_TRUST = (
+    "Praat er ook eens over met iemand die je vertrouwt, of met iemand van Join us."
+)
+FIRST_LOOK_BUTTON = "Kan ik eerst komen kijken?"
+WHAT_IS_AN_EVENING_BUTTON = "Hoe ziet een avond eruit?"
+TALK_TO_JOINUS_BUTTON = "Praten met iemand van Join us"
+JOINUS_MAY_CONTACT_ME_BUTTON = "Join us mag contact met me opnemen"
+ANOTHER_QUESTION_BUTTON = "Ik wil nog iets vragen"
+# Someone to talk to now: {line} is a crisis line from the facts (name: how to reach, hours).
+TALK_TO_KIDS_LINE = "Je kunt met iemand praten bij {line}."
+TALK_TO_ADULTS_LINE = "Je kunt altijd met iemand praten bij {line}."
+UNDER_18_LINE = "Jonger dan 18? {line}."
+FROM_18_LINE = "18 of ouder? {line}."
+LINE_CALL = "bel {phone}"
+LINE_CHAT = "chat via {chat}"
