@@ -30,8 +30,6 @@ from actions.school_services import referral_services
 from actions.services import lead_services
 from bot.leads import texts
 from bot.leads.contact import (
-    AGE_BAND_TITLES,
-    ROUTE_TITLES,
     ROUTES_WITHOUT_DETAIL,
     SKIPPED,
     ContactInvalid,
@@ -181,7 +179,7 @@ QUESTIONS: dict[str, tuple[str, list[dict[str, str]]]] = {
         texts.ASK_AGE,
         [
             {"title": title, "payload": f'/inform{{"lead_age_band": "{band}"}}'}
-            for band, title in AGE_BAND_TITLES.items()
+            for band, title in texts.AGE_BAND_TITLES.items()
         ]
         + [{"title": texts.RATHER_NOT_SAY_BUTTON, "payload": "/skip"}],
     ),
@@ -196,7 +194,7 @@ QUESTIONS: dict[str, tuple[str, list[dict[str, str]]]] = {
                 "title": title[0].upper() + title[1:],
                 "payload": f'/inform{{"lead_contact_route": "{name}"}}',
             }
-            for name, title in ROUTE_TITLES.items()
+            for name, title in texts.ROUTE_TITLES.items()
         ],
     ),
     "lead_nickname": (

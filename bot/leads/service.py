@@ -26,7 +26,7 @@ from bot.core.code_guard import CodeGuard
 from bot.core.crypto import Cipher
 from bot.core.errors import CodeInvalid, LeadNotFound, LeadStateError, NotStaff
 from bot.core.settings import Settings
-from bot.leads import consent
+from bot.leads import consent, texts
 from bot.leads import status as st
 from bot.leads.cards import LeadFacts, staff_card, staff_details
 from bot.leads.contact import SKIPPED, needs_parent
@@ -45,15 +45,6 @@ PARENT_PREFIX = "ouder_"
 COMEBACK_PREFIX = "terug_"
 CALLBACK_PREFIX = "s|"
 
-MSG_CLAIMED = (
-    "Goed nieuws! 🎉 Iemand van Join us heeft je aanmelding opgepakt en neemt binnenkort contact "
-    "met je op. Spannend misschien, maar je zit nergens aan vast."
-)
-MSG_CHAT_RELAY = "Bericht van Join us:\n\n{text}\n\n(Je kunt gewoon antwoorden met /antwoord gevolgd door je bericht.)"
-MSG_PARENT_REFUSED = (
-    "Je ouder of verzorger heeft (nog) geen toestemming gegeven. Ik heb je gegevens gewist. "
-    "Je kunt het later samen opnieuw proberen, en vragen over Join us mag je me altijd stellen."
-)
 
 # Called in the transaction of every staff status change: (session, lead, new status).
 # Referrals (issue 5) hook in here to tell a school when their student signed up.
@@ -252,7 +243,7 @@ class LeadService:
     def _get(self, session: Session, public_id: str) -> Lead:
         lead = session.scalar(select(Lead).where(Lead.public_id == public_id[:12]))
         if lead is None:
-            raise LeadNotFound("Deze aanmelding bestaat niet (meer).")
+            raise LeadNotFound(texts.GET_ERROR)
         return lead
 
     def _audit(self, session: Session, lead: Lead, actor: Actor, action: str) -> None:
@@ -390,13 +381,9 @@ class LeadService:
             or aware(lead.parent_code_expires_at) < now
         ):
             self.codes.failed("parent", parent_pseudonym)
-            raise CodeInvalid(
-                "Deze code ken ik niet, of hij is verlopen. Vraag je kind om een nieuwe code."
-            )
+            raise CodeInvalid(texts.PENDING_ERROR)
         if lead.pseudonym == parent_pseudonym:
-            raise CodeInvalid(
-                "Deze code is voor je ouder of verzorger. Geef hem aan hen, dan kunnen zij hem hier invullen."
-            )
+            raise CodeInvalid(texts.PENDING_ERROR_2)
         return lead
 
     def parent_preview(self, code: str, parent_pseudonym: str) -> LeadFacts:
@@ -433,7 +420,7 @@ class LeadService:
             child = lead.pseudonym
             # A random key and no subject: the notice must outlive the erasure just below.
             self._notify_young_person(
-                session, lead, MSG_PARENT_REFUSED, secrets.token_hex(8), detached=True
+                session, lead, texts.MSG_PARENT_REFUSED, secrets.token_hex(8), detached=True
             )
             self._erase(session, lead)
             return child
@@ -455,7 +442,7 @@ class LeadService:
                     self._cipher,
                     not_before=self._clock.now(),
                     chat_id=chat,
-                    text=f"Aanmelding #{lead.public_id} is ingetrokken. De gegevens zijn gewist; neem geen contact op.",
+                    text=texts.STAFF_LEAD_WITHDRAWN.format(id=lead.public_id),
                     kind="lead_notice",
                     dedupe_key=f"withdrawn:{secrets.token_hex(8)}",
                 )
@@ -495,7 +482,7 @@ class LeadService:
         """A staff button or command: claim / contacted / signed / close. Returns a short reply."""
         target = st.STAFF_ACTIONS.get(action)
         if target is None:
-            raise LeadStateError("Onbekende actie.")
+            raise LeadStateError(texts.STAFF_STEP_ERROR)
         now = self._clock.now()
         with self._db.session() as session:
             if target == st.CLAIMED:
@@ -506,7 +493,7 @@ class LeadService:
                 lead = self._get(session, public_id)
                 if not won:
                     if lead.claimed_by == actor.telegram_id:
-                        raise LeadStateError("Je hebt deze aanmelding al opgepakt.")
+                        raise LeadStateError(texts.STAFF_STEP_ERROR_3)
                     raise LeadStateError(st.refusal(lead.status, target))
                 session.refresh(lead)
             else:
@@ -515,12 +502,12 @@ class LeadService:
                 raise LeadStateError(st.refusal(lead.status, target))
             others = lead.claimed_by not in (None, actor.telegram_id)
             if target != st.CLAIMED and others and not actor.is_admin:
-                raise NotStaff("Alleen wie deze aanmelding heeft opgepakt kan de status aanpassen.")
+                raise NotStaff(texts.STAFF_STEP_ERROR_2)
             lead.status = target
             self._audit(session, lead, actor, f"status:{target}")
             if target == st.CLAIMED:
                 self._send_details(session, lead, actor)
-                self._notify_young_person(session, lead, MSG_CLAIMED, "claimed")
+                self._notify_young_person(session, lead, texts.MSG_CLAIMED, "claimed")
             elif target == st.CONTACTED:
                 lead.contacted_at = lead.contacted_at or now
                 bump(session, "contacted", lead.source, now)
@@ -556,9 +543,7 @@ class LeadService:
         with self._db.session() as session:
             lead = self._get(session, public_id)
             if lead.claimed_by != actor.telegram_id and not actor.is_admin:
-                raise NotStaff(
-                    "Je ziet de contactgegevens pas als jij de aanmelding hebt opgepakt."
-                )
+                raise NotStaff(texts.DETAIL_FACTS_ERROR)
             self._audit(session, lead, actor, "view_details")
             return self.facts(session, lead)
 
@@ -615,9 +600,7 @@ class LeadService:
         with self._db.session() as session:
             lead = self._get(session, public_id)
             if lead.claimed_by != actor.telegram_id and not actor.is_admin:
-                raise NotStaff(
-                    "Alleen wie deze aanmelding heeft opgepakt kan een notitie toevoegen."
-                )
+                raise NotStaff(texts.ADD_NOTE_ERROR)
             lead.note_enc = self._cipher.encrypt(" ".join(note.split())[:500])
             self._audit(session, lead, actor, "note")
             return f"Notitie bij #{lead.public_id} opgeslagen."
@@ -627,16 +610,16 @@ class LeadService:
         with self._db.session() as session:
             lead = self._get(session, public_id)
             if lead.claimed_by != actor.telegram_id:
-                raise NotStaff("Alleen wie deze aanmelding heeft opgepakt kan berichten sturen.")
+                raise NotStaff(texts.RELAY_ERROR)
             if lead.route != "telegram" or not lead.chat_id_enc:
-                raise LeadStateError("Deze jongere wil niet via de chat benaderd worden.")
+                raise LeadStateError(texts.RELAY_ERROR_2)
             self._audit(session, lead, actor, "message")
             enqueue(
                 session,
                 self._cipher,
                 not_before=self._clock.now(),
                 chat_id=int(self._cipher.decrypt(lead.chat_id_enc)),
-                text=MSG_CHAT_RELAY.format(text=relayed(text)),
+                text=texts.MSG_CHAT_RELAY.format(text=relayed(text)),
                 kind="lead_message",
                 dedupe_key=f"lead:{lead.public_id}:msg:{secrets.token_hex(8)}",
                 subject=subject_of(lead),
@@ -726,6 +709,6 @@ def staff_buttons(public_id: str, *, claimed: bool = False) -> list[list[OutButt
         [*first, OutButton("📞 Contact gehad", f"{CALLBACK_PREFIX}contacted|{public_id}")],
         [
             OutButton("✅ Aangemeld", f"{CALLBACK_PREFIX}signed|{public_id}"),
-            OutButton("🚫 Past niet / sluiten", f"{CALLBACK_PREFIX}close|{public_id}"),
+            OutButton(texts.STAFF_BUTTONS_TEXT, f"{CALLBACK_PREFIX}close|{public_id}"),
         ],
     ]

@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.leads import texts
+
 AWAITING_PARENT = "awaiting_parent"  # under 16: nothing goes to staff until a parent confirms
 OPEN = "open"  # announced to staff, nobody claimed it yet
 CLAIMED = "claimed"
@@ -31,7 +33,7 @@ _ALLOWED = {
 
 LABELS = {
     AWAITING_PARENT: "wacht op toestemming ouder",
-    OPEN: "nieuw, nog niet opgepakt",
+    OPEN: texts.TEXT_TEXT_7,
     CLAIMED: "opgepakt",
     CONTACTED: "contact gehad",
     SIGNED_UP: "aangemeld",
@@ -41,7 +43,6 @@ LABELS = {
 
 
 # What the second of two staff members pressing "claim" at the same moment hears.
-TAKEN = "Deze aanmelding is al opgepakt door een collega."
 
 
 def can_move(current: str, target: str) -> bool:
@@ -51,12 +52,12 @@ def can_move(current: str, target: str) -> bool:
 def refusal(current: str, target: str) -> str:
     """Why a staff step is not possible now (plain staff Dutch)."""
     if current == WITHDRAWN:
-        return "Deze aanmelding is ingetrokken; de gegevens zijn gewist."
+        return texts.REFUSAL_TEXT
     if target == CLAIMED and current != OPEN:
-        return TAKEN
+        return texts.TAKEN
     if current in FINISHED:
-        return f"Deze aanmelding is al afgerond ({LABELS[current]})."
-    return f"Dat kan nu niet: de status is '{LABELS.get(current, current)}'."
+        return texts.ALREADY_FINISHED.format(status=LABELS[current])
+    return texts.NOT_NOW.format(status=LABELS.get(current, current))
 
 
 def after_working_hours(start: datetime, hours: int, timezone: str) -> datetime:

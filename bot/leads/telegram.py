@@ -19,6 +19,7 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
+from bot.leads import texts
 from bot.leads.service import CALLBACK_PREFIX, PARENT_PREFIX
 from bot.pipeline.capture import parent_code_payload
 from bot.staff.telegram import STAFF_HELP
@@ -38,9 +39,7 @@ async def start_parent_code(update: Update, context: ContextTypes.DEFAULT_TYPE) 
         return
     code = args_of(context)[0].removeprefix(PARENT_PREFIX) if args_of(context) else ""
     if not _CODE.match(code):
-        await reply_html(
-            update, "Deze link klopt niet helemaal. Typ de code die je kreeg gerust hier."
-        )
+        await reply_html(update, texts.START_PARENT_CODE_TEXT)
         return
     # The code itself stays out of Rasa: kept in the parent's draft, Rasa gets a placeholder.
     runtime = runtime_of(context)
@@ -56,18 +55,14 @@ async def young_person_reply(update: Update, context: ContextTypes.DEFAULT_TYPE)
     if user is None:
         return
     if not text:
-        await reply_html(
-            update, "Typ je antwoord achter /antwoord, bijvoorbeeld: /antwoord Hoi, dat is goed!"
-        )
+        await reply_html(update, texts.YOUNG_PERSON_REPLY_TEXT)
         return
     runtime = runtime_of(context)
     pseudonym = runtime.conversation.pseudonym(user)
     sent = await asyncio.to_thread(runtime.leads.reply_from_young_person, pseudonym, text)
     await reply_html(
         update,
-        "Doorgestuurd naar Join us! 👍"
-        if sent
-        else "Er is nog niemand van Join us met je bezig via deze chat, dus ik kan dit niet doorsturen.",
+        "Doorgestuurd naar Join us! 👍" if sent else texts.YOUNG_PERSON_REPLY_TEXT_2,
     )
 
 
@@ -78,7 +73,7 @@ async def list_leads(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     runtime = runtime_of(context)
     actor = await asyncio.to_thread(runtime.staff.require, user.id)
     lines = await asyncio.to_thread(runtime.leads.open_leads, actor)
-    text = "\n".join(html.escape(line) for line in lines) or "Geen open aanmeldingen. 🎉"
+    text = "\n".join(html.escape(line) for line in lines) or texts.LIST_LEADS_TEXT
     await reply_html(update, f"<b>Aanmeldingen</b>\n{text}\n\n{STAFF_HELP}")
 
 
@@ -90,7 +85,7 @@ async def show_lead(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     actor = await asyncio.to_thread(runtime.staff.require, user.id)
     args = args_of(context)
     if len(args) != 1:
-        await reply_html(update, "Gebruik: /lead &lt;id&gt;, bijvoorbeeld /lead K7Q2MX")
+        await reply_html(update, texts.SHOW_LEAD_TEXT)
         return
     text = await asyncio.to_thread(runtime.leads.details, actor, args[0].lstrip("#").upper())
     await reply_html(update, text)
@@ -104,7 +99,7 @@ async def add_note(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     actor = await asyncio.to_thread(runtime.staff.require, user.id)
     args = args_of(context)
     if len(args) < 2:
-        await reply_html(update, "Gebruik: /notitie &lt;id&gt; &lt;tekst&gt;")
+        await reply_html(update, texts.ADD_NOTE_TEXT)
         return
     text = await asyncio.to_thread(
         runtime.leads.add_note, actor, args[0].lstrip("#").upper(), " ".join(args[1:])
@@ -120,7 +115,7 @@ async def relay_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     actor = await asyncio.to_thread(runtime.staff.require, user.id)
     args = args_of(context)
     if len(args) < 2:
-        await reply_html(update, "Gebruik: /bericht &lt;id&gt; &lt;tekst&gt;")
+        await reply_html(update, texts.RELAY_MESSAGE_TEXT)
         return
     text = await asyncio.to_thread(
         runtime.leads.relay, actor, args[0].lstrip("#").upper(), " ".join(args[1:])
@@ -138,7 +133,7 @@ async def on_staff_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     match = _CALLBACK.match(query.data or "")
     if match is None:
-        await query.answer("Deze knop werkt niet (meer).", show_alert=True)
+        await query.answer(texts.ON_STAFF_BUTTON_TEXT, show_alert=True)
         return
     runtime = runtime_of(context)
     actor = await asyncio.to_thread(runtime.staff.require, query.from_user.id)
@@ -146,7 +141,7 @@ async def on_staff_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     await query.answer(result[:190])
     message = query.message
     if isinstance(message, Message) and message.text_html:
-        who = html.escape(query.from_user.first_name or "een medewerker")
+        who = html.escape(query.from_user.first_name or texts.ON_STAFF_BUTTON_TEXT_2)
         # A claimed card loses its buttons (the claimer goes on privately); so does a final step.
         keep = match[1] == "contacted"
         with contextlib.suppress(TelegramError):

@@ -119,3 +119,142 @@ WHY_PARENT_CONSENT = (
     "door zonder jouw toestemming (zo staat het in de privacywet)."
 )
 PARENT_DETAILS_LOST = "Dit duurde te lang, ik ben je gegevens kwijt. Typ de code opnieuw."
+
+# --- bot/leads/contact.py
+AGE_BAND_TITLES = {"12-15": "12 t/m 15 jaar", "16-17": "16 of 17 jaar", "18-25": "18 t/m 25 jaar"}
+ROUTE_TITLES = {
+    "telegram": "via deze chat (Telegram)",
+    "phone": "bellen of appen",
+    "email": "e-mail",
+    "parent": "via je ouder of verzorger",
+    "mentor": "via je mentor",
+}
+TEXT_TEXT = "weet ik niet"
+TEXT_TEXT_2 = "weet niet"
+TEXT_TEXT_3 = "geen idee"
+TEXT_TEXT_4 = "liever niet"
+TEXT_TEXT_5 = "zeg ik liever niet"
+TEXT_TEXT_6 = "wil ik niet zeggen"
+ROUTE_ERROR = "Kies hoe we contact met je mogen opnemen met een van de knoppen. 🙂"
+DETAIL_FOR_ROUTE_ERROR = "Voor deze manier van contact heb ik geen gegevens nodig."
+AGE_BAND_ERROR = "Ik snap je leeftijd niet helemaal. Kies een van de knoppen, of typ je leeftijd als getal (bijvoorbeeld 15)."
+AGE_BAND_ERROR_2 = (
+    "Join us is voor jongeren van 12 tot en met 25 jaar. Klopt je leeftijd? "
+    "Kies dan een van de knoppen. Je mag me altijd alles over Join us vragen, en met 'stop' houd je op."
+)
+PHONE_ERROR = (
+    "Dat telefoonnummer klopt nog niet helemaal. Een mobiel nummer heeft 10 cijfers, "
+    "bijvoorbeeld 06 12345678. Probeer je het nog een keer?"
+)
+PHONE_ERROR_2 = "Dat is een servicenummer. Typ een nummer waarop je zelf bereikbaar bent."
+EMAIL_ERROR = "Dat e-mailadres klopt nog niet helemaal. Het ziet eruit als naam@voorbeeld.nl. Probeer je het nog een keer?"
+DETAIL_FOR_ROUTE_TEXT = "je ouder of verzorger"
+DETAIL_FOR_ROUTE_TEXT_2 = "je mentor"
+DETAIL_FOR_ROUTE_ERROR_2 = (
+    "Dat lijkt een e-mailadres, maar je koos voor bellen of appen. Typ je telefoonnummer, "
+    "of kies hieronder toch voor e-mail."
+)
+DETAIL_FOR_ROUTE_ERROR_3 = (
+    "Dat lijkt een telefoonnummer, maar je koos voor e-mail. Typ je e-mailadres, "
+    "of kies hieronder toch voor bellen."
+)
+PHONE_ERROR_3 = "Ik kan alleen Nederlandse telefoonnummers doorgeven. Heb je een Nederlands nummer of een e-mailadres?"
+
+# --- bot/leads/status.py
+TAKEN = "Deze aanmelding is al opgepakt door een collega."
+TEXT_TEXT_7 = "nieuw, nog niet opgepakt"
+REFUSAL_TEXT = "Deze aanmelding is ingetrokken; de gegevens zijn gewist."
+
+# --- bot/leads/cards.py
+CONSENT_KIND_TITLES = {
+    "self": "eigen toestemming (16+)",
+    "parent": "toestemming van ouder/verzorger",
+}
+UNKNOWN = "niet ingevuld"
+AGE_UNKNOWN = "leeftijd niet ingevuld"
+VIA_THIS_CHATBOT = "een bericht via deze chatbot"
+CARD_NOT_YET_CLAIMED = "Nog niet opgepakt"
+YOUR_CHILD = "je kind"
+CONSENT_PREVIEW_INTRO_PARENT = (
+    "Je kind wil graag meedoen met Join us en vraagt jouw toestemming om dit door te geven."
+)
+CONSENT_PREVIEW_INTRO = "Dit stuur ik naar Join us als je het goed vindt:"
+
+# --- bot/leads/service.py
+MSG_CLAIMED = (
+    "Goed nieuws! 🎉 Iemand van Join us heeft je aanmelding opgepakt en neemt binnenkort contact "
+    "met je op. Spannend misschien, maar je zit nergens aan vast."
+)
+MSG_CHAT_RELAY = "Bericht van Join us:\n\n{text}\n\n(Je kunt gewoon antwoorden met /antwoord gevolgd door je bericht.)"
+MSG_PARENT_REFUSED = (
+    "Je ouder of verzorger heeft (nog) geen toestemming gegeven. Ik heb je gegevens gewist. "
+    "Je kunt het later samen opnieuw proberen, en vragen over Join us mag je me altijd stellen."
+)
+GET_ERROR = "Deze aanmelding bestaat niet (meer)."
+PENDING_ERROR = "Deze code ken ik niet, of hij is verlopen. Vraag je kind om een nieuwe code."
+PENDING_ERROR_2 = (
+    "Deze code is voor je ouder of verzorger. Geef hem aan hen, dan kunnen zij hem hier invullen."
+)
+STAFF_STEP_ERROR = "Onbekende actie."
+STAFF_BUTTONS_TEXT = "🚫 Past niet / sluiten"
+STAFF_STEP_ERROR_2 = "Alleen wie deze aanmelding heeft opgepakt kan de status aanpassen."
+DETAIL_FACTS_ERROR = "Je ziet de contactgegevens pas als jij de aanmelding hebt opgepakt."
+ADD_NOTE_ERROR = "Alleen wie deze aanmelding heeft opgepakt kan een notitie toevoegen."
+RELAY_ERROR = "Alleen wie deze aanmelding heeft opgepakt kan berichten sturen."
+RELAY_ERROR_2 = "Deze jongere wil niet via de chat benaderd worden."
+STAFF_STEP_ERROR_3 = "Je hebt deze aanmelding al opgepakt."
+
+# --- bot/leads/telegram.py
+LIST_LEADS_TEXT = "Geen open aanmeldingen. 🎉"
+START_PARENT_CODE_TEXT = "Deze link klopt niet helemaal. Typ de code die je kreeg gerust hier."
+YOUNG_PERSON_REPLY_TEXT = (
+    "Typ je antwoord achter /antwoord, bijvoorbeeld: /antwoord Hoi, dat is goed!"
+)
+YOUNG_PERSON_REPLY_TEXT_2 = (
+    "Er is nog niemand van Join us met je bezig via deze chat, dus ik kan dit niet doorsturen."
+)
+SHOW_LEAD_TEXT = "Gebruik: /lead &lt;id&gt;, bijvoorbeeld /lead K7Q2MX"
+ADD_NOTE_TEXT = "Gebruik: /notitie &lt;id&gt; &lt;tekst&gt;"
+RELAY_MESSAGE_TEXT = "Gebruik: /bericht &lt;id&gt; &lt;tekst&gt;"
+ON_STAFF_BUTTON_TEXT = "Deze knop werkt niet (meer)."
+ON_STAFF_BUTTON_TEXT_2 = "een medewerker"
+
+# --- the lead card in the staff group and the claimer's details (bot/leads/cards.py); (HTML)
+# where marked: the code escapes every value.
+CARD_AGE = "Leeftijd: {age}"
+CARD_AREA = "Gebied: {area}"
+CARD_ROUTE = "Contact bij voorkeur: {route}"
+CARD_CONSENT = "Toestemming: {consent}"
+CARD_SOURCE = "Bron/campagne: {source}"
+NO_SOURCE = "geen (direct)"
+DETAIL_NICKNAME = "Naam/bijnaam: {nickname}"
+DETAIL_CONTACT = "Contactgegeven ({route}): {contact}"
+DETAIL_WISHES = "Wat lijkt leuk om te doen: {wishes}"
+DETAIL_PARENT_CONTACT = "Contact ouder/verzorger (gaf toestemming): {contact}"
+DETAIL_SEND_MESSAGE = "Bericht sturen: /bericht {id} <tekst>"
+DETAIL_NOTE = "Notitie: {note}"
+CARD_NEW = "Nieuwe aanmelding"
+# (HTML)
+STAFF_CARD = (
+    "<b>{title}: #{id}</b>\n{lines}\n\nOppakken? Dan krijg je de contactgegevens privé van mij."
+)
+# (HTML)
+STAFF_DETAILS = "<b>Aanmelding #{id}</b> ({status})\n{lines}"
+# What the young person (or the parent) sees before saying yes.
+YOU = "jij"
+BULLET = "• {line}"
+CONSENT_PREVIEW = (
+    "{intro}\n\n"
+    "Alle medewerkers van Join us zien in hun groepschat:\n{shared}\n\n"
+    "Alleen de medewerker die {you} gaat helpen ziet daarnaast:\n{private}\n\n"
+    "Waarom? Zodat iemand van Join us contact kan opnemen over meedoen. Niemand anders krijgt dit te zien.\n"
+    "Hoe lang? Tot de aanmelding is afgerond, daarna nog {days} dagen. Dan wordt het gewist. "
+    "Intrekken kan altijd met /stop, en /vergeet wist alles meteen."
+)
+# Staff steps that are not possible now (bot/leads/status.py).
+ALREADY_FINISHED = "Deze aanmelding is al afgerond ({status})."
+NOT_NOW = "Dat kan nu niet: de status is '{status}'."
+STAFF_LEAD_WITHDRAWN = (
+    "Aanmelding #{id} is ingetrokken. De gegevens zijn gewist; neem geen contact op."
+)
+TYPE_DETAIL_OF = "Typ het telefoonnummer of e-mailadres van {who}, bijvoorbeeld 06 12345678 of naam@voorbeeld.nl."

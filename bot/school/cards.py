@@ -9,7 +9,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from bot.leads.contact import AGE_BAND_TITLES, SKIPPED
+from bot.leads import texts as lead_texts
+from bot.leads.contact import SKIPPED
 from bot.leads.status import LABELS
 
 KINDS = ("referral", "presentation", "material")
@@ -98,7 +99,7 @@ def card_lines(facts: RequestFacts) -> list[str]:
     lines = [f"School: {given(facts.school)}", f"Functie: {role_title(facts.staff_role)}"]
     if facts.kind == "referral":
         lines += [
-            f"Leeftijd leerling: {AGE_BAND_TITLES.get(facts.age_band or '', UNKNOWN)}",
+            f"Leeftijd leerling: {lead_texts.AGE_BAND_TITLES.get(facts.age_band or '', UNKNOWN)}",
             "Leerling vindt verwijzing goed: ja",
             f"Ouders op de hoogte: {PARENTS_INFORMED.get(facts.parents_informed or '', UNKNOWN)}",
         ]
