@@ -30,7 +30,6 @@ from bot.privacy.drafts import (
     request_draft,
 )
 from bot.school import texts
-from bot.school.cards import MATERIALS, PERIODS, STAFF_ROLES
 from bot.school.requests import REFERRAL_PREFIX, RequestDraft
 
 EventList = list[dict[str, Any]]
@@ -273,7 +272,7 @@ class _SchoolFormValidation(FormValidationAction):  # type: ignore[misc]
             "zorg": "zorgcoordinator",
             "team": "teamleider",
         }
-        return {"school_staff_role": _choice(value, STAFF_ROLES, words) or "anders"}
+        return {"school_staff_role": _choice(value, texts.STAFF_ROLES, words) or "anders"}
 
     def validate_school_contact(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -331,7 +330,7 @@ class ValidateSchoolPresentationForm(_SchoolFormValidation):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         text = str(value)
-        return {"school_period": text if text in PERIODS else short_text(text, 120)}
+        return {"school_period": text if text in texts.PERIODS else short_text(text, 120)}
 
 
 class ValidateSchoolMaterialForm(_SchoolFormValidation):
@@ -347,7 +346,9 @@ class ValidateSchoolMaterialForm(_SchoolFormValidation):
             "fact": "factsheet",
             "alle": "all",
         }
-        return {"school_material": _choice(value, MATERIALS, words) or short_text(str(value), 120)}
+        return {
+            "school_material": _choice(value, texts.MATERIALS, words) or short_text(str(value), 120)
+        }
 
 
 FORM_SLOTS = (

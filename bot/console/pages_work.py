@@ -8,7 +8,7 @@ from bot.console.overview import today_counts
 from bot.console.web import EVERYONE, STAFF_ONLY, Ctx, page
 from bot.leads import status as st
 from bot.leads.cards import card_lines, detail_lines
-from bot.school.cards import BROAD_UPDATES, KIND_TITLES
+from bot.school import texts as school_texts
 from bot.school.cards import card_lines as school_card_lines
 from bot.staff.members import COACH
 
@@ -54,8 +54,14 @@ def leads(ctx: Ctx) -> Response:
     view, offset = _view(ctx), _offset(ctx)
     rows, total = ctx.console.leads.page(ctx.user.actor, view=view, offset=offset, limit=PER_PAGE)
     return ctx.render(
-        "leads.html", rows=rows, total=total, view=view, views=VIEWS, offset=offset,
-        per_page=PER_PAGE, labels=st.LABELS,
+        "leads.html",
+        rows=rows,
+        total=total,
+        view=view,
+        views=VIEWS,
+        offset=offset,
+        per_page=PER_PAGE,
+        labels=st.LABELS,
     )
 
 
@@ -72,9 +78,17 @@ def lead(ctx: Ctx) -> Response:
     # A referred student who let the school hear: a few broad updates (as the chat's buttons).
     updates = ctx.console.referrals.updates_left(public_id) if mine else 0
     return ctx.render(
-        "lead.html", card=card, card_lines=card_lines(card), updates=updates, broad=BROAD_UPDATES,
-        detail_lines=detail_lines(details) if details else None, note=details.note if details else None,
-        mine=mine, claimed=claimed_by is not None, steps=steps, label=st.LABELS.get(card.status, card.status),
+        "lead.html",
+        card=card,
+        card_lines=card_lines(card),
+        updates=updates,
+        broad=school_texts.BROAD_UPDATES,
+        detail_lines=detail_lines(details) if details else None,
+        note=details.note if details else None,
+        mine=mine,
+        claimed=claimed_by is not None,
+        steps=steps,
+        label=st.LABELS.get(card.status, card.status),
     )
 
 
@@ -112,20 +126,40 @@ def lead_school_update(ctx: Ctx) -> Response:
 @page("/scholen", roles=STAFF_ONLY)
 def schools(ctx: Ctx) -> Response:
     view, offset = _view(ctx), _offset(ctx)
-    rows, total = ctx.console.referrals.page(ctx.user.actor, view=view, offset=offset, limit=PER_PAGE)
+    rows, total = ctx.console.referrals.page(
+        ctx.user.actor, view=view, offset=offset, limit=PER_PAGE
+    )
     return ctx.render(
-        "schools.html", rows=rows, total=total, view=view, views=VIEWS, offset=offset,
-        per_page=PER_PAGE, labels=st.LABELS, kinds=KIND_TITLES,
+        "schools.html",
+        rows=rows,
+        total=total,
+        view=view,
+        views=VIEWS,
+        offset=offset,
+        per_page=PER_PAGE,
+        labels=st.LABELS,
+        kinds=school_texts.KIND_TITLES,
     )
 
 
 @page("/scholen/{request}", roles=STAFF_ONLY)
 def school(ctx: Ctx) -> Response:
     facts, mine = ctx.console.referrals.view(ctx.user.actor, ctx.param("request").upper())
-    steps = [(a, label) for a, label in SCHOOL_STEPS if st.can_move(facts.status, {"claim": st.CLAIMED, "contacted": st.CONTACTED, "done": st.CLOSED}[a])]
+    steps = [
+        (a, label)
+        for a, label in SCHOOL_STEPS
+        if st.can_move(
+            facts.status, {"claim": st.CLAIMED, "contacted": st.CONTACTED, "done": st.CLOSED}[a]
+        )
+    ]
     return ctx.render(
-        "school.html", facts=facts, lines=school_card_lines(facts), mine=mine, steps=steps,
-        kind=KIND_TITLES.get(facts.kind, facts.kind), label=st.LABELS.get(facts.status, facts.status),
+        "school.html",
+        facts=facts,
+        lines=school_card_lines(facts),
+        mine=mine,
+        steps=steps,
+        kind=school_texts.KIND_TITLES.get(facts.kind, facts.kind),
+        label=st.LABELS.get(facts.status, facts.status),
     )
 
 

@@ -35,9 +35,8 @@ from bot.leads.service import (
     relayed,
 )
 from bot.pipeline.outbox import OutButton, cancel, enqueue
+from bot.school import texts
 from bot.school.cards import (
-    BROAD_UPDATES,
-    KIND_TITLES,
     RequestFacts,
     mentor_signed_up,
     mentor_update,
@@ -61,19 +60,11 @@ FEEDBACK_SCOPE = "signed_up,broad_update"
 FEEDBACK_VERSION = "school-v1"
 MAX_UPDATES = 3  # a few broad updates, not a running report
 
-MSG_CLAIMED = {
-    "referral": "Je verwijzing #{id} is opgepakt door Join us. Iemand neemt contact met je op.",
-    "presentation": "Je verzoek om een presentatie (#{id}) is opgepakt. Join us neemt contact met je op om een moment te plannen.",
-    "material": "Je verzoek om materiaal (#{id}) is opgepakt door Join us.",
-}
-MSG_DONE = "Je verzoek #{id} is afgerond door Join us. Dank je wel!"
-MSG_ANSWER = "Antwoord van Join us op #{id}:\n\n{text}"
-
 
 def _refusal(current: str, target: str) -> str:
     return (
         st.refusal(current, target)
-        .replace("Deze aanmelding", "Dit verzoek")
+        .replace("Deze aanmelding", texts.REFUSAL_TEXT)
         .replace("aanmelding", "verzoek")
     )
 
@@ -115,17 +106,10 @@ def staff_buttons(public_id: str, *, claimed: bool = False) -> list[list[OutButt
     ]
 
 
-UPDATE_TITLES = {
-    "going": "Komt naar de avonden",
-    "settling": "Nog aan het wennen",
-    "paused": "Komt nu niet",
-}
-
-
 def update_buttons(lead_public_id: str) -> list[list[OutButton]]:
     return [
         [OutButton(title, f"{CALLBACK_PREFIX}upd|{lead_public_id}|{key}")]
-        for key, title in UPDATE_TITLES.items()
+        for key, title in texts.UPDATE_TITLES.items()
     ]
 
 
@@ -185,7 +169,7 @@ class ReferralService:
             select(SchoolRequest).where(SchoolRequest.public_id == public_id[:12])
         )
         if request is None:
-            raise LeadNotFound("Dit verzoek bestaat niet (meer).")
+            raise LeadNotFound(texts.GET_ERROR)
         return request
 
     def _tell_school(self, session: Session, request: SchoolRequest, text: str, key: str) -> bool:
@@ -208,7 +192,7 @@ class ReferralService:
 
     def submit(self, pseudonym: str, draft: RequestDraft) -> SubmittedRequest:
         """Store a request and put its card in the outbox for staff, in one transaction."""
-        if draft.kind not in KIND_TITLES:
+        if draft.kind not in texts.KIND_TITLES:
             raise ValueError(f"unknown school request kind {draft.kind!r}")
         code = new_typed_code() if draft.kind == "referral" else None
         link = new_link_token() if draft.kind == "referral" else None
@@ -395,9 +379,7 @@ class ReferralService:
                     self._cipher,
                     not_before=self._clock.now(),
                     chat_id=lead.claimed_by,
-                    text=f"De school die #{lead.public_id} verwees heeft bericht gekregen dat de "
-                    "jongere is aangemeld (met toestemming). Later een korte update sturen? Kies er "
-                    "een; de school ziet alleen die ene zin.",
+                    text=texts.STAFF_UPDATE_OFFER.format(id=lead.public_id),
                     kind="school_update_offer",
                     dedupe_key=f"lead:{lead.public_id}:school_offer",
                     subject=f"lead:{lead.public_id}",
@@ -417,9 +399,9 @@ class ReferralService:
 
     def send_update(self, actor: Actor, lead_public_id: str, key: str) -> str:
         """A broad update to the referring school, chosen by staff from a fixed list."""
-        text = BROAD_UPDATES.get(key)
+        text = texts.BROAD_UPDATES.get(key)
         if text is None:
-            raise LeadStateError("Onbekende update.")
+            raise LeadStateError(texts.SEND_UPDATE_ERROR)
         with self._db.session() as session:
             lead = self._lead(session, lead_public_id)
             link = (
@@ -428,14 +410,14 @@ class ReferralService:
                 else None
             )
             if lead is None or link is None or link.signed_up_told_at is None:
-                raise LeadStateError("Voor deze aanmelding mag de school niets (meer) horen.")
+                raise LeadStateError(texts.SEND_UPDATE_ERROR_2)
             if lead.claimed_by != actor.telegram_id and not actor.is_admin:
-                raise NotStaff("Alleen wie deze aanmelding heeft opgepakt kan een update sturen.")
+                raise NotStaff(texts.SEND_UPDATE_ERROR_3)
             if link.updates_sent >= MAX_UPDATES:
                 raise LeadStateError("Er zijn al genoeg updates gestuurd.")
             request = session.get(SchoolRequest, link.request_id)
             if request is None:
-                raise LeadStateError("Het verzoek van de school is al gewist.")
+                raise LeadStateError(texts.SEND_UPDATE_ERROR_4)
             link.updates_sent += 1
             self._tell_school(
                 session,
@@ -443,14 +425,14 @@ class ReferralService:
                 mentor_update(request.public_id, text),
                 f"upd:{lead.public_id}:{link.updates_sent}",
             )
-            return "Update verstuurd naar de school."
+            return texts.SEND_UPDATE_TEXT
 
     # ------------------------------------------------------------------ staff
 
     def staff_step(self, actor: Actor, public_id: str, step: str) -> str:
         target = STEPS.get(step)
         if target is None:
-            raise LeadStateError("Onbekende actie.")
+            raise LeadStateError(texts.STAFF_STEP_ERROR)
         now = self._clock.now()
         with self._db.session() as session:
             if target == st.CLAIMED:
@@ -459,9 +441,9 @@ class ReferralService:
                 request = self._get(session, public_id)
                 if not won:
                     if request.claimed_by == actor.telegram_id:
-                        raise LeadStateError("Je hebt dit verzoek al opgepakt.")
+                        raise LeadStateError(texts.STAFF_STEP_ERROR_3)
                     if request.claimed_by is not None:
-                        raise LeadStateError("Dit verzoek is al opgepakt door een collega.")
+                        raise LeadStateError(texts.STAFF_STEP_ERROR_4)
                     raise LeadStateError(_refusal(request.status, target))
                 session.refresh(request)
             else:
@@ -470,7 +452,7 @@ class ReferralService:
                 raise LeadStateError(_refusal(request.status, target))
             others = request.claimed_by not in (None, actor.telegram_id)
             if target != st.CLAIMED and others and not actor.is_admin:
-                raise NotStaff("Alleen wie dit verzoek heeft opgepakt kan de status aanpassen.")
+                raise NotStaff(texts.STAFF_STEP_ERROR_2)
             request.status = target
             if target == st.CLAIMED:
                 enqueue(
@@ -487,12 +469,14 @@ class ReferralService:
                 self._tell_school(
                     session,
                     request,
-                    MSG_CLAIMED[request.kind].format(id=request.public_id),
+                    texts.MSG_CLAIMED[request.kind].format(id=request.public_id),
                     "claimed",
                 )
             elif target == st.CLOSED:
                 request.closed_at = now
-                self._tell_school(session, request, MSG_DONE.format(id=request.public_id), "done")
+                self._tell_school(
+                    session, request, texts.MSG_DONE.format(id=request.public_id), "done"
+                )
             return (
                 f"#{request.public_id}: {st.LABELS[target] if target != st.CLOSED else 'afgerond'}."
             )
@@ -502,17 +486,17 @@ class ReferralService:
         with self._db.session() as session:
             request = self._get(session, public_id)
             if request.claimed_by != actor.telegram_id and not actor.is_admin:
-                raise NotStaff("Pak het verzoek eerst op; dan kun je de school antwoorden.")
+                raise NotStaff(texts.ANSWER_ERROR)
             request.answer_enc = self._cipher.encrypt(" ".join(text.split())[:3000])
             sent = self._tell_school(
                 session,
                 request,
-                MSG_ANSWER.format(id=request.public_id, text=relayed(text)),
+                texts.MSG_ANSWER.format(id=request.public_id, text=relayed(text)),
                 f"answer:{secrets.token_hex(6)}",
             )
             if not sent:
-                return "Opgeslagen, maar deze school is niet via de chat te bereiken: gebruik het contactgegeven."
-            return "Verstuurd naar de school."
+                return texts.ANSWER_TEXT_2
+            return texts.ANSWER_TEXT
 
     def page(
         self, actor: Actor, *, view: str = "open", offset: int = 0, limit: int = 25
@@ -537,7 +521,9 @@ class ReferralService:
                 facts = self.facts(request)
                 if not mine:
                     facts = RequestFacts(**{**facts.__dict__, "contact": None})
-                out.append((facts, request.claimed_by == actor.telegram_id, aware(request.created_at)))
+                out.append(
+                    (facts, request.claimed_by == actor.telegram_id, aware(request.created_at))
+                )
             return out, int(total)
 
     def view(self, actor: Actor, public_id: str) -> tuple[RequestFacts, bool]:
@@ -565,7 +551,7 @@ class ReferralService:
                 facts = self.facts(request)
                 mine = " (door jou opgepakt)" if request.claimed_by == actor.telegram_id else ""
                 lines.append(
-                    f"#{request.public_id} · {KIND_TITLES[request.kind]} · {st.LABELS[request.status]}{mine} · {facts.school or '?'}"
+                    f"#{request.public_id} · {texts.KIND_TITLES[request.kind]} · {st.LABELS[request.status]}{mine} · {facts.school or '?'}"
                 )
             return lines
 
@@ -602,14 +588,18 @@ class ReferralService:
             for request in rows:
                 facts = self.facts(request)
                 parts.append(
-                    f"{KIND_TITLES[request.kind]} #{request.public_id} "
-                    f"({st.LABELS.get(request.status, request.status)}): school {facts.school or '-'}, "
-                    f"contact {facts.contact or '-'}"
-                    + (", je chat met mij" if request.chat_id_enc else "")
+                    texts.MY_DATA_REQUEST.format(
+                        kind=texts.KIND_TITLES[request.kind],
+                        id=request.public_id,
+                        status=st.LABELS.get(request.status, request.status),
+                        school=facts.school or "-",
+                        contact=facts.contact or "-",
+                    )
+                    + (texts.MY_DATA_CHAT if request.chat_id_enc else "")
                 )
         if not parts:
             return None
-        return "Als schoolmedewerker:\n" + "\n".join(f"• {p}" for p in parts)
+        return texts.MY_DATA_HEADER + "\n".join(texts.MY_DATA_BULLET.format(line=p) for p in parts)
 
     def forget(self, pseudonym: str) -> int:
         """The school employee's own /vergeet or /stop: their requests are erased."""

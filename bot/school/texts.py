@@ -132,3 +132,134 @@ REQUEST_SENT = (
 SCHOOL_FORM_STOPPED = (
     "Oké, ik stop met deze vragen. Er is niets verstuurd en wat je net had ingevuld, heb ik gewist."
 )
+
+# --- bot/school/requests.py
+MSG_CLAIMED = {
+    "referral": "Je verwijzing #{id} is opgepakt door Join us. Iemand neemt contact met je op.",
+    "presentation": "Je verzoek om een presentatie (#{id}) is opgepakt. Join us neemt contact met je op om een moment te plannen.",
+    "material": "Je verzoek om materiaal (#{id}) is opgepakt door Join us.",
+}
+UPDATE_TITLES = {
+    "going": "Komt naar de avonden",
+    "settling": "Nog aan het wennen",
+    "paused": "Komt nu niet",
+}
+MSG_DONE = "Je verzoek #{id} is afgerond door Join us. Dank je wel!"
+MSG_ANSWER = "Antwoord van Join us op #{id}:\n\n{text}"
+SEND_UPDATE_TEXT = "Update verstuurd naar de school."
+ANSWER_TEXT = "Verstuurd naar de school."
+REFUSAL_TEXT = "Dit verzoek"
+GET_ERROR = "Dit verzoek bestaat niet (meer)."
+SEND_UPDATE_ERROR = "Onbekende update."
+STAFF_STEP_ERROR = "Onbekende actie."
+ANSWER_TEXT_2 = (
+    "Opgeslagen, maar deze school is niet via de chat te bereiken: gebruik het contactgegeven."
+)
+SEND_UPDATE_ERROR_2 = "Voor deze aanmelding mag de school niets (meer) horen."
+SEND_UPDATE_ERROR_3 = "Alleen wie deze aanmelding heeft opgepakt kan een update sturen."
+SEND_UPDATE_ERROR_4 = "Het verzoek van de school is al gewist."
+STAFF_STEP_ERROR_2 = "Alleen wie dit verzoek heeft opgepakt kan de status aanpassen."
+ANSWER_ERROR = "Pak het verzoek eerst op; dan kun je de school antwoorden."
+STAFF_STEP_ERROR_3 = "Je hebt dit verzoek al opgepakt."
+STAFF_STEP_ERROR_4 = "Dit verzoek is al opgepakt door een collega."
+MY_DATA_CHAT = ", je chat met mij"
+
+# --- bot/school/cards.py
+KIND_TITLES = {
+    "referral": "Verwijzing van school",
+    "presentation": "Verzoek om een presentatie",
+    "material": "Verzoek om materiaal",
+}
+PARENTS_INFORMED = {
+    "yes": "ja, ouders weten ervan",
+    "not_yet": "nog niet",
+    "adult": "niet van toepassing (18+)",
+}
+BROAD_UPDATES = {
+    "going": "De leerling komt naar de groepsavonden.",
+    "settling": "De leerling is nog aan het wennen bij de groep.",
+    "paused": "De leerling komt op dit moment niet naar de groep.",
+}
+UNKNOWN = "niet ingevuld"
+DETAIL_TITLE_HOPES = "Wat hoopt de school"
+CARD_STUDENT_AGREES = "Leerling vindt verwijzing goed: ja"
+
+# --- bot/school/telegram.py
+REQUESTS_HELP = (
+    "<b>Verzoeken van scholen</b>\n"
+    "/verzoeken — open verzoeken en die van jou\n"
+    "/verzoek &lt;id&gt; &lt;tekst&gt; — antwoord aan de school (als jij het hebt opgepakt)\n"
+    "Status zet je met de knoppen onder de kaart; 'Afgerond' laat de school dat weten."
+)
+LIST_REQUESTS_TEXT = "Geen open verzoeken van scholen."
+ANSWER_REQUEST_TEXT = "Gebruik: /verzoek &lt;id&gt; &lt;tekst&gt;"
+ON_SCHOOL_BUTTON_TEXT = "Deze knop werkt niet (meer)."
+ON_SCHOOL_BUTTON_TEXT_2 = "een medewerker"
+
+# --- notices and /mijngegevens of a school employee (bot/school/requests.py)
+STAFF_UPDATE_OFFER = (
+    "De school die #{id} verwees heeft bericht gekregen dat de "
+    "jongere is aangemeld (met toestemming). Later een korte update sturen? Kies er "
+    "een; de school ziet alleen die ene zin."
+)
+MY_DATA_HEADER = "Als schoolmedewerker:\n"
+MY_DATA_BULLET = "• {line}"
+MY_DATA_REQUEST = "{kind} #{id} ({status}): school {school}, contact {contact}"
+
+# --- labels of what a school employee chose (bot/school/cards.py)
+STAFF_ROLES = {
+    "mentor": "mentor",
+    "docent": "docent",
+    "zorgcoordinator": "zorgcoördinator",
+    "teamleider": "teamleider",
+    "anders": "andere functie op school",
+}
+PERIODS = {
+    "sep_okt": "september - oktober",
+    "nov_dec": "november - december",
+    "jan_mrt": "januari - maart",
+    "apr_jun": "april - juni",
+}
+MATERIALS = {
+    "flyers": "flyers",
+    "posters": "posters",
+    "factsheet": "factsheet",
+    "all": "flyers, posters en factsheet",
+}
+
+# --- the request card in the staff group and its details (bot/school/cards.py)
+CARD_SCHOOL = "School: {school}"
+CARD_ROLE = "Functie: {role}"
+CARD_STUDENT_AGE = "Leeftijd leerling: {age}"
+CARD_PARENTS_INFORMED = "Ouders op de hoogte: {informed}"
+CARD_DETAIL = "{title}: {value}"
+CARD_SCHOOL_CONTACT = "Contact school: {contact}"
+CARD_YOUR_CONTACT = "Je contact: {contact}"
+DETAIL_TITLE_PERIOD = "Voorkeursperiode"
+DETAIL_TITLE_MATERIAL = "Materiaal"
+# (HTML)
+STAFF_CARD = (
+    "<b>{kind}: #{id}</b>\n{lines}\n\nOppakken? Dan krijg je het contactgegeven privé van mij."
+)
+# (HTML)
+STAFF_DETAILS = (
+    "<b>{kind} #{id}</b> ({status})\n{lines}\n\n"
+    "Antwoorden aan de school: /verzoek {id} &lt;tekst&gt;"
+)
+# What the school employee sees before sending.
+REQUEST_SUMMARY = (
+    "Dit stuur ik naar Join us:\n{lines}\n\n"
+    "Alle medewerkers van Join us zien dit zonder je contactgegeven; alleen wie het oppakt ziet "
+    "dat ook. Ik bewaar ook via welke chat je dit stuurt, zodat je hier antwoord krijgt. "
+    "Alles wordt gewist als het verzoek is afgerond, plus de bewaartermijn. Versturen?"
+)
+# What the referring mentor hears (only with the student's consent).
+MENTOR_SIGNED_UP = (
+    "Goed nieuws over je verwijzing #{id}: de leerling heeft zich aangemeld bij Join us. 🎉\n"
+    "De leerling (en bij jonger dan 16 ook een ouder) gaf toestemming dat je dit hoort. Meer "
+    "details delen we niet; vraag de leerling gerust zelf hoe het gaat."
+)
+# (HTML: the update is escaped by the code)
+MENTOR_UPDATE = (
+    "Korte update over je verwijzing #{id}: {update}\n(Met toestemming van de leerling.)"
+)
