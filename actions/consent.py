@@ -23,7 +23,7 @@ from bot.core.errors import CodeInvalid
 from bot.leads import texts
 from bot.leads.service import TYPED_PARENT_CODE
 from bot.privacy import texts as privacy_texts
-from bot.privacy.drafts import CAPTURED, PARENT_CONTACT_INVALID, real
+from bot.privacy.drafts import CAPTURED, real
 
 EventList = list[dict[str, Any]]
 
@@ -147,7 +147,7 @@ class ValidateParentForm(FormValidationAction):  # type: ignore[misc]
         if slot_value == CAPTURED:
             return {"parent_contact": CAPTURED}
         if slot_value is not None:
-            dispatcher.utter_message(text=PARENT_CONTACT_INVALID)
+            dispatcher.utter_message(text=privacy_texts.PARENT_CONTACT_INVALID)
         return {"parent_contact": None}
 
 
