@@ -22,7 +22,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Cont
 from bot.leads import texts
 from bot.leads.service import CALLBACK_PREFIX, PARENT_PREFIX
 from bot.pipeline.capture import parent_code_payload
-from bot.staff.telegram import STAFF_HELP
+from bot.staff import texts as staff_texts
 from bot.telegram.common import Handler, args_of, polite, reply_html, runtime_of
 from bot.telegram.handlers import _user, send_replies
 
@@ -74,7 +74,7 @@ async def list_leads(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     actor = await asyncio.to_thread(runtime.staff.require, user.id)
     lines = await asyncio.to_thread(runtime.leads.open_leads, actor)
     text = "\n".join(html.escape(line) for line in lines) or texts.LIST_LEADS_TEXT
-    await reply_html(update, f"<b>Aanmeldingen</b>\n{text}\n\n{STAFF_HELP}")
+    await reply_html(update, f"<b>Aanmeldingen</b>\n{text}\n\n{staff_texts.STAFF_HELP}")
 
 
 async def show_lead(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

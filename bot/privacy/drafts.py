@@ -37,7 +37,6 @@ REFERRAL_SOURCE = "ref_captured"
 DRAFT_HOURS = 24
 
 
-
 def school_name(text: str, meta: str | None = None) -> str:
     name = short_text(text, 120)
     if len(name) < 2:
