@@ -19,6 +19,8 @@ from bot.core.clock import Clock, SystemClock
 from bot.core.crypto import Cipher
 from bot.core.errors import CodeInvalid
 from bot.core.settings import Settings
+from bot.ops import texts as ops_texts
+from bot.pipeline import texts
 from bot.pipeline.outbox import enqueue
 from bot.storage.db import Database
 from bot.storage.models_security import CodeAttempt
@@ -27,16 +29,6 @@ log = logging.getLogger(__name__)
 
 WINDOW = timedelta(hours=1)
 KEEP = timedelta(days=1)
-TOO_MANY_PERSON = "Er zijn te veel verkeerde codes geprobeerd. Probeer het over een uur opnieuw."
-TOO_MANY_GLOBAL = (
-    "Er worden op dit moment te veel verkeerde codes geprobeerd. Probeer het later nog eens; "
-    "lukt het dan niet, neem dan contact op met Join us."
-)
-ALERT = (
-    "⚠️ Beveiliging: in het afgelopen uur zijn {count} verkeerde codes (ouder/verwijzing) "
-    "geprobeerd. Invoeren van codes is tijdelijk voor iedereen geblokkeerd. Mogelijk probeert "
-    "iemand codes te raden; er zijn geen gegevens vrijgegeven."
-)
 
 
 def _who(scope: str, pseudonym: str) -> str:
@@ -69,18 +61,16 @@ class CodeGuard:
     def check(self, session: Session, scope: str, pseudonym: str) -> None:
         """Raise CodeInvalid if this person, or everyone together, tried too many wrong codes."""
         since = self._clock.now() - WINDOW
-        everyone = session.scalar(
-            select(func.count(CodeAttempt.id)).where(CodeAttempt.at >= since)
-        )
+        everyone = session.scalar(select(func.count(CodeAttempt.id)).where(CodeAttempt.at >= since))
         if (everyone or 0) >= self.global_cap:
-            raise CodeInvalid(TOO_MANY_GLOBAL)
+            raise CodeInvalid(texts.TOO_MANY_CODES_GLOBAL)
         mine = session.scalar(
             select(func.count(CodeAttempt.id)).where(
                 CodeAttempt.who == _who(scope, pseudonym), CodeAttempt.at >= since
             )
         )
         if (mine or 0) >= self.per_person:
-            raise CodeInvalid(TOO_MANY_PERSON)
+            raise CodeInvalid(texts.TOO_MANY_CODES)
 
     def failed(self, scope: str, pseudonym: str) -> None:
         """Record one wrong code (own transaction); alert admins when the global cap is hit."""
@@ -105,7 +95,7 @@ class CodeGuard:
                 self._cipher,
                 not_before=self._clock.now(),
                 chat_id=admin,
-                text=ALERT.format(count=count),
+                text=ops_texts.CODE_GUESSING_ALERT.format(count=count),
                 kind="security_alert",
                 dedupe_key=f"security:codes:{hour}:{admin}",
             )
