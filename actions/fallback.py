@@ -113,7 +113,7 @@ class ActionDefaultFallback(Action):  # type: ignore[misc]  # rasa_sdk is untype
         dispatcher.utter_message(
             text=texts.FALLBACK_GIVE_UP,
             buttons=[
-                {"title": texts.TALK_TO_SOMEONE_BUTTON, "payload": HANDOFF_PAYLOAD},
+                {"title": texts.INTENT_TITLES["human_handoff"], "payload": HANDOFF_PAYLOAD},
                 {"title": texts.LET_JOINUS_CONTACT_ME_BUTTON, "payload": INTEREST_PAYLOAD},
             ],
         )

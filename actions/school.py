@@ -21,6 +21,7 @@ from actions.questions import AskSlot
 from actions.school_services import referral_services
 from actions.services import lead_services
 from bot.answers import texts as answers_texts
+from bot.leads import texts as lead_texts
 from bot.leads.contact import SKIPPED, ContactInvalid, age_band, short_text
 from bot.privacy.drafts import (
     CAPTURED,
@@ -139,7 +140,10 @@ class ActionSetYouthRole(Action):  # type: ignore[misc]
         dispatcher.utter_message(
             text=texts.YOUTH_ROLE_SET,
             buttons=[
-                {"title": texts.WHAT_IS_JOINUS_BUTTON, "payload": "/what_is_joinus"},
+                {
+                    "title": answers_texts.INTENT_TITLES["what_is_joinus"],
+                    "payload": "/what_is_joinus",
+                },
                 {"title": texts.I_WANT_TO_JOIN_BUTTON, "payload": "/express_interest"},
             ],
         )
@@ -492,8 +496,14 @@ QUESTIONS: dict[str, tuple[str, list[dict[str, str]]]] = {
     "school_student_age": (
         texts.ASK_STUDENT_AGE,
         [
-            {"title": texts.AGE_12_15_BUTTON, "payload": '/inform{"school_student_age": "12-15"}'},
-            {"title": texts.AGE_16_17_BUTTON, "payload": '/inform{"school_student_age": "16-17"}'},
+            {
+                "title": lead_texts.AGE_BAND_TITLES["12-15"],
+                "payload": '/inform{"school_student_age": "12-15"}',
+            },
+            {
+                "title": lead_texts.AGE_BAND_TITLES["16-17"],
+                "payload": '/inform{"school_student_age": "16-17"}',
+            },
             {
                 "title": texts.AGE_18_PLUS_BUTTON,
                 "payload": '/inform{"school_student_age": "18-25"}',
@@ -532,7 +542,7 @@ QUESTIONS: dict[str, tuple[str, list[dict[str, str]]]] = {
     ),
     "school_hopes": (
         texts.ASK_HOPES,
-        [{"title": texts.SKIP_BUTTON, "payload": "/skip"}],
+        [{"title": lead_texts.SKIP_BUTTON, "payload": "/skip"}],
     ),
     "school_period": (
         texts.ASK_PERIOD,

@@ -96,7 +96,7 @@ def professional_refer_text(facts: Facts) -> str:
 
 def professional_refer_buttons() -> list[dict[str, str]]:
     return [
-        {"title": texts.WHAT_IS_JOINUS_BUTTON, "payload": "/professional_role"},
+        {"title": texts.INTENT_TITLES["what_is_joinus"], "payload": "/professional_role"},
         {"title": texts.CONTACT_JOINUS_BUTTON, "payload": "/human_handoff"},
     ]
 

@@ -96,7 +96,7 @@ def first_reply(kind: str | None, seed: str) -> str:
 
 def first_buttons(kind: str | None) -> list[dict[str, str]]:
     look = (
-        {"title": texts.FIRST_LOOK_BUTTON, "payload": FIRST_LOOK_QUESTION}
+        {"title": texts.FAQ_TITLES["faq/eerst_kijken"], "payload": FIRST_LOOK_QUESTION}
         if kind == NERVOUS
         else {"title": texts.WHAT_IS_AN_EVENING_BUTTON, "payload": EVENING_QUESTION}
     )

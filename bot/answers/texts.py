@@ -34,7 +34,6 @@ FALLBACK_GIVE_UP = (
     "Of stel gerust een andere vraag."
 )
 SUGGESTIONS_OTHER_TOPIC = "Of ging je vraag over een van deze onderwerpen?"
-TALK_TO_SOMEONE_BUTTON = "Met iemand praten"
 LET_JOINUS_CONTACT_ME_BUTTON = "Laat Join us contact opnemen"
 
 # --- bot/answers/youth.py
@@ -118,7 +117,6 @@ EVENING_BUTTON = "Wat doen ze op een avond?"
 CONTACT_JOINUS_BUTTON = "Contact met Join us"
 WHAT_IS_IT_FOR_MY_CHILD_BUTTON = "Wat is Join us voor mijn kind?"
 HOW_TO_REFER_BUTTON = "Hoe verwijs ik?"
-WHAT_IS_JOINUS_BUTTON = "Wat is Join us?"
 COST_IN_2018 = "(In 2018 betaalden de gemeenten de avonden.)"
 THE_TIMES = "de tijden"
 THE_PLACE = "de plek"
@@ -220,7 +218,6 @@ WHAT_NOW = "Wat wil je nu?"
 TALK_TO_SOMEONE_YOU_TRUST = (
     "Praat er ook eens over met iemand die je vertrouwt, of met iemand van Join us."
 )
-FIRST_LOOK_BUTTON = "Kan ik eerst komen kijken?"
 WHAT_IS_AN_EVENING_BUTTON = "Hoe ziet een avond eruit?"
 TALK_TO_JOINUS_BUTTON = "Praten met iemand van Join us"
 JOINUS_MAY_CONTACT_ME_BUTTON = "Join us mag contact met me opnemen"

@@ -32,6 +32,7 @@ from bot.leads.cards import LeadFacts, staff_card, staff_details
 from bot.leads.contact import SKIPPED, needs_parent
 from bot.leads.counts import bump, clean_source, weekly
 from bot.pipeline.outbox import OutButton, cancel, enqueue
+from bot.staff import texts as staff_texts
 from bot.staff.members import Actor
 from bot.storage.db import Database, rows_changed
 from bot.storage.models_leads import ComebackCode, Consent, Lead, LeadAudit, aware
@@ -482,7 +483,7 @@ class LeadService:
         """A staff button or command: claim / contacted / signed / close. Returns a short reply."""
         target = st.STAFF_ACTIONS.get(action)
         if target is None:
-            raise LeadStateError(texts.STAFF_STEP_ERROR)
+            raise LeadStateError(staff_texts.UNKNOWN_STEP)
         now = self._clock.now()
         with self._db.session() as session:
             if target == st.CLAIMED:

@@ -133,7 +133,7 @@ async def on_staff_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     match = _CALLBACK.match(query.data or "")
     if match is None:
-        await query.answer(texts.ON_STAFF_BUTTON_TEXT, show_alert=True)
+        await query.answer(staff_texts.OLD_STAFF_BUTTON, show_alert=True)
         return
     runtime = runtime_of(context)
     actor = await asyncio.to_thread(runtime.staff.require, query.from_user.id)
@@ -141,7 +141,7 @@ async def on_staff_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     await query.answer(result[:190])
     message = query.message
     if isinstance(message, Message) and message.text_html:
-        who = html.escape(query.from_user.first_name or texts.ON_STAFF_BUTTON_TEXT_2)
+        who = html.escape(query.from_user.first_name or staff_texts.A_STAFF_MEMBER)
         # A claimed card loses its buttons (the claimer goes on privately); so does a final step.
         keep = match[1] == "contacted"
         with contextlib.suppress(TelegramError):

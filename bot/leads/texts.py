@@ -195,7 +195,6 @@ PENDING_ERROR = "Deze code ken ik niet, of hij is verlopen. Vraag je kind om een
 PENDING_ERROR_2 = (
     "Deze code is voor je ouder of verzorger. Geef hem aan hen, dan kunnen zij hem hier invullen."
 )
-STAFF_STEP_ERROR = "Onbekende actie."
 STAFF_BUTTONS_TEXT = "🚫 Past niet / sluiten"
 STAFF_STEP_ERROR_2 = "Alleen wie deze aanmelding heeft opgepakt kan de status aanpassen."
 DETAIL_FACTS_ERROR = "Je ziet de contactgegevens pas als jij de aanmelding hebt opgepakt."
@@ -216,8 +215,6 @@ YOUNG_PERSON_REPLY_TEXT_2 = (
 SHOW_LEAD_TEXT = "Gebruik: /lead &lt;id&gt;, bijvoorbeeld /lead K7Q2MX"
 ADD_NOTE_TEXT = "Gebruik: /notitie &lt;id&gt; &lt;tekst&gt;"
 RELAY_MESSAGE_TEXT = "Gebruik: /bericht &lt;id&gt; &lt;tekst&gt;"
-ON_STAFF_BUTTON_TEXT = "Deze knop werkt niet (meer)."
-ON_STAFF_BUTTON_TEXT_2 = "een medewerker"
 
 # --- the lead card in the staff group and the claimer's details (bot/leads/cards.py); (HTML)
 # where marked: the code escapes every value.

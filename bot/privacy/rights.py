@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from bot.core.crypto import Cipher
 from bot.core.settings import Settings
+from bot.leads import texts as lead_texts
 from bot.leads.cards import age_title, route_title
 from bot.leads.service import LeadService
 from bot.leads.status import LABELS
@@ -50,12 +51,12 @@ class PrivacyService:
                         date=f"{lead.created_at:%d-%m-%Y}",
                     ),
                     texts.MY_AGE.format(age=age_title(facts.age_band)),
-                    texts.MY_AREA.format(area=facts.area or texts.NOT_FILLED_IN),
+                    texts.MY_AREA.format(area=facts.area or lead_texts.UNKNOWN),
                     texts.MY_CONTACT_WITH_DETAIL.format(route=route, contact=facts.contact)
                     if facts.contact
                     else texts.MY_CONTACT.format(route=route),
-                    texts.MY_NICKNAME.format(nickname=facts.nickname or texts.NOT_FILLED_IN),
-                    texts.MY_WISHES.format(wishes=facts.wishes or texts.NOT_FILLED_IN),
+                    texts.MY_NICKNAME.format(nickname=facts.nickname or lead_texts.UNKNOWN),
+                    texts.MY_WISHES.format(wishes=facts.wishes or lead_texts.UNKNOWN),
                     texts.MY_SOURCE.format(source=facts.source or texts.NO_SOURCE),
                 ]
                 if lead.chat_id_enc:

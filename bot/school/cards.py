@@ -36,7 +36,7 @@ class RequestFacts:
 
 
 def given(value: str | None) -> str:
-    return texts.UNKNOWN if value in (None, "", SKIPPED) else str(value)
+    return lead_texts.UNKNOWN if value in (None, "", SKIPPED) else str(value)
 
 
 def role_title(role: str | None) -> str:
@@ -67,8 +67,8 @@ def card_lines(facts: RequestFacts) -> list[str]:
         texts.CARD_ROLE.format(role=role_title(facts.staff_role)),
     ]
     if facts.kind == "referral":
-        age = lead_texts.AGE_BAND_TITLES.get(facts.age_band or "", texts.UNKNOWN)
-        informed = texts.PARENTS_INFORMED.get(facts.parents_informed or "", texts.UNKNOWN)
+        age = lead_texts.AGE_BAND_TITLES.get(facts.age_band or "", lead_texts.UNKNOWN)
+        informed = texts.PARENTS_INFORMED.get(facts.parents_informed or "", lead_texts.UNKNOWN)
         lines += [
             texts.CARD_STUDENT_AGE.format(age=age),
             texts.CARD_STUDENT_AGREES,

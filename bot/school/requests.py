@@ -43,6 +43,7 @@ from bot.school.cards import (
     staff_card,
     staff_details,
 )
+from bot.staff import texts as staff_texts
 from bot.staff.members import Actor
 from bot.storage.db import Database
 from bot.storage.models_leads import Consent, Lead, aware
@@ -432,7 +433,7 @@ class ReferralService:
     def staff_step(self, actor: Actor, public_id: str, step: str) -> str:
         target = STEPS.get(step)
         if target is None:
-            raise LeadStateError(texts.STAFF_STEP_ERROR)
+            raise LeadStateError(staff_texts.UNKNOWN_STEP)
         now = self._clock.now()
         with self._db.session() as session:
             if target == st.CLAIMED:

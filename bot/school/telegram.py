@@ -19,6 +19,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Cont
 
 from bot.school import texts
 from bot.school.requests import CALLBACK_PREFIX
+from bot.staff import texts as staff_texts
 from bot.telegram.common import polite, reply_html, runtime_of, wake_delivery
 
 _STEP = re.compile(r"^r\|(claim|contacted|done)\|([A-Za-z0-9]{1,12})$")
@@ -60,7 +61,7 @@ async def on_school_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     runtime = runtime_of(context)
     step, update_ = _STEP.match(query.data or ""), _UPDATE.match(query.data or "")
     if step is None and update_ is None:
-        await query.answer(texts.ON_SCHOOL_BUTTON_TEXT, show_alert=True)
+        await query.answer(staff_texts.OLD_STAFF_BUTTON, show_alert=True)
         return
     actor = await asyncio.to_thread(runtime.staff.require, query.from_user.id)
     if update_ is not None:
@@ -73,7 +74,7 @@ async def on_school_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     await query.answer(result[:190])
     message = query.message
     if isinstance(message, Message) and message.text_html:
-        who = html.escape(query.from_user.first_name or texts.ON_SCHOOL_BUTTON_TEXT_2)
+        who = html.escape(query.from_user.first_name or staff_texts.A_STAFF_MEMBER)
         keep = step is not None and step[1] == "contacted"
         with contextlib.suppress(TelegramError):
             await query.edit_message_text(

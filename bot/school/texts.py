@@ -81,15 +81,12 @@ ROLE_TEACHER_BUTTON = "Docent"
 ROLE_CARE_COORDINATOR_BUTTON = "Zorgcoördinator"
 ROLE_TEAM_LEADER_BUTTON = "Teamleider"
 ROLE_OTHER_BUTTON = "Anders"
-AGE_12_15_BUTTON = "12 t/m 15 jaar"
-AGE_16_17_BUTTON = "16 of 17 jaar"
 AGE_18_PLUS_BUTTON = "18 jaar of ouder"
 STUDENT_AGREES_BUTTON = "Ja, de leerling vindt het goed"
 STUDENT_NOT_YET_BUTTON = "Nee, nog niet"
 PARENTS_INFORMED_BUTTON = "Ja"
 PARENTS_NOT_YET_BUTTON = "Nog niet"
 STUDENT_IS_ADULT_BUTTON = "Leerling is 18+"
-SKIP_BUTTON = "Sla over"
 PERIOD_SEP_OCT_BUTTON = "September - oktober"
 PERIOD_NOV_DEC_BUTTON = "November - december"
 PERIOD_JAN_MAR_BUTTON = "Januari - maart"
@@ -111,7 +108,6 @@ REFERRAL_NOT_AGREED = (
     "bespreek eerst of hij of zij het zelf wil veranderen en of Join us past. Je kunt "
     "de leerling ook de flyer geven, dan kiest hij of zij zelf."
 )
-WHAT_IS_JOINUS_BUTTON = "Wat is Join us?"
 I_WANT_TO_JOIN_BUTTON = "Ik wil meedoen"
 CHOOSE_STUDENT_AGE = (
     "Kies de leeftijd van de leerling met een knop; Join us is voor 12 t/m 25 jaar."
@@ -151,7 +147,6 @@ ANSWER_TEXT = "Verstuurd naar de school."
 REFUSAL_TEXT = "Dit verzoek"
 GET_ERROR = "Dit verzoek bestaat niet (meer)."
 SEND_UPDATE_ERROR = "Onbekende update."
-STAFF_STEP_ERROR = "Onbekende actie."
 ANSWER_TEXT_2 = (
     "Opgeslagen, maar deze school is niet via de chat te bereiken: gebruik het contactgegeven."
 )
@@ -180,7 +175,6 @@ BROAD_UPDATES = {
     "settling": "De leerling is nog aan het wennen bij de groep.",
     "paused": "De leerling komt op dit moment niet naar de groep.",
 }
-UNKNOWN = "niet ingevuld"
 DETAIL_TITLE_HOPES = "Wat hoopt de school"
 CARD_STUDENT_AGREES = "Leerling vindt verwijzing goed: ja"
 
@@ -193,8 +187,6 @@ REQUESTS_HELP = (
 )
 LIST_REQUESTS_TEXT = "Geen open verzoeken van scholen."
 ANSWER_REQUEST_TEXT = "Gebruik: /verzoek &lt;id&gt; &lt;tekst&gt;"
-ON_SCHOOL_BUTTON_TEXT = "Deze knop werkt niet (meer)."
-ON_SCHOOL_BUTTON_TEXT_2 = "een medewerker"
 
 # --- notices and /mijngegevens of a school employee (bot/school/requests.py)
 STAFF_UPDATE_OFFER = (

@@ -101,3 +101,8 @@ CONSOLE_LINK = (
     "Je inloglink voor de console (één keer te gebruiken, {minutes} minuten "
     "geldig):\n{link}\n\nOpen hem in je browser. Deel hem met niemand."
 )
+
+# --- shared by the staff's lead and school handlers (bot/leads/, bot/school/)
+UNKNOWN_STEP = "Onbekende actie."
+OLD_STAFF_BUTTON = "Deze knop werkt niet (meer)."
+A_STAFF_MEMBER = "een medewerker"
