@@ -41,11 +41,7 @@ def _assignee(text: str) -> int | None:
 
 def _year(ctx: Ctx) -> int:
     try:
-        return (
-            int(ctx.query("jaar"))
-            if ctx.query("jaar")
-            else school_year_of(ctx.console.ambassadors.today())
-        )
+        return int(ctx.query("jaar")) if ctx.query("jaar") else school_year_of(ctx.console.ambassadors.today())
     except ValueError:
         return school_year_of(ctx.console.ambassadors.today())
 
@@ -57,14 +53,9 @@ def overview(ctx: Ctx) -> Response:
     hours = service.pending_hours(limit=HOURS_SHOWN)
     more = service.pending_hours_count() - len(hours) if len(hours) == HOURS_SHOWN else 0
     return ctx.render(
-        "ambassadors.html",
-        teams=service.teams(year),
-        hours=hours,
-        more=more,
+        "ambassadors.html", teams=service.teams(year), hours=hours, more=more,
         year=year,
-        year_label=school_year_label(year),
-        target=HOURS_TARGET_MINUTES,
-        fmt=format_hours,
+        year_label=school_year_label(year), target=HOURS_TARGET_MINUTES, fmt=format_hours,
     )
 
 
@@ -74,13 +65,8 @@ def team(ctx: Ctx) -> Response:
     team_id = _int(ctx.param("team"), "Het team")
     overview = service.team(team_id)
     return ctx.render(
-        "amb_team.html",
-        team=overview,
-        tasks=service.team_tasks(team_id),
-        target=HOURS_TARGET_MINUTES,
-        fmt=format_hours,
-        day=format_day,
-        today=service.today().isoformat(),
+        "amb_team.html", team=overview, tasks=service.team_tasks(team_id), target=HOURS_TARGET_MINUTES,
+        fmt=format_hours, day=format_day, today=service.today().isoformat(),
         year_label=school_year_label(overview.team.school_year),
     )
 
@@ -89,10 +75,7 @@ def team(ctx: Ctx) -> Response:
 def add_task(ctx: Ctx) -> Response:
     team_id = _int(ctx.param("team"), "Het team")
     task = ctx.console.ambassadors.add_task(
-        team_id,
-        ctx.field("titel"),
-        _day(ctx.field("datum")),
-        assignee_id=_assignee(ctx.field("voor")),
+        team_id, ctx.field("titel"), _day(ctx.field("datum")), assignee_id=_assignee(ctx.field("voor")),
         description=ctx.field("omschrijving")[:1000],
     )
     return ctx.redirect(f"/ambassadeurs/team/{team_id}", f"Taak #{task.id} toegevoegd.")
@@ -123,9 +106,7 @@ def change_task(ctx: Ctx) -> Response:
 @page("/ambassadeurs/uren/{entry}", roles=EVERYONE, methods=("POST",))
 def decide_hours(ctx: Ctx) -> Response:
     confirm = ctx.field("besluit") == "ja"
-    view, progress = ctx.console.ambassadors.decide_hours(
-        _int(ctx.param("entry"), "De urenregel"), confirm=confirm
-    )
+    view, progress = ctx.console.ambassadors.decide_hours(_int(ctx.param("entry"), "De urenregel"), confirm=confirm)
     verdict = "bevestigd" if confirm else "afgewezen"
     return ctx.redirect(
         ctx.field("back") if ctx.field("back").startswith("/ambassadeurs") else "/ambassadeurs",
@@ -136,15 +117,10 @@ def decide_hours(ctx: Ctx) -> Response:
 
 @page("/ambassadeurs/certificaat/{ambassador}", roles=EVERYONE, methods=("POST",))
 def certificate(ctx: Ctx) -> Response:
-    cert = ctx.console.ambassadors.issue_certificate(
-        _int(ctx.param("ambassador"), "De ambassadeur")
-    )
-    pdf = certificate_pdf(
-        cert.first_name, cert.school, cert.school_year, cert.confirmed_minutes, cert.issued_on
-    )
+    cert = ctx.console.ambassadors.issue_certificate(_int(ctx.param("ambassador"), "De ambassadeur"))
+    pdf = certificate_pdf(cert.first_name, cert.school, cert.school_year, cert.confirmed_minutes, cert.issued_on)
     return Response(
-        pdf,
-        media_type="application/pdf",
+        pdf, media_type="application/pdf",
         headers={"content-disposition": 'attachment; filename="certificaat-ambassadeur.pdf"'},
     )
 
@@ -153,18 +129,13 @@ def certificate(ctx: Ctx) -> Response:
 def invite(ctx: Ctx) -> Response:
     year = ctx.field("jaar")
     made = ctx.console.ambassadors.create_invite(
-        ctx.field("school"),
-        coach_chat_id=ctx.user.telegram_id,
+        ctx.field("school"), coach_chat_id=ctx.user.telegram_id,
         school_year=_int(year, "Het schooljaar") if year else None,
     )
     link = ctx.console.links.link(INVITE_PREFIX + made.token)
     return ctx.render(
-        "invite.html",
-        title=f"Uitnodiging voor {made.school} ({school_year_label(made.school_year)})",
-        link=link,
-        qr=qr_svg(link, scale=8),
-        expires=made.expires_at,
-        team_id=made.team_id,
+        "invite.html", title=f"Uitnodiging voor {made.school} ({school_year_label(made.school_year)})",
+        link=link, qr=qr_svg(link, scale=8), expires=made.expires_at, team_id=made.team_id,
         note="Eén ambassadeur per link: maak voor elke leerling een nieuwe. De link is "
         f"{ctx.console.settings.ambassadors.invite_days} dagen geldig en wordt niet bewaard.",
     )

@@ -157,7 +157,9 @@ def _security_settings(env: Mapping[str, str], rasa_url: str) -> SecuritySetting
             raise ConfigError(
                 "ACTION_SERVER_HOST must be a loopback address (or set ENGINE_ALLOW_PUBLIC=1)"
             )
-    old_keys = tuple(k.strip() for k in env.get("OLD_ENCRYPTION_KEYS", "").split(",") if k.strip())
+    old_keys = tuple(
+        k.strip() for k in env.get("OLD_ENCRYPTION_KEYS", "").split(",") if k.strip()
+    )
     return SecuritySettings(
         secrets_dir=Path(raw_dir).resolve() if raw_dir else None,
         old_encryption_keys=old_keys,
@@ -293,7 +295,6 @@ class Settings:
     @property
     def action_server_ports(self) -> list[int]:
         return [self.action_server_port + i for i in range(self.rasa_instances)]
-
     # Supervisor: restart a dead child with backoff (True), or stop everything (False); None
     # means "on for the Telegram bot, off for the terminal chat" (SUPERVISOR_RESTART).
     supervisor_restart: bool | None = None
