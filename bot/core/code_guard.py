@@ -15,14 +15,11 @@ from datetime import timedelta
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from bot.core.clock import Clock, SystemClock
-from bot.core.crypto import Cipher
 from bot.core.errors import CodeInvalid
-from bot.core.settings import Settings
+from bot.core.service import Service
 from bot.ops import texts as ops_texts
 from bot.pipeline import texts
 from bot.pipeline.outbox import enqueue
-from bot.storage.db import Database
 from bot.storage.models_security import CodeAttempt
 
 log = logging.getLogger(__name__)
@@ -36,20 +33,7 @@ def _who(scope: str, pseudonym: str) -> str:
     return hashlib.sha256(f"code-attempt:{scope}:{pseudonym}".encode()).hexdigest()[:32]
 
 
-class CodeGuard:
-    def __init__(
-        self,
-        database: Database,
-        cipher: Cipher,
-        settings: Settings,
-        *,
-        clock: Clock | None = None,
-    ) -> None:
-        self._db = database
-        self._cipher = cipher
-        self._settings = settings
-        self._clock = clock or SystemClock()
-
+class CodeGuard(Service):
     @property
     def per_person(self) -> int:
         return self._settings.security.code_failures_per_person

@@ -21,11 +21,9 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from bot.core.clock import Clock, SystemClock
 from bot.core.code_guard import CodeGuard
-from bot.core.crypto import Cipher
 from bot.core.errors import CodeInvalid, LeadNotFound, LeadStateError, NotStaff
-from bot.core.settings import Settings
+from bot.core.service import Service
 from bot.leads import consent, texts
 from bot.leads import status as st
 from bot.leads.cards import LeadFacts, staff_card, staff_details
@@ -34,7 +32,7 @@ from bot.leads.counts import bump, clean_source, weekly
 from bot.pipeline.outbox import OutButton, cancel, enqueue
 from bot.staff import texts as staff_texts
 from bot.staff.members import Actor
-from bot.storage.db import Database, rows_changed
+from bot.storage.db import rows_changed
 from bot.storage.models_leads import ComebackCode, Consent, Lead, LeadAudit, aware
 from bot.storage.models_outbox import OutboxMessage
 
@@ -160,22 +158,11 @@ def claim_open(
     return rows_changed(won) == 1
 
 
-class LeadService:
-    def __init__(
-        self,
-        database: Database,
-        cipher: Cipher,
-        settings: Settings,
-        *,
-        clock: Clock | None = None,
-    ) -> None:
-        self._db = database
-        self._cipher = cipher
-        self._settings = settings
-        self._clock = clock or SystemClock()
+class LeadService(Service):
+    def _setup(self) -> None:
         self.status_listeners: list[StatusListener] = []
         # Wrong parent codes: counted in the database, per person and for everyone.
-        self.codes = CodeGuard(database, cipher, settings, clock=self._clock)
+        self.codes = CodeGuard(self._db, self._cipher, self._settings, clock=self._clock)
 
     # ------------------------------------------------------------------ helpers
 

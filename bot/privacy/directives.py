@@ -35,7 +35,7 @@ from bot.privacy import texts
 from bot.privacy.drafts import FIELDS, DraftService, lead_draft, request_draft
 from bot.privacy.rights import PrivacyService
 from bot.school.cards import summary as school_summary
-from bot.school.requests import ReferralService
+from bot.school.requests import SchoolRequestService
 from bot.services.ambassadors import AmbassadorService
 from bot.storage.db import Database
 from bot.storage.models_outbox import OutboxMessage
@@ -57,7 +57,7 @@ class PrivacyContext:
     drafts: DraftService
     leads: LeadService
     privacy: PrivacyService
-    referrals: ReferralService
+    referrals: SchoolRequestService
     ambassadors: AmbassadorService
     tracker: TrackerStore
     links: DeepLinks

@@ -1,9 +1,6 @@
 """Texts of privacy: what our code says when someone sees, erases or withdraws their data.
 
-Edit the words freely (Dutch: "je" for young people, "u" for parents and professionals, short
-and professional for staff). Keep every {placeholder}: the code fills it in. Texts marked (HTML)
-are sent as Telegram HTML: keep their tags. What Rasa itself says is in domain/*.yml.
-Convention: /work/notes/texts-convention.md; tests/unit/test_texts.py checks for doubles.
+How to edit (keep every {placeholder} and the HTML tags): docs/texts.md.
 """
 
 # --- actions/privacy.py

@@ -19,11 +19,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from bot.core.clock import Clock, SystemClock
 from bot.core.code_guard import CodeGuard
-from bot.core.crypto import Cipher
 from bot.core.errors import CodeInvalid, LeadNotFound, LeadStateError, NotStaff
-from bot.core.settings import Settings
+from bot.core.service import Service
 from bot.leads import status as st
 from bot.leads.contact import SKIPPED
 from bot.leads.service import (
@@ -45,7 +43,6 @@ from bot.school.cards import (
 )
 from bot.staff import texts as staff_texts
 from bot.staff.members import Actor
-from bot.storage.db import Database
 from bot.storage.models_leads import Consent, Lead, aware
 from bot.storage.models_outbox import OutboxMessage
 from bot.storage.models_school import ReferralLink, SchoolRequest
@@ -114,20 +111,9 @@ def update_buttons(lead_public_id: str) -> list[list[OutButton]]:
     ]
 
 
-class ReferralService:
-    def __init__(
-        self,
-        database: Database,
-        cipher: Cipher,
-        settings: Settings,
-        *,
-        clock: Clock | None = None,
-    ) -> None:
-        self._db = database
-        self._cipher = cipher
-        self._settings = settings
-        self._clock = clock or SystemClock()
-        self._codes = CodeGuard(database, cipher, settings, clock=self._clock)
+class SchoolRequestService(Service):
+    def _setup(self) -> None:
+        self._codes = CodeGuard(self._db, self._cipher, self._settings, clock=self._clock)
 
     # ------------------------------------------------------------------ helpers
 

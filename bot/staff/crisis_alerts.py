@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.core.clock import Clock, SystemClock
+from bot.core.clock import Clock
 from bot.core.crypto import Cipher
+from bot.core.service import Service
 from bot.core.settings import Settings
 from bot.pipeline.outbox import enqueue
 from bot.safety import CrisisCategory, SafetyResult
@@ -57,7 +58,7 @@ class _Window:
     categories: list[CrisisCategory] = field(default_factory=list)
 
 
-class CrisisAlerts:
+class CrisisAlerts(Service):
     """Enqueues the staff alert through the outbox, so it survives a Telegram outage."""
 
     def __init__(
@@ -70,10 +71,7 @@ class CrisisAlerts:
         window: timedelta = ALERT_WINDOW,
         global_max: int = GLOBAL_MAX,
     ) -> None:
-        self._db = database
-        self._cipher = cipher
-        self._settings = settings
-        self._clock = clock or SystemClock()
+        super().__init__(database, cipher, settings, clock=clock)
         self._window = window
         # In memory only (the bot process is the only one that sends crisis replies): a lost
         # window after a restart costs at most one extra alert. Keyed by a hash of the

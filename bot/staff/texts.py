@@ -1,9 +1,6 @@
 """Texts for the Join us staff: invites, /staf, /cijfers, crisis alerts, campaigns, the console link.
 
-Edit the words freely (Dutch: "je" for young people, "u" for parents and professionals, short
-and professional for staff). Keep every {placeholder}: the code fills it in. Texts marked (HTML)
-are sent as Telegram HTML: keep their tags. What Rasa itself says is in domain/*.yml.
-Convention: /work/notes/texts-convention.md; tests/unit/test_texts.py checks for doubles.
+How to edit (keep every {placeholder} and the HTML tags): docs/texts.md.
 """
 
 # --- bot/staff/telegram.py
