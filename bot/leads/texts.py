@@ -201,17 +201,17 @@ RELAY_ERROR_2 = "Deze jongere wil niet via de chat benaderd worden."
 STAFF_STEP_ERROR_3 = "Je hebt deze aanmelding al opgepakt."
 
 # --- bot/leads/telegram.py
-LIST_LEADS_TEXT = "Geen open aanmeldingen. 🎉"
-START_PARENT_CODE_TEXT = "Deze link klopt niet helemaal. Typ de code die je kreeg gerust hier."
-YOUNG_PERSON_REPLY_TEXT = (
+NO_OPEN_LEADS = "Geen open aanmeldingen. 🎉"
+PARENT_LINK_INVALID = "Deze link klopt niet helemaal. Typ de code die je kreeg gerust hier."
+REPLY_HOW = (
     "Typ je antwoord achter /antwoord, bijvoorbeeld: /antwoord Hoi, dat is goed!"
 )
-YOUNG_PERSON_REPLY_TEXT_2 = (
+REPLY_NOBODY_YET = (
     "Er is nog niemand van Join us met je bezig via deze chat, dus ik kan dit niet doorsturen."
 )
-SHOW_LEAD_TEXT = "Gebruik: /lead &lt;id&gt;, bijvoorbeeld /lead K7Q2MX"
-ADD_NOTE_TEXT = "Gebruik: /notitie &lt;id&gt; &lt;tekst&gt;"
-RELAY_MESSAGE_TEXT = "Gebruik: /bericht &lt;id&gt; &lt;tekst&gt;"
+SHOW_LEAD_USAGE = "Gebruik: /lead &lt;id&gt;, bijvoorbeeld /lead K7Q2MX"
+ADD_NOTE_USAGE = "Gebruik: /notitie &lt;id&gt; &lt;tekst&gt;"
+RELAY_USAGE = "Gebruik: /bericht &lt;id&gt; &lt;tekst&gt;"
 
 # --- the lead card in the staff group and the claimer's details (bot/leads/cards.py); (HTML)
 # where marked: the code escapes every value.
@@ -252,3 +252,6 @@ STAFF_LEAD_WITHDRAWN = (
     "Aanmelding #{id} is ingetrokken. De gegevens zijn gewist; neem geen contact op."
 )
 TYPE_DETAIL_OF = "Typ het telefoonnummer of e-mailadres van {who}, bijvoorbeeld 06 12345678 of naam@voorbeeld.nl."
+# (HTML) /leads: the open leads and the staff help
+OPEN_LEADS = "<b>Aanmeldingen</b>\n{leads}\n\n{help}"
+REPLY_FORWARDED = "Doorgestuurd naar Join us! 👍"

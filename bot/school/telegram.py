@@ -20,35 +20,37 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Cont
 from bot.school import texts
 from bot.school.requests import CALLBACK_PREFIX
 from bot.staff import texts as staff_texts
-from bot.telegram.common import polite, reply_html, runtime_of, wake_delivery
+from bot.telegram.common import (
+    id_and_text,
+    polite,
+    reply_html,
+    runtime_of,
+    staff_member,
+    wake_delivery,
+)
 
 _STEP = re.compile(r"^r\|(claim|contacted|done)\|([A-Za-z0-9]{1,12})$")
 _UPDATE = re.compile(r"^r\|upd\|([A-Za-z0-9]{1,12})\|([a-z]{1,12})$")
 
 
 async def list_requests(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user = update.effective_user
-    if user is None:
+    if (staff := await staff_member(update, context)) is None:
         return
-    runtime = runtime_of(context)
-    actor = await asyncio.to_thread(runtime.staff.require, user.id)
+    runtime, actor = staff
     lines = await asyncio.to_thread(runtime.referrals.open_requests, actor)
     text = "\n".join(html.escape(line) for line in lines) or texts.LIST_REQUESTS_TEXT
     await reply_html(update, f"{text}\n\n{texts.REQUESTS_HELP}")
 
 
 async def answer_request(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user = update.effective_user
-    if user is None:
+    staff = await staff_member(update, context)
+    if (
+        staff is None
+        or (given := await id_and_text(update, context, texts.ANSWER_REQUEST_TEXT)) is None
+    ):
         return
-    runtime = runtime_of(context)
-    actor = await asyncio.to_thread(runtime.staff.require, user.id)
-    args = list(context.args or [])
-    if len(args) < 2:
-        await reply_html(update, texts.ANSWER_REQUEST_TEXT)
-        return
-    public_id, text = args[0].lstrip("#").upper(), " ".join(args[1:])
-    result = await asyncio.to_thread(runtime.referrals.answer, actor, public_id, text)
+    runtime, actor = staff
+    result = await asyncio.to_thread(runtime.referrals.answer, actor, *given)
     await reply_html(update, html.escape(result))
     wake_delivery(context)
 

@@ -16,7 +16,7 @@ from telegram.ext import Application, CommandHandler, ContextTypes, filters
 from bot.staff import texts
 from bot.staff.members import INVITE_PREFIX
 from bot.staff.reports import figures_text
-from bot.telegram.common import args_of, polite, reply_html, runtime_of
+from bot.telegram.common import args_of, polite, reply_html, runtime_of, staff_member
 
 log = logging.getLogger(__name__)
 
@@ -73,11 +73,9 @@ async def staff_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 
 async def figures(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user = update.effective_user
-    if user is None:
+    if (staff := await staff_member(update, context)) is None:
         return
-    runtime = runtime_of(context)
-    await asyncio.to_thread(runtime.staff.require, user.id)
+    runtime, _ = staff
     unanswered = await asyncio.to_thread(runtime.insights.weekly_counts)
     leads = await asyncio.to_thread(runtime.leads.weekly_counts)
     await reply_html(update, figures_text(unanswered, leads))
