@@ -26,8 +26,8 @@ ROUTES = ("telegram", "phone", "email", "parent", "mentor")
 ROUTES_WITHOUT_DETAIL = frozenset({"telegram"})
 
 _SKIP_WORDS = {
-    texts.TEXT_TEXT, texts.TEXT_TEXT_2, texts.TEXT_TEXT_3, "sla over", "overslaan", "skip", texts.TEXT_TEXT_4,
-    texts.TEXT_TEXT_5, "geen", "nee", "-", "idk", texts.TEXT_TEXT_6, "volgende",
+    "weet ik niet", "weet niet", "geen idee", "sla over", "overslaan", "skip", "liever niet",
+    "zeg ik liever niet", "geen", "nee", "-", "idk", "wil ik niet zeggen", "volgende",
 }  # fmt: skip
 _NUMBER_WORDS = {
     "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15,
@@ -64,9 +64,9 @@ def age_band(text: str) -> str:
     if age is None:
         age = next((n for word, n in _NUMBER_WORDS.items() if word in cleaned.split()), None)
     if age is None:
-        raise ContactInvalid(texts.AGE_BAND_ERROR)
+        raise ContactInvalid(texts.AGE_UNCLEAR)
     if age < 12 or age > 25:
-        raise ContactInvalid(texts.AGE_BAND_ERROR_2)
+        raise ContactInvalid(texts.AGE_OUT_OF_RANGE)
     return "12-15" if age <= 15 else "16-17" if age <= 17 else "18-25"
 
 
@@ -86,7 +86,7 @@ def route(text: str) -> str:
     for name, words in _ROUTE_WORDS:
         if any(word in cleaned + " " for word in words):
             return name
-    raise ContactInvalid(texts.ROUTE_ERROR)
+    raise ContactInvalid(texts.CHOOSE_ROUTE)
 
 
 def phone(text: str) -> str:
@@ -99,21 +99,21 @@ def phone(text: str) -> str:
     elif raw.startswith("0") and not raw.startswith("00"):
         national = raw[1:]
     elif raw.startswith(("+", "00")):
-        raise ContactInvalid(texts.PHONE_ERROR_3)
+        raise ContactInvalid(texts.PHONE_NOT_DUTCH)
     else:
         national = raw
     national = national.removeprefix("0")
     if not national.isdigit() or len(national) != 9 or national[0] == "0":
-        raise ContactInvalid(texts.PHONE_ERROR)
+        raise ContactInvalid(texts.PHONE_INVALID)
     if national.startswith(("800", "900", "906", "909")):
-        raise ContactInvalid(texts.PHONE_ERROR_2)
+        raise ContactInvalid(texts.PHONE_SERVICE_NUMBER)
     return "+31" + national
 
 
 def email(text: str) -> str:
     cleaned = text.strip().strip("<>").strip()
     if not _EMAIL.match(cleaned):
-        raise ContactInvalid(texts.EMAIL_ERROR)
+        raise ContactInvalid(texts.EMAIL_INVALID)
     return cleaned.lower()
 
 
@@ -123,26 +123,22 @@ def detail_for_route(chosen_route: str, text: str) -> str:
     looks_like_email = bool(_EMAIL_IN_TEXT.search(cleaned))
     if chosen_route == "phone":
         if looks_like_email:
-            raise ContactInvalid(texts.DETAIL_FOR_ROUTE_ERROR_2)
+            raise ContactInvalid(texts.EMAIL_BUT_PHONE_CHOSEN)
         return phone(cleaned)
     if chosen_route == "email":
         if not looks_like_email and re.search(r"\d{6,}", _PHONE_CHARS.sub("", cleaned)):
-            raise ContactInvalid(texts.DETAIL_FOR_ROUTE_ERROR_3)
+            raise ContactInvalid(texts.PHONE_BUT_EMAIL_CHOSEN)
         return email(cleaned)
     if chosen_route in {"parent", "mentor"}:
         # A parent or mentor is reached by phone or e-mail; either is fine.
-        who = (
-            texts.DETAIL_FOR_ROUTE_TEXT
-            if chosen_route == "parent"
-            else texts.DETAIL_FOR_ROUTE_TEXT_2
-        )
+        who = texts.WHO_PARENT if chosen_route == "parent" else texts.WHO_MENTOR
         if looks_like_email:
             return email(_EMAIL_IN_TEXT.search(cleaned).group())  # type: ignore[union-attr]
         try:
             return phone(cleaned)
         except ContactInvalid:
             raise ContactInvalid(texts.TYPE_DETAIL_OF.format(who=who)) from None
-    raise ContactInvalid(texts.DETAIL_FOR_ROUTE_ERROR)
+    raise ContactInvalid(texts.NO_DETAIL_NEEDED)
 
 
 def short_text(text: str, limit: int = 200) -> str:

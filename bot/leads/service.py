@@ -231,7 +231,7 @@ class LeadService(Service):
     def _get(self, session: Session, public_id: str) -> Lead:
         lead = session.scalar(select(Lead).where(Lead.public_id == public_id[:12]))
         if lead is None:
-            raise LeadNotFound(texts.GET_ERROR)
+            raise LeadNotFound(texts.LEAD_UNKNOWN)
         return lead
 
     def _audit(self, session: Session, lead: Lead, actor: Actor, action: str) -> None:
@@ -369,9 +369,9 @@ class LeadService(Service):
             or aware(lead.parent_code_expires_at) < now
         ):
             self.codes.failed("parent", parent_pseudonym)
-            raise CodeInvalid(texts.PENDING_ERROR)
+            raise CodeInvalid(texts.PARENT_CODE_UNKNOWN)
         if lead.pseudonym == parent_pseudonym:
-            raise CodeInvalid(texts.PENDING_ERROR_2)
+            raise CodeInvalid(texts.PARENT_CODE_IS_FOR_PARENT)
         return lead
 
     def parent_preview(self, code: str, parent_pseudonym: str) -> LeadFacts:
@@ -481,7 +481,7 @@ class LeadService(Service):
                 lead = self._get(session, public_id)
                 if not won:
                     if lead.claimed_by == actor.telegram_id:
-                        raise LeadStateError(texts.STAFF_STEP_ERROR_3)
+                        raise LeadStateError(texts.ALREADY_YOURS)
                     raise LeadStateError(st.refusal(lead.status, target))
                 session.refresh(lead)
             else:
@@ -490,7 +490,7 @@ class LeadService(Service):
                 raise LeadStateError(st.refusal(lead.status, target))
             others = lead.claimed_by not in (None, actor.telegram_id)
             if target != st.CLAIMED and others and not actor.is_admin:
-                raise NotStaff(texts.STAFF_STEP_ERROR_2)
+                raise NotStaff(texts.ONLY_CLAIMER_STATUS)
             lead.status = target
             self._audit(session, lead, actor, f"status:{target}")
             if target == st.CLAIMED:
@@ -531,7 +531,7 @@ class LeadService(Service):
         with self._db.session() as session:
             lead = self._get(session, public_id)
             if lead.claimed_by != actor.telegram_id and not actor.is_admin:
-                raise NotStaff(texts.DETAIL_FACTS_ERROR)
+                raise NotStaff(texts.ONLY_CLAIMER_DETAILS)
             self._audit(session, lead, actor, "view_details")
             return self.facts(session, lead)
 
@@ -588,19 +588,19 @@ class LeadService(Service):
         with self._db.session() as session:
             lead = self._get(session, public_id)
             if lead.claimed_by != actor.telegram_id and not actor.is_admin:
-                raise NotStaff(texts.ADD_NOTE_ERROR)
+                raise NotStaff(texts.ONLY_CLAIMER_NOTE)
             lead.note_enc = self._cipher.encrypt(" ".join(note.split())[:500])
             self._audit(session, lead, actor, "note")
-            return f"Notitie bij #{lead.public_id} opgeslagen."
+            return texts.NOTE_SAVED.format(id=lead.public_id)
 
     def relay(self, actor: Actor, public_id: str, text: str) -> str:
         """A staff message to a young person who chose 'via deze chat'."""
         with self._db.session() as session:
             lead = self._get(session, public_id)
             if lead.claimed_by != actor.telegram_id:
-                raise NotStaff(texts.RELAY_ERROR)
+                raise NotStaff(texts.ONLY_CLAIMER_MESSAGE)
             if lead.route != "telegram" or not lead.chat_id_enc:
-                raise LeadStateError(texts.RELAY_ERROR_2)
+                raise LeadStateError(texts.NO_CHAT_CONTACT)
             self._audit(session, lead, actor, "message")
             enqueue(
                 session,
@@ -634,7 +634,7 @@ class LeadService(Service):
                 self._cipher,
                 not_before=self._clock.now(),
                 chat_id=lead.claimed_by,
-                text=f"Antwoord op #{lead.public_id}:\n\n{relayed(text)}",
+                text=texts.YOUNG_PERSON_ANSWERED.format(id=lead.public_id, text=relayed(text)),
                 kind="lead_message",
                 dedupe_key=f"lead:{lead.public_id}:reply:{secrets.token_hex(8)}",
                 subject=subject_of(lead),
@@ -659,9 +659,15 @@ class LeadService(Service):
                 if lead.status != st.OPEN and lead.claimed_by != actor.telegram_id:
                     continue
                 facts = self.facts(session, lead)
-                mine = " (door jou opgepakt)" if lead.claimed_by == actor.telegram_id else ""
+                mine = texts.CLAIMED_BY_YOU if lead.claimed_by == actor.telegram_id else ""
                 lines.append(
-                    f"#{lead.public_id} · {st.LABELS[lead.status]}{mine} · {facts.age_band or '?'} · {facts.area or '?'}"
+                    texts.OPEN_LEAD_LINE.format(
+                        id=lead.public_id,
+                        status=st.LABELS[lead.status],
+                        mine=mine,
+                        age=facts.age_band or "?",
+                        area=facts.area or "?",
+                    )
                 )
             return lines
 
@@ -697,6 +703,6 @@ def staff_buttons(public_id: str, *, claimed: bool = False) -> list[list[OutButt
         [*first, OutButton("📞 Contact gehad", f"{CALLBACK_PREFIX}contacted|{public_id}")],
         [
             OutButton("✅ Aangemeld", f"{CALLBACK_PREFIX}signed|{public_id}"),
-            OutButton(texts.STAFF_BUTTONS_TEXT, f"{CALLBACK_PREFIX}close|{public_id}"),
+            OutButton(texts.CLOSE_BUTTON, f"{CALLBACK_PREFIX}close|{public_id}"),
         ],
     ]

@@ -31,15 +31,8 @@ _ALLOWED = {
     CLOSED: frozenset({OPEN, CLAIMED, CONTACTED}),
 }
 
-LABELS = {
-    AWAITING_PARENT: "wacht op toestemming ouder",
-    OPEN: texts.TEXT_TEXT_7,
-    CLAIMED: "opgepakt",
-    CONTACTED: "contact gehad",
-    SIGNED_UP: "aangemeld",
-    CLOSED: "gesloten",
-    WITHDRAWN: "ingetrokken",
-}
+# Dutch labels of the statuses, for staff and in /mijngegevens (the texts: bot/leads/texts.py).
+LABELS = texts.STATUS_LABELS
 
 
 # What the second of two staff members pressing "claim" at the same moment hears.
@@ -52,7 +45,7 @@ def can_move(current: str, target: str) -> bool:
 def refusal(current: str, target: str) -> str:
     """Why a staff step is not possible now (plain staff Dutch)."""
     if current == WITHDRAWN:
-        return texts.REFUSAL_TEXT
+        return texts.LEAD_WITHDRAWN
     if target == CLAIMED and current != OPEN:
         return texts.TAKEN
     if current in FINISHED:

@@ -126,41 +126,34 @@ ROUTE_TITLES = {
     "parent": "via je ouder of verzorger",
     "mentor": "via je mentor",
 }
-TEXT_TEXT = "weet ik niet"
-TEXT_TEXT_2 = "weet niet"
-TEXT_TEXT_3 = "geen idee"
-TEXT_TEXT_4 = "liever niet"
-TEXT_TEXT_5 = "zeg ik liever niet"
-TEXT_TEXT_6 = "wil ik niet zeggen"
-ROUTE_ERROR = "Kies hoe we contact met je mogen opnemen met een van de knoppen. 🙂"
-DETAIL_FOR_ROUTE_ERROR = "Voor deze manier van contact heb ik geen gegevens nodig."
-AGE_BAND_ERROR = "Ik snap je leeftijd niet helemaal. Kies een van de knoppen, of typ je leeftijd als getal (bijvoorbeeld 15)."
-AGE_BAND_ERROR_2 = (
+CHOOSE_ROUTE = "Kies hoe we contact met je mogen opnemen met een van de knoppen. 🙂"
+NO_DETAIL_NEEDED = "Voor deze manier van contact heb ik geen gegevens nodig."
+AGE_UNCLEAR = "Ik snap je leeftijd niet helemaal. Kies een van de knoppen, of typ je leeftijd als getal (bijvoorbeeld 15)."
+AGE_OUT_OF_RANGE = (
     "Join us is voor jongeren van 12 tot en met 25 jaar. Klopt je leeftijd? "
     "Kies dan een van de knoppen. Je mag me altijd alles over Join us vragen, en met 'stop' houd je op."
 )
-PHONE_ERROR = (
+PHONE_INVALID = (
     "Dat telefoonnummer klopt nog niet helemaal. Een mobiel nummer heeft 10 cijfers, "
     "bijvoorbeeld 06 12345678. Probeer je het nog een keer?"
 )
-PHONE_ERROR_2 = "Dat is een servicenummer. Typ een nummer waarop je zelf bereikbaar bent."
-EMAIL_ERROR = "Dat e-mailadres klopt nog niet helemaal. Het ziet eruit als naam@voorbeeld.nl. Probeer je het nog een keer?"
-DETAIL_FOR_ROUTE_TEXT = "je ouder of verzorger"
-DETAIL_FOR_ROUTE_TEXT_2 = "je mentor"
-DETAIL_FOR_ROUTE_ERROR_2 = (
+PHONE_SERVICE_NUMBER = "Dat is een servicenummer. Typ een nummer waarop je zelf bereikbaar bent."
+EMAIL_INVALID = "Dat e-mailadres klopt nog niet helemaal. Het ziet eruit als naam@voorbeeld.nl. Probeer je het nog een keer?"
+WHO_PARENT = "je ouder of verzorger"
+WHO_MENTOR = "je mentor"
+EMAIL_BUT_PHONE_CHOSEN = (
     "Dat lijkt een e-mailadres, maar je koos voor bellen of appen. Typ je telefoonnummer, "
     "of kies hieronder toch voor e-mail."
 )
-DETAIL_FOR_ROUTE_ERROR_3 = (
+PHONE_BUT_EMAIL_CHOSEN = (
     "Dat lijkt een telefoonnummer, maar je koos voor e-mail. Typ je e-mailadres, "
     "of kies hieronder toch voor bellen."
 )
-PHONE_ERROR_3 = "Ik kan alleen Nederlandse telefoonnummers doorgeven. Heb je een Nederlands nummer of een e-mailadres?"
+PHONE_NOT_DUTCH = "Ik kan alleen Nederlandse telefoonnummers doorgeven. Heb je een Nederlands nummer of een e-mailadres?"
 
 # --- bot/leads/status.py
 TAKEN = "Deze aanmelding is al opgepakt door een collega."
-TEXT_TEXT_7 = "nieuw, nog niet opgepakt"
-REFUSAL_TEXT = "Deze aanmelding is ingetrokken; de gegevens zijn gewist."
+LEAD_WITHDRAWN = "Deze aanmelding is ingetrokken; de gegevens zijn gewist."
 
 # --- bot/leads/cards.py
 CONSENT_KIND_TITLES = {
@@ -187,25 +180,23 @@ MSG_PARENT_REFUSED = (
     "Je ouder of verzorger heeft (nog) geen toestemming gegeven. Ik heb je gegevens gewist. "
     "Je kunt het later samen opnieuw proberen, en vragen over Join us mag je me altijd stellen."
 )
-GET_ERROR = "Deze aanmelding bestaat niet (meer)."
-PENDING_ERROR = "Deze code ken ik niet, of hij is verlopen. Vraag je kind om een nieuwe code."
-PENDING_ERROR_2 = (
+LEAD_UNKNOWN = "Deze aanmelding bestaat niet (meer)."
+PARENT_CODE_UNKNOWN = "Deze code ken ik niet, of hij is verlopen. Vraag je kind om een nieuwe code."
+PARENT_CODE_IS_FOR_PARENT = (
     "Deze code is voor je ouder of verzorger. Geef hem aan hen, dan kunnen zij hem hier invullen."
 )
-STAFF_BUTTONS_TEXT = "🚫 Past niet / sluiten"
-STAFF_STEP_ERROR_2 = "Alleen wie deze aanmelding heeft opgepakt kan de status aanpassen."
-DETAIL_FACTS_ERROR = "Je ziet de contactgegevens pas als jij de aanmelding hebt opgepakt."
-ADD_NOTE_ERROR = "Alleen wie deze aanmelding heeft opgepakt kan een notitie toevoegen."
-RELAY_ERROR = "Alleen wie deze aanmelding heeft opgepakt kan berichten sturen."
-RELAY_ERROR_2 = "Deze jongere wil niet via de chat benaderd worden."
-STAFF_STEP_ERROR_3 = "Je hebt deze aanmelding al opgepakt."
+CLOSE_BUTTON = "🚫 Past niet / sluiten"
+ONLY_CLAIMER_STATUS = "Alleen wie deze aanmelding heeft opgepakt kan de status aanpassen."
+ONLY_CLAIMER_DETAILS = "Je ziet de contactgegevens pas als jij de aanmelding hebt opgepakt."
+ONLY_CLAIMER_NOTE = "Alleen wie deze aanmelding heeft opgepakt kan een notitie toevoegen."
+ONLY_CLAIMER_MESSAGE = "Alleen wie deze aanmelding heeft opgepakt kan berichten sturen."
+NO_CHAT_CONTACT = "Deze jongere wil niet via de chat benaderd worden."
+ALREADY_YOURS = "Je hebt deze aanmelding al opgepakt."
 
 # --- bot/leads/telegram.py
 NO_OPEN_LEADS = "Geen open aanmeldingen. 🎉"
 PARENT_LINK_INVALID = "Deze link klopt niet helemaal. Typ de code die je kreeg gerust hier."
-REPLY_HOW = (
-    "Typ je antwoord achter /antwoord, bijvoorbeeld: /antwoord Hoi, dat is goed!"
-)
+REPLY_HOW = "Typ je antwoord achter /antwoord, bijvoorbeeld: /antwoord Hoi, dat is goed!"
 REPLY_NOBODY_YET = (
     "Er is nog niemand van Join us met je bezig via deze chat, dus ik kan dit niet doorsturen."
 )
@@ -255,3 +246,18 @@ TYPE_DETAIL_OF = "Typ het telefoonnummer of e-mailadres van {who}, bijvoorbeeld 
 # (HTML) /leads: the open leads and the staff help
 OPEN_LEADS = "<b>Aanmeldingen</b>\n{leads}\n\n{help}"
 REPLY_FORWARDED = "Doorgestuurd naar Join us! 👍"
+# The statuses of a lead (and of a school request), as staff and the young person read them.
+STATUS_LABELS = {
+    "awaiting_parent": "wacht op toestemming ouder",
+    "open": "nieuw, nog niet opgepakt",
+    "claimed": "opgepakt",
+    "contacted": "contact gehad",
+    "signed_up": "aangemeld",
+    "closed": "gesloten",
+    "withdrawn": "ingetrokken",
+}
+# Staff lists (/leads, /verzoeken) and replies of the lead service.
+NOTE_SAVED = "Notitie bij #{id} opgeslagen."
+YOUNG_PERSON_ANSWERED = "Antwoord op #{id}:\n\n{text}"
+CLAIMED_BY_YOU = " (door jou opgepakt)"
+OPEN_LEAD_LINE = "#{id} · {status}{mine} · {age} · {area}"

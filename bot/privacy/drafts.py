@@ -40,7 +40,7 @@ DRAFT_HOURS = 24
 def school_name(text: str, meta: str | None = None) -> str:
     name = short_text(text, 120)
     if len(name) < 2:
-        raise ContactInvalid(texts.SCHOOL_NAME_ERROR)
+        raise ContactInvalid(texts.ASK_SCHOOL_NAME_AGAIN)
     return name
 
 

@@ -22,7 +22,7 @@ PARENT_CONTACT_INVALID = (
     "Typ je telefoonnummer of e-mailadres, bijvoorbeeld 06 12345678 of naam@voorbeeld.nl. "
     "Zonder kan ik je toestemming niet doorgeven. Stoppen kan met 'stop'."
 )
-SCHOOL_NAME_ERROR = "Wat is de naam van je school (en de plaats)?"
+ASK_SCHOOL_NAME_AGAIN = "Wat is de naam van je school (en de plaats)?"
 
 # --- bot/privacy/directives.py
 IN_PROGRESS = "Wat je nu aan het invullen bent (nog niet verstuurd, na {hours} uur gewist):"

@@ -23,6 +23,7 @@ from bot.core.code_guard import CodeGuard
 from bot.core.errors import CodeInvalid, LeadNotFound, LeadStateError, NotStaff
 from bot.core.service import Service
 from bot.leads import status as st
+from bot.leads import texts as lead_texts
 from bot.leads.contact import SKIPPED
 from bot.leads.service import (
     claim_open,
@@ -62,7 +63,7 @@ MAX_UPDATES = 3  # a few broad updates, not a running report
 def _refusal(current: str, target: str) -> str:
     return (
         st.refusal(current, target)
-        .replace("Deze aanmelding", texts.REFUSAL_TEXT)
+        .replace("Deze aanmelding", texts.THIS_REQUEST)
         .replace("aanmelding", "verzoek")
     )
 
@@ -156,7 +157,7 @@ class SchoolRequestService(Service):
             select(SchoolRequest).where(SchoolRequest.public_id == public_id[:12])
         )
         if request is None:
-            raise LeadNotFound(texts.GET_ERROR)
+            raise LeadNotFound(texts.REQUEST_UNKNOWN)
         return request
 
     def _tell_school(self, session: Session, request: SchoolRequest, text: str, key: str) -> bool:
@@ -388,7 +389,7 @@ class SchoolRequestService(Service):
         """A broad update to the referring school, chosen by staff from a fixed list."""
         text = texts.BROAD_UPDATES.get(key)
         if text is None:
-            raise LeadStateError(texts.SEND_UPDATE_ERROR)
+            raise LeadStateError(texts.UPDATE_UNKNOWN)
         with self._db.session() as session:
             lead = self._lead(session, lead_public_id)
             link = (
@@ -397,14 +398,14 @@ class SchoolRequestService(Service):
                 else None
             )
             if lead is None or link is None or link.signed_up_told_at is None:
-                raise LeadStateError(texts.SEND_UPDATE_ERROR_2)
+                raise LeadStateError(texts.SCHOOL_MAY_NOT_HEAR)
             if lead.claimed_by != actor.telegram_id and not actor.is_admin:
-                raise NotStaff(texts.SEND_UPDATE_ERROR_3)
+                raise NotStaff(texts.ONLY_CLAIMER_UPDATE)
             if link.updates_sent >= MAX_UPDATES:
-                raise LeadStateError("Er zijn al genoeg updates gestuurd.")
+                raise LeadStateError(texts.ENOUGH_UPDATES)
             request = session.get(SchoolRequest, link.request_id)
             if request is None:
-                raise LeadStateError(texts.SEND_UPDATE_ERROR_4)
+                raise LeadStateError(texts.REQUEST_ERASED)
             link.updates_sent += 1
             self._tell_school(
                 session,
@@ -412,7 +413,7 @@ class SchoolRequestService(Service):
                 mentor_update(request.public_id, text),
                 f"upd:{lead.public_id}:{link.updates_sent}",
             )
-            return texts.SEND_UPDATE_TEXT
+            return texts.UPDATE_SENT
 
     # ------------------------------------------------------------------ staff
 
@@ -428,9 +429,9 @@ class SchoolRequestService(Service):
                 request = self._get(session, public_id)
                 if not won:
                     if request.claimed_by == actor.telegram_id:
-                        raise LeadStateError(texts.STAFF_STEP_ERROR_3)
+                        raise LeadStateError(texts.ALREADY_YOURS)
                     if request.claimed_by is not None:
-                        raise LeadStateError(texts.STAFF_STEP_ERROR_4)
+                        raise LeadStateError(texts.TAKEN_BY_COLLEAGUE)
                     raise LeadStateError(_refusal(request.status, target))
                 session.refresh(request)
             else:
@@ -439,7 +440,7 @@ class SchoolRequestService(Service):
                 raise LeadStateError(_refusal(request.status, target))
             others = request.claimed_by not in (None, actor.telegram_id)
             if target != st.CLAIMED and others and not actor.is_admin:
-                raise NotStaff(texts.STAFF_STEP_ERROR_2)
+                raise NotStaff(texts.ONLY_CLAIMER_STATUS)
             request.status = target
             if target == st.CLAIMED:
                 enqueue(
@@ -473,7 +474,7 @@ class SchoolRequestService(Service):
         with self._db.session() as session:
             request = self._get(session, public_id)
             if request.claimed_by != actor.telegram_id and not actor.is_admin:
-                raise NotStaff(texts.ANSWER_ERROR)
+                raise NotStaff(texts.CLAIM_FIRST)
             request.answer_enc = self._cipher.encrypt(" ".join(text.split())[:3000])
             sent = self._tell_school(
                 session,
@@ -482,8 +483,8 @@ class SchoolRequestService(Service):
                 f"answer:{secrets.token_hex(6)}",
             )
             if not sent:
-                return texts.ANSWER_TEXT_2
-            return texts.ANSWER_TEXT
+                return texts.ANSWER_SAVED_NO_CHAT
+            return texts.ANSWER_SENT
 
     def page(
         self, actor: Actor, *, view: str = "open", offset: int = 0, limit: int = 25
@@ -536,9 +537,15 @@ class SchoolRequestService(Service):
                 if request.status != st.OPEN and request.claimed_by != actor.telegram_id:
                     continue
                 facts = self.facts(request)
-                mine = " (door jou opgepakt)" if request.claimed_by == actor.telegram_id else ""
+                mine = lead_texts.CLAIMED_BY_YOU if request.claimed_by == actor.telegram_id else ""
                 lines.append(
-                    f"#{request.public_id} · {texts.KIND_TITLES[request.kind]} · {st.LABELS[request.status]}{mine} · {facts.school or '?'}"
+                    texts.OPEN_REQUEST_LINE.format(
+                        id=request.public_id,
+                        kind=texts.KIND_TITLES[request.kind],
+                        status=st.LABELS[request.status],
+                        mine=mine,
+                        school=facts.school or "?",
+                    )
                 )
             return lines
 

@@ -38,16 +38,13 @@ async def list_requests(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     runtime, actor = staff
     lines = await asyncio.to_thread(runtime.referrals.open_requests, actor)
-    text = "\n".join(html.escape(line) for line in lines) or texts.LIST_REQUESTS_TEXT
+    text = "\n".join(html.escape(line) for line in lines) or texts.NO_OPEN_REQUESTS
     await reply_html(update, f"{text}\n\n{texts.REQUESTS_HELP}")
 
 
 async def answer_request(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     staff = await staff_member(update, context)
-    if (
-        staff is None
-        or (given := await id_and_text(update, context, texts.ANSWER_REQUEST_TEXT)) is None
-    ):
+    if staff is None or (given := await id_and_text(update, context, texts.ANSWER_USAGE)) is None:
         return
     runtime, actor = staff
     result = await asyncio.to_thread(runtime.referrals.answer, actor, *given)

@@ -139,21 +139,21 @@ UPDATE_TITLES = {
 }
 MSG_DONE = "Je verzoek #{id} is afgerond door Join us. Dank je wel!"
 MSG_ANSWER = "Antwoord van Join us op #{id}:\n\n{text}"
-SEND_UPDATE_TEXT = "Update verstuurd naar de school."
-ANSWER_TEXT = "Verstuurd naar de school."
-REFUSAL_TEXT = "Dit verzoek"
-GET_ERROR = "Dit verzoek bestaat niet (meer)."
-SEND_UPDATE_ERROR = "Onbekende update."
-ANSWER_TEXT_2 = (
+UPDATE_SENT = "Update verstuurd naar de school."
+ANSWER_SENT = "Verstuurd naar de school."
+THIS_REQUEST = "Dit verzoek"
+REQUEST_UNKNOWN = "Dit verzoek bestaat niet (meer)."
+UPDATE_UNKNOWN = "Onbekende update."
+ANSWER_SAVED_NO_CHAT = (
     "Opgeslagen, maar deze school is niet via de chat te bereiken: gebruik het contactgegeven."
 )
-SEND_UPDATE_ERROR_2 = "Voor deze aanmelding mag de school niets (meer) horen."
-SEND_UPDATE_ERROR_3 = "Alleen wie deze aanmelding heeft opgepakt kan een update sturen."
-SEND_UPDATE_ERROR_4 = "Het verzoek van de school is al gewist."
-STAFF_STEP_ERROR_2 = "Alleen wie dit verzoek heeft opgepakt kan de status aanpassen."
-ANSWER_ERROR = "Pak het verzoek eerst op; dan kun je de school antwoorden."
-STAFF_STEP_ERROR_3 = "Je hebt dit verzoek al opgepakt."
-STAFF_STEP_ERROR_4 = "Dit verzoek is al opgepakt door een collega."
+SCHOOL_MAY_NOT_HEAR = "Voor deze aanmelding mag de school niets (meer) horen."
+ONLY_CLAIMER_UPDATE = "Alleen wie deze aanmelding heeft opgepakt kan een update sturen."
+REQUEST_ERASED = "Het verzoek van de school is al gewist."
+ONLY_CLAIMER_STATUS = "Alleen wie dit verzoek heeft opgepakt kan de status aanpassen."
+CLAIM_FIRST = "Pak het verzoek eerst op; dan kun je de school antwoorden."
+ALREADY_YOURS = "Je hebt dit verzoek al opgepakt."
+TAKEN_BY_COLLEAGUE = "Dit verzoek is al opgepakt door een collega."
 MY_DATA_CHAT = ", je chat met mij"
 
 # --- bot/school/cards.py
@@ -182,8 +182,8 @@ REQUESTS_HELP = (
     "/verzoek &lt;id&gt; &lt;tekst&gt; — antwoord aan de school (als jij het hebt opgepakt)\n"
     "Status zet je met de knoppen onder de kaart; 'Afgerond' laat de school dat weten."
 )
-LIST_REQUESTS_TEXT = "Geen open verzoeken van scholen."
-ANSWER_REQUEST_TEXT = "Gebruik: /verzoek &lt;id&gt; &lt;tekst&gt;"
+NO_OPEN_REQUESTS = "Geen open verzoeken van scholen."
+ANSWER_USAGE = "Gebruik: /verzoek &lt;id&gt; &lt;tekst&gt;"
 
 # --- notices and /mijngegevens of a school employee (bot/school/requests.py)
 STAFF_UPDATE_OFFER = (
@@ -252,3 +252,5 @@ MENTOR_SIGNED_UP = (
 MENTOR_UPDATE = (
     "Korte update over je verwijzing #{id}: {update}\n(Met toestemming van de leerling.)"
 )
+ENOUGH_UPDATES = "Er zijn al genoeg updates gestuurd."
+OPEN_REQUEST_LINE = "#{id} · {kind} · {status}{mine} · {school}"
