@@ -22,6 +22,7 @@ from actions.services import lead_services
 from bot.core.errors import CodeInvalid
 from bot.leads import texts
 from bot.leads.service import TYPED_PARENT_CODE
+from bot.pipeline import texts as pipeline_texts
 from bot.privacy import texts as privacy_texts
 from bot.privacy.drafts import CAPTURED, real
 
@@ -50,7 +51,7 @@ def reset(*names: str) -> EventList:
 # The yes/no buttons of each explicit choice.
 CHOICES = {
     "lead_consent": texts.LEAD_CONSENT_BUTTONS,
-    "parent_consent": texts.PARENT_CONSENT_BUTTONS,
+    "parent_consent": (pipeline_texts.YES_I_CONSENT_BUTTON, texts.PARENT_CONSENT_NO_BUTTON),
     "forget": privacy_texts.FORGET_BUTTONS,
 }
 

@@ -23,6 +23,7 @@ from actions.services import lead_services
 from bot.answers import texts as answers_texts
 from bot.leads import texts as lead_texts
 from bot.leads.contact import SKIPPED, ContactInvalid, age_band, short_text
+from bot.pipeline import texts as pipeline_texts
 from bot.privacy.drafts import (
     CAPTURED,
     REFERRAL_SOURCE,
@@ -84,7 +85,7 @@ def ask_school_feedback(
         "feedback",
         texts.FEEDBACK_QUESTION,
         texts.FEEDBACK_YES_BUTTON,
-        texts.FEEDBACK_NO_BUTTON,
+        pipeline_texts.NO_RATHER_NOT_BUTTON,
     )
     return [*events, SlotSet("school_feedback_lead", lead_public_id)]
 
@@ -172,7 +173,7 @@ class ActionSchoolChoice(Action):  # type: ignore[misc]
             return events + send_request(dispatcher, tracker, answer == "yes")
         if pending in ("feedback", "parent_feedback"):
             return events + feedback_answer(dispatcher, tracker, pending, answer == "yes")
-        dispatcher.utter_message(text=texts.OLD_BUTTON)
+        dispatcher.utter_message(text=pipeline_texts.STALE_BUTTON)
         return events
 
 

@@ -92,7 +92,7 @@ TRY_AGAIN_BUTTON = "Opnieuw"
 # --- actions/consent.py
 # The yes/no buttons of each explicit choice: (yes, no).
 LEAD_CONSENT_BUTTONS = ("Ja, dit mag naar Join us", "Nee, niet doorsturen")
-PARENT_CONSENT_BUTTONS = ("Ja, ik geef toestemming", "Nee")
+PARENT_CONSENT_NO_BUTTON = "Nee"
 USE_BUTTONS = "Kies met een van deze knoppen, dan weet ik zeker wat je bedoelt. 🙂"
 ASK_PARENT_CONTACT = (
     "Wil je toestemming geven? Wat is dan jouw telefoonnummer of e-mailadres, zodat "

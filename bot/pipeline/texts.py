@@ -32,3 +32,8 @@ SLOW_DOWN = (
     "Ho, even rustig aan 🙂 Je stuurt veel berichten tegelijk. Ik lees de eerste en beantwoord "
     "ze één voor één; stuur de rest gerust zo nog een keer."
 )
+
+# --- buttons every feature shares (leads, school, the ambassador programme)
+STALE_BUTTON = "Deze knop werkt niet meer."
+YES_I_CONSENT_BUTTON = "Ja, ik geef toestemming"
+NO_RATHER_NOT_BUTTON = "Nee, liever niet"
