@@ -14,13 +14,15 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from bot.answers import texts as answers_texts
 from bot.answers.facts import Facts
+from bot.answers.youth import HANDOFF_PAYLOAD
 from bot.core.errors import EngineError
 from bot.core.pseudonym import Pseudonymiser
 from bot.ops import metrics
 from bot.pipeline import texts
 from bot.pipeline.engine import RasaClient
-from bot.pipeline.messages import Reply
+from bot.pipeline.messages import Button, Reply
 from bot.safety import (
     SafetyNet,
     SafetyResult,
@@ -41,6 +43,10 @@ ONLY_TEXT = Reply(texts.ONLY_TEXT)
 EMPTY = Reply(texts.NO_TEXT)
 EDITED = Reply(texts.EDITED)
 UNKNOWN_COMMAND = Reply(texts.UNKNOWN_COMMAND)
+# Under every crisis reply: the choice its last paragraph offers in words, as a button too (a
+# number typed after a reply without buttons reached the fallback). Its payload is short, so
+# it is signed inline: rendering it never touches the database.
+CRISIS_BUTTONS = (Button(answers_texts.TALK_TO_JOINUS_BUTTON, HANDOFF_PAYLOAD),)
 
 # Longer turns add nothing for intent classification but cost engine time; the user is told.
 MAX_TURN_CHARS = 1500
@@ -155,7 +161,7 @@ class Conversation:
             self._background.add(task)
             task.add_done_callback(self._background.discard)
         reply = crisis_reply(safety, self._facts.get("crisis_lines") or {})
-        return [Reply(reply or UNAVAILABLE.text)]
+        return [Reply(reply or UNAVAILABLE.text, buttons=CRISIS_BUTTONS)]
 
     async def _notify(self, safety: SafetyResult, pseudonym: str) -> None:
         assert self._on_crisis is not None
