@@ -37,12 +37,13 @@ eval: setup train  ## NLU report on the held-out test set, then the safety repor
 	@$(PY) -m bot.tools.nlu_eval
 	@$(PY) -m bot.tools.safety_eval --quiet
 
-bench: setup train  ## figures: safety net, pipeline, bare engine vs whole path, classroom burst, scale-out
+bench: setup train  ## figures: safety net, pipeline, bare engine vs whole path, classroom burst, scale-out, training, cold start
 	@$(PY) -m bot.tools.bench
 	@$(PY) -m bot.tools.console_bench
-	@$(PY) -m bot.tools.load_bench
+	@$(PY) -m bot.tools.load_bench --training
 	@$(PY) -m bot.tools.load_bench --instances 2 --levels 50 --burst 0 \
-		--redis-url $${REDIS_URL:-redis://127.0.0.1:6379/1}
+		--redis-url $${REDIS_URL:-redis://127.0.0.1:6379/1} \
+		--database-url $${BENCH_DATABASE_URL:-postgresql+psycopg2://postgres@127.0.0.1:5432/test}
 
 backup: setup  ## encrypted backup of the databases and keys: make backup [FILE=backups/x.jbk]
 	@$(PY) -m bot.tools.backup create $(or $(FILE),backups/joinus-$(shell date +%Y-%m-%d-%H%M).jbk)

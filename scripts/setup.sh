@@ -46,12 +46,14 @@ fi
 # minutes and should show that it is moving (pip's exit status still counts, via pipefail).
 pip_progress() {
   "$@" --progress-bar off 2>&1 | { grep --line-buffered -E '^(Collecting|Installing collected|Successfully installed|ERROR)' \
-    | sed -u -E 's/^Collecting ([^ ]+).*/  · \1/; s/^Successfully installed.*/  ✓ installed/' || true; }
+    | sed -u -E 's/^Collecting ([^ ]+).*/  · \1/; s/^Installing collected.*/  … unpacking and installing/; s/^Successfully installed.*/  ✓ installed/' || true; }
 }
+# pip: no check for a newer pip on every call (a network round trip per venv step).
+export PIP_DISABLE_PIP_VERSION_CHECK=1
 
 # --- our environment (Python 3.11) ------------------------------------------------------------
-app_stamp=$(stamp pyproject.toml requirements/app.lock)
-if [ ! -f ".venv/.stamp-$app_stamp" ]; then
+setup_app() {
+  local py311
   py311=$(need_python 3.11 "for the bot and the action server")
   echo "Setting up .venv (Python 3.11) ..."
   rm -rf .venv
@@ -59,11 +61,11 @@ if [ ! -f ".venv/.stamp-$app_stamp" ]; then
   .venv/bin/pip install --quiet --upgrade pip
   pip_progress .venv/bin/pip install -c requirements/app.lock -e ".[dev]"
   touch ".venv/.stamp-$app_stamp"
-fi
+}
 
 # --- the Rasa engine (Python 3.10) ------------------------------------------------------------
-rasa_stamp=$(stamp requirements/rasa.txt requirements/rasa.lock)
-if [ ! -f ".venv-rasa/.stamp-$rasa_stamp" ]; then
+setup_rasa() {
+  local py310
   py310=$(need_python 3.10 "Rasa 3.6 runs on Python 3.8-3.10 only")
   echo "Setting up .venv-rasa (Python 3.10, Rasa 3.6 with TensorFlow; a few minutes) ..."
   rm -rf .venv-rasa
@@ -71,4 +73,32 @@ if [ ! -f ".venv-rasa/.stamp-$rasa_stamp" ]; then
   .venv-rasa/bin/pip install --quiet --upgrade pip
   pip_progress .venv-rasa/bin/pip install -r requirements/rasa.txt -c requirements/rasa.lock
   touch ".venv-rasa/.stamp-$rasa_stamp"
+}
+
+# The two environments are independent: they install side by side (downloads and unpacking
+# overlap; one slow wheel no longer holds up the other), each line tagged with its venv.
+app_stamp=$(stamp pyproject.toml requirements/app.lock)
+rasa_stamp=$(stamp requirements/rasa.txt requirements/rasa.lock)
+pids=()
+names=()
+started=$(date +%s)
+if [ ! -f ".venv/.stamp-$app_stamp" ]; then
+  ( set -euo pipefail; setup_app ) > >(sed -u 's/^/[.venv]      /') 2>&1 &
+  pids+=($!); names+=(.venv)
+fi
+if [ ! -f ".venv-rasa/.stamp-$rasa_stamp" ]; then
+  ( set -euo pipefail; setup_rasa ) > >(sed -u 's/^/[.venv-rasa] /') 2>&1 &
+  pids+=($!); names+=(.venv-rasa)
+fi
+failed=0
+for i in "${!pids[@]}"; do
+  if ! wait "${pids[$i]}"; then
+    echo "ERROR: setting up ${names[$i]} failed (see the lines above)." >&2
+    failed=1
+  fi
+done
+[ "$failed" = 0 ] || exit 1
+if [ ${#pids[@]} -gt 0 ]; then
+  sleep 0.1  # let the tagging sed print its last lines first
+  echo "Environments ready in $(( $(date +%s) - started )) s."
 fi

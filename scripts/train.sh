@@ -15,4 +15,9 @@ PYTHONWARNINGS=ignore RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 .venv-
   --config config.yml --domain domain --data nlu_data stories \
   --out models --fixed-model-name joinus 2>&1 | .venv-rasa/bin/python scripts/train_progress.py
 echo "$fingerprint" > models/.fingerprint
-echo "Model trained in $(( $(date +%s) - start )) s."
+wall=$(( $(date +%s) - start ))
+# CPU seconds of everything this script waited for (user + system of `rasa train` and the rest):
+# the figure that stays meaningful when other work shares the machine. `make bench` prints it.
+cpu=$(times | awk 'NR == 2 { split($1, u, "m"); split($2, s, "m"); printf "%.0f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }')
+echo "wall=$wall cpu=$cpu date=$(date -u +%Y-%m-%dT%H:%MZ) load=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' /) cores=$(nproc)" > models/.train-stats
+echo "Model trained in $wall s ($cpu s of CPU)."

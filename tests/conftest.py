@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import uuid
 from collections.abc import Iterator
@@ -11,6 +12,11 @@ import pytest
 from sqlalchemy import create_engine, text
 
 PG_ADMIN_URL = "postgresql+psycopg2://postgres@127.0.0.1:5432/test"
+
+# The stacks the tests start (python -m bot, the supervisor) copy this environment: one engine
+# each, on the one free port they picked, unless a test asks for more (tests/e2e/test_scale.py).
+# `make run` itself starts one engine per core as memory allows (bot.core.settings).
+os.environ.setdefault("RASA_INSTANCES", "1")
 
 
 def _reachable(host: str, port: int) -> bool:

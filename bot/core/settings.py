@@ -323,6 +323,36 @@ class Settings:
         return sorted(self.admin_ids)
 
 
+# What one engine instance (Rasa server with the model loaded, plus its action server) needs,
+# and what the bot, the console and the operating system keep besides: measured RSS, rounded up.
+ENGINE_MEMORY = 2.0 * 2**30
+BASE_MEMORY = 1.5 * 2**30
+
+
+def _memory_total(meminfo: Path = Path("/proc/meminfo")) -> float | None:
+    try:
+        for line in meminfo.read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                return float(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def default_engine_instances(
+    cores: int | None = None, memory: float | None = None, limit: int = 4
+) -> int:
+    """RASA_INSTANCES when unset (or ``auto``): one engine per core, as far as memory allows.
+
+    One Rasa server handles one turn at a time, so on 2 cores a second server is what takes
+    the whole path past ~38 turns/s; each costs ~1.8 GB, so a 4 GB machine keeps one.
+    """
+    cores = cores if cores is not None else os.cpu_count() or 1
+    memory = memory if memory is not None else _memory_total()
+    by_memory = limit if memory is None else int((memory - BASE_MEMORY) // ENGINE_MEMORY)
+    return max(1, min(cores, by_memory, limit))
+
+
 def _tracker_url_from(database_url: str, data_dir: Path) -> str:
     """Rasa (SQLAlchemy 1.4, psycopg2) gets its own SQLite file, or the same PostgreSQL database."""
     if database_url.startswith("sqlite"):
@@ -349,7 +379,12 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     if token and mode == "webhook" and not (webhook_url and webhook_secret):
         raise ConfigError("TELEGRAM_MODE=webhook needs WEBHOOK_URL and WEBHOOK_SECRET")
     action_port = _int(env, "ACTION_SERVER_PORT", 5055)
-    instances = _int(env, "RASA_INSTANCES", 1)
+    raw_instances = env.get("RASA_INSTANCES", "").strip().lower()
+    instances = (
+        default_engine_instances()
+        if raw_instances in ("", "auto")
+        else _int(env, "RASA_INSTANCES", 1)
+    )
     if not 1 <= instances <= 16:
         raise ConfigError(f"RASA_INSTANCES must be 1-16, got {instances}")
     redis_url = env.get("REDIS_URL", "").strip() or None

@@ -60,7 +60,11 @@ class Runtime:
         )
         self.cipher = Cipher.from_settings(settings)
         self.blocked_hooks: dict[str, BlockedHook] = {}
-        self.engine = RasaClient(settings.rasa_urls, settings.rasa_timeout)
+        # Several engines share conversations safely through Redis's lock store; without it
+        # each person keeps to one engine (see RasaClient).
+        self.engine = RasaClient(
+            settings.rasa_urls, settings.rasa_timeout, by_person=not settings.redis_url
+        )
         self.database = Database(settings.database_url)
         # Facts: content/facts.yml as defaults, values staff set in the console on top.
         self.facts = Facts(settings.facts_file, self.database)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import logging
 import time
+import zlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -49,12 +50,16 @@ RETRY_DOWN_AFTER = 5.0
 class RasaClient:
     """Sends one user turn to Rasa and returns its replies; owns one pooled HTTP client.
 
-    With several engine instances (RASA_INSTANCES) turns go round robin over them. An instance
-    that refuses the connection is skipped for a few seconds and the turn goes to the next one
-    (safe: a refused connection was never processed). A timeout is not retried elsewhere: the
-    first instance may still be working on the turn. One person's turns stay in order because
-    the bot sends them one at a time (bot/telegram/ordering.py) and Rasa's lock store serialises
-    them per conversation.
+    With several engine instances (RASA_INSTANCES) turns are spread over them: round robin
+    when the instances share a lock store (Redis), otherwise ``by_person``: each person's turns
+    go to one instance (chosen by a hash of the sender), whose own in-memory lock store then
+    serialises them. Without a shared lock store, round robin could let a turn that timed out
+    here but is still running on one instance meet the person's next turn on another. An
+    instance that refuses the connection is skipped for a few seconds and the turn goes to the
+    next one (safe: a refused connection was never processed). A timeout is not retried
+    elsewhere: the first instance may still be working on the turn. One person's turns stay in
+    order because the bot sends them one at a time (bot/telegram/ordering.py) and Rasa's lock
+    store serialises them per conversation.
     """
 
     def __init__(
@@ -62,12 +67,14 @@ class RasaClient:
         base_url: str | Sequence[str],
         timeout: float,
         *,
+        by_person: bool = False,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         urls = [base_url] if isinstance(base_url, str) else list(base_url)
         if not urls:
             raise ValueError("RasaClient needs at least one engine URL")
         self._urls = [url.rstrip("/") for url in urls]
+        self._by_person = by_person
         self._down_until = [0.0] * len(self._urls)
         self._next = itertools.count()
         self._client = httpx.AsyncClient(
@@ -77,9 +84,13 @@ class RasaClient:
             transport=transport,
         )
 
-    def _order(self) -> list[int]:
-        """Instances to try for one turn: round robin, instances marked down last."""
-        first = next(self._next) % len(self._urls)
+    def _order(self, sender: str) -> list[int]:
+        """Instances to try for one turn: the person's own (``by_person``) or the next in the
+        round, then the others; instances marked down last."""
+        if self._by_person:
+            first = zlib.crc32(sender.encode()) % len(self._urls)  # stable across restarts
+        else:
+            first = next(self._next) % len(self._urls)
         ring = [(first + i) % len(self._urls) for i in range(len(self._urls))]
         now = time.monotonic()
         return [i for i in ring if self._down_until[i] <= now] + [
@@ -90,7 +101,7 @@ class RasaClient:
         self, sender: str, text: str, metadata: dict[str, Any] | None = None
     ) -> list[Reply]:
         body = {"sender": sender, "message": text, "metadata": metadata or {}}
-        order = self._order()
+        order = self._order(sender)
         for attempt, index in enumerate(order):
             try:
                 response = await self._client.post(self._urls[index] + WEBHOOK_PATH, json=body)

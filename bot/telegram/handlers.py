@@ -144,7 +144,14 @@ def _queue_replies(
             )
 
 
+# "typing…" only for an answer that takes longer than this: a quicker answer arrives before a
+# person would notice the status, and skipping it saves one Bot API call per turn exactly when
+# many people are talking at once.
+TYPING_AFTER = 0.4
+
+
 async def _typing(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:
+    await asyncio.sleep(TYPING_AFTER)
     with contextlib.suppress(TelegramError):  # cosmetic only
         await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
 
@@ -191,9 +198,9 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = _user(update)
     if user is None or update.effective_message is None:
         return
-    # "typing…" goes out beside the engine turn, never before or in the way of the answer: no
-    # Bot API round trip is added to it (to real Telegram 50-150 ms), and a slow typing call is
-    # dropped once the answer is there (the answer ends Telegram's typing status anyway).
+    # "typing…" goes out beside a slow engine turn (TYPING_AFTER), never before or in the way of
+    # the answer: no Bot API round trip is added to it (to real Telegram 50-150 ms), and a slow
+    # typing call is dropped once the answer is there (the answer ends Telegram's typing status).
     typing = asyncio.create_task(_typing(context, int(user.chat_id)))
     try:
         replies = await _conversation(context).text(user, update.effective_message.text or "")

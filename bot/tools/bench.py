@@ -97,13 +97,16 @@ def bench_pipeline(users: int, turns: int) -> None:
         "JOINUS_DATA_DIR": str(data_dir),
         "RASA_URL": f"http://127.0.0.1:{_free_port()}",
         "ACTION_SERVER_PORT": str(_free_port()),
+        # One engine: this is the latency of one turn through the pipeline (load_bench measures
+        # throughput with the default number of engines).
+        "RASA_INSTANCES": "1",
     }
     settings = load_settings(env)
     supervisor = Supervisor(settings, echo_logs=False)
     started = time.perf_counter()
     try:
         for service in engine_services(settings):
-            supervisor.start(service, child_environment(settings, service.name))
+            supervisor.start(service, child_environment(settings, service.role))
         supervisor.wait_healthy(progress=lambda _: None)
         print(f"start-up: Rasa + action server healthy after {time.perf_counter() - started:.1f} s")
         engine = RasaClient(settings.rasa_url, 30)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import random
 import resource
@@ -30,7 +31,9 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Sequence
+import uuid
+import zlib
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,7 +41,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from bot.core.settings import PROJECT_ROOT
+from bot.core.settings import PROJECT_ROOT, default_engine_instances
 from tests.fakes.bot_api import FakeBotApi
 
 QUESTIONS = [
@@ -159,11 +162,16 @@ def children(pid: int) -> dict[int, str]:
         if int(stat.rsplit(")", 1)[1].split()[1]) != pid:
             continue
         words = [w.decode(errors="replace") for w in cmdline]
-        if "rasa_sdk" in words:
+        if "rasa_sdk" in words or any(w.endswith("action_server") for w in words):
             name = "actions"
         elif "bot.telegram" in words:
             name = "bot"
-        elif any(w.endswith(("/rasa", "rasa_server.py")) for w in words):
+        elif "bot.console" in words:
+            name = "console"
+        elif any(
+            w.endswith(("/rasa", "rasa_server.py")) or "rasa_server" in w or "/.venv-rasa/" in w
+            for w in words
+        ):
             name = "rasa"
         else:
             name = Path(words[0]).name if words and words[0] else "other"
@@ -250,6 +258,10 @@ class Stack:
             ACTION_SERVER_PORT=str(self.action_port),
             RASA_INSTANCES=str(self.instances),
             RASA_TIMEOUT="30",
+            # Its own ports for the staff console and the health/metrics server, so that the
+            # benchmark runs beside a `make run` or another benchmark on the same machine.
+            CONSOLE_PORT=str(free_port()),
+            METRICS_PORT=str(free_port()),
             TELEGRAM_BOT_TOKEN="123:LOAD",
             TELEGRAM_BASE_URL=self.api.base_url,
             PYTHONUNBUFFERED="1",
@@ -273,12 +285,18 @@ class Stack:
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
+            # The supervisor's children lead their own sessions: if it has to be killed, they
+            # would live on (a loaded machine can take longer than the wait to stop Rasa).
+            engines = children(self.process.pid)
             self.process.send_signal(signal.SIGINT)
             try:
                 self.process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+            for pid in engines:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(pid, signal.SIGKILL)
         self.api.stop()
 
     def cpu(self) -> CpuMeter:
@@ -295,7 +313,9 @@ class Players:
         self.http = http
         self._ids = iter(range(10_000_000, 99_000_000))
         self._rr = 0
-        self.urls = stack.rasa_urls  # where bare turns go, round robin
+        self.urls = stack.rasa_urls  # where bare turns go, spread as the bot spreads them
+        # Without a shared (Redis) lock store the bot keeps each person to one engine.
+        self.by_person = "REDIS_URL" not in stack.extra_env
 
     def new_id(self) -> int:
         return next(self._ids)
@@ -303,12 +323,16 @@ class Players:
     async def bare_turn(self, person: int, text: str) -> float:
         """One turn posted straight to Rasa's REST channel (what Conversation would send)."""
         message = "/greet" if text == "/start" else text
-        url = self.urls[self._rr % len(self.urls)]
-        self._rr += 1
+        sender = f"bare-{person}"
+        if self.by_person:
+            url = self.urls[zlib.crc32(sender.encode()) % len(self.urls)]
+        else:
+            url = self.urls[self._rr % len(self.urls)]
+            self._rr += 1
         start = time.perf_counter()
         response = await self.http.post(
             url + "/webhooks/rest/webhook",
-            json={"sender": f"bare-{person}", "message": message},
+            json={"sender": sender, "message": message},
             timeout=TURN_TIMEOUT,
         )
         response.raise_for_status()
@@ -408,8 +432,9 @@ def table(rows: list[tuple[Result, Result]]) -> str:
 
 def _reachable(url: str) -> bool:
     parts = urlsplit(url)
+    default_port = 5432 if parts.scheme.startswith("postgres") else 6379
     try:
-        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 6379), 1):
+        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or default_port), 1):
             return True
     except OSError:
         return False
@@ -441,7 +466,7 @@ async def run_levels(
         rows: list[tuple[Result, Result]] = []
         for people in levels:
             count = turns.get(people, 6)
-            if stack.instances > 1:
+            if stack.instances > 1 and people >= 50:
                 # Scale-out figure: the same load on one of the servers, then spread over all.
                 players.urls = stack.rasa_urls[:1]
                 one = await play_level(players, "one server", players.bare_turn, people, count)
@@ -475,33 +500,90 @@ async def run_levels(
             print(load_average())
 
 
+def training_line(models: Path = PROJECT_ROOT / "models") -> str:
+    """What scripts/train.sh recorded about the last training (wall and CPU seconds)."""
+    try:
+        stats = dict(
+            item.split("=", 1) for item in (models / ".train-stats").read_text().split() if "=" in item
+        )
+        return (
+            f"training (last `make train`, {stats['date']}): {stats['wall']} s wall, "
+            f"{stats['cpu']} s CPU, load average {stats['load']} on {stats['cores']} cores"
+        )
+    except (OSError, KeyError, ValueError):
+        return (
+            "training: no figures recorded (the model predates scripts/train.sh recording them; "
+            "`rm models/.fingerprint && make train` retrains and records them)"
+        )
+
+
+@contextlib.contextmanager
+def fresh_postgres_schema(url: str) -> Iterator[str]:
+    """A throw-away schema in the PostgreSQL database at ``url`` (dropped afterwards), so the
+    benchmark's conversations never mix with real ones; yields a URL that uses it."""
+    from sqlalchemy import create_engine, text
+
+    schema = f"bench_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+        separator = "&" if "?" in url else "?"
+        yield f"{url}{separator}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--instances", type=int, default=1, help="RASA_INSTANCES of the stack")
+    parser.add_argument(
+        "--instances",
+        type=int,
+        default=default_engine_instances(),
+        help="RASA_INSTANCES of the stack (default: what `make run` starts on this machine)",
+    )
     parser.add_argument("--levels", default="1,10,50", help="people at once, comma-separated")
     parser.add_argument("--burst", type=int, default=200, help="people in the burst (0: none)")
     parser.add_argument("--window", type=float, default=60.0, help="burst arrival window, s")
     parser.add_argument("--redis-url", default=os.environ.get("REDIS_URL", ""))
-    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", ""))
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("BENCH_DATABASE_URL", ""),
+        help="PostgreSQL for the tracker store and our tables (a throw-away schema in it)",
+    )
+    parser.add_argument(
+        "--training", action="store_true", help="also print the last training's time"
+    )
     args = parser.parse_args(argv)
     levels = [int(x) for x in args.levels.split(",") if x.strip()]
     if args.redis_url and not _reachable(args.redis_url):
         print(f"(Redis at {urlsplit(args.redis_url).netloc} is not reachable: in-memory locks)")
         args.redis_url = ""
-    extra = {"REDIS_URL": args.redis_url} if args.redis_url else {}
-    if args.database_url:
-        extra["DATABASE_URL"] = args.database_url
-    stack = Stack(args.instances, extra)
-    stores = (
-        f"lock store {'Redis' if args.redis_url else 'in memory'}, "
-        f"tracker store {'PostgreSQL' if args.database_url else 'SQLite'}"
-    )
-    print(f"starting python -m bot: {args.instances} engine instance(s), {stores}; {load_average()}")
-    try:
-        stack.start()
-        asyncio.run(run_levels(stack, levels, {1: 20, 10: 8, 50: 6}, args.burst, args.window))
-    finally:
-        stack.stop()
+    if args.database_url and not _reachable(args.database_url):
+        print(f"(PostgreSQL at {urlsplit(args.database_url).hostname} is not reachable: SQLite)")
+        args.database_url = ""
+    if args.training:
+        print(training_line())
+    with contextlib.ExitStack() as cleanup:
+        extra = {"REDIS_URL": args.redis_url} if args.redis_url else {}
+        if args.database_url:
+            extra["DATABASE_URL"] = cleanup.enter_context(fresh_postgres_schema(args.database_url))
+        stack = Stack(args.instances, extra)
+        stores = (
+            f"lock store {'Redis' if args.redis_url else 'in memory'}, "
+            f"tracker store {'PostgreSQL' if args.database_url else 'SQLite'}"
+        )
+        print(
+            f"starting python -m bot: {args.instances} engine instance(s), {stores}; "
+            f"{load_average()}"
+        )
+        try:
+            stack.start()
+            asyncio.run(run_levels(stack, levels, {1: 20, 10: 8, 50: 6}, args.burst, args.window))
+        finally:
+            stack.stop()
     return 0
 
 

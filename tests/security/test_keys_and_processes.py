@@ -253,7 +253,7 @@ def test_children_get_only_what_they_need(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_rasa_api_needs_a_token_that_is_not_on_its_command_line(tmp_path: Path) -> None:
-    settings = load_settings({"JOINUS_DATA_DIR": str(tmp_path)})
+    settings = load_settings({"JOINUS_DATA_DIR": str(tmp_path), "RASA_INSTANCES": "1"})
     _actions, rasa = engine_services(settings)
     assert RASA_API_TOKEN not in " ".join(rasa.argv)
     assert "--enable-api" in rasa.argv and "--auth-token" not in rasa.argv

@@ -126,7 +126,9 @@ async def test_crisis_reply_never_waits_for_the_staff_alert(facts: Facts) -> Non
     conversation = make(StubEngine(), facts, on_crisis=hung)
     begin = time.perf_counter()
     replies = await conversation.text(USER, "ik wil niet meer leven")
-    assert time.perf_counter() - begin < 0.1
+    # The alert hangs for an hour; the reply must not wait for it (1 s leaves room for a busy
+    # machine, where 0.1 s could flake).
+    assert time.perf_counter() - begin < 1.0
     assert "113" in replies[0].text
     await asyncio.wait_for(started.wait(), 1)  # the alert was started in the background
     await conversation.drain(within=0.01)

@@ -284,11 +284,13 @@ def test_non_string_input_is_none() -> None:
 def test_long_messages() -> None:
     filler = "ik vond de avond echt leuk en wil volgende keer weer komen. " * 170  # ~10k chars
     assert len(filler) >= 10_000
-    start = time.perf_counter()
+    # CPU time of this thread, not wall time: a guard against runaway regexes that does not
+    # flake when the machine is busy (the speed target itself is in `make bench`).
+    start = time.thread_time()
     assert assess(filler).level != "crisis"
     assert assess(filler + " maar eigenlijk wil ik dood").level == "crisis"
     assert assess("ik wil dood " + filler).level == "crisis"
-    assert time.perf_counter() - start < 2.0
+    assert time.thread_time() - start < 2.0
 
 
 @pytest.mark.parametrize(
@@ -296,9 +298,9 @@ def test_long_messages() -> None:
     ["1" * 10_000, "😂" * 10_000, "ik " * 3_400, "d.o." * 2_500, "a b " * 2_500, "wil " * 2_500],
 )
 def test_pathological_input_stays_fast(text: str) -> None:
-    start = time.perf_counter()
+    start = time.thread_time()
     assess(text)
-    assert time.perf_counter() - start < 1.0
+    assert time.thread_time() - start < 1.0
 
 
 def test_random_unicode_never_raises() -> None:
@@ -332,10 +334,10 @@ def _best_per_message(judge: Any) -> float:
     judge("warm-up")
     best = float("inf")
     for _ in range(3):
-        start = time.perf_counter()
+        start = time.thread_time()  # CPU, not wall: stable on a busy machine
         for text in sample:
             judge(text)
-        best = min(best, (time.perf_counter() - start) / len(sample))
+        best = min(best, (time.thread_time() - start) / len(sample))
     return best
 
 

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from bot.core.errors import ConfigError, EngineUnavailable
-from bot.core.settings import PROJECT_ROOT, load_settings
+from bot.core.settings import PROJECT_ROOT, default_engine_instances, load_settings
 from bot.ops.supervisor import (
     child_environment,
     endpoints_file,
@@ -43,7 +43,7 @@ def test_instances_get_consecutive_ports_and_their_own_action_server(tmp_path: P
 
 
 def test_one_instance_keeps_the_old_names_and_files(tmp_path: Path) -> None:
-    settings = load_settings({"JOINUS_DATA_DIR": str(tmp_path)})
+    settings = load_settings({"JOINUS_DATA_DIR": str(tmp_path), "RASA_INSTANCES": "1"})
     assert [s.name for s in engine_services(settings)] == ["actions", "rasa"]
     assert endpoints_file(settings) == PROJECT_ROOT / "endpoints.yml"
 
@@ -98,6 +98,44 @@ async def test_turns_go_round_robin_over_the_instances() -> None:
         await client.send("p", "hoi")
     assert seen == ["a.test", "b.test", "a.test", "b.test"]
     await client.aclose()
+
+
+async def test_without_a_shared_lock_store_each_person_keeps_to_one_instance() -> None:
+    seen: list[str] = []
+    client = RasaClient(
+        ["http://a.test", "http://b.test"], 2, by_person=True, transport=_engine(seen)
+    )
+    people = [f"persoon-{i}" for i in range(20)]
+    for _ in range(3):
+        for person in people:
+            await client.send(person, "hoi")
+    by_person = [seen[i :: len(people)] for i in range(len(people))]
+    assert all(len(set(hosts)) == 1 for hosts in by_person)  # every turn to the same one
+    assert {hosts[0] for hosts in by_person} == {"a.test", "b.test"}  # both get people
+    await client.aclose()
+
+
+async def test_a_person_whose_instance_refuses_is_served_by_another() -> None:
+    seen: list[str] = []
+    client = RasaClient(
+        ["http://a.test", "http://b.test"],
+        2,
+        by_person=True,
+        transport=_engine(seen, refuse="a.test"),
+    )
+    replies = [await client.send(f"persoon-{i}", "hoi") for i in range(10)]
+    assert all(r[0].text == "van b.test" for r in replies)
+    await client.aclose()
+
+
+def test_default_instances_follow_cores_and_memory() -> None:
+    gib = 2**30
+    assert default_engine_instances(cores=2, memory=24 * gib) == 2
+    assert default_engine_instances(cores=2, memory=3.8 * gib) == 1  # a 4 GB VM keeps one
+    assert default_engine_instances(cores=1, memory=24 * gib) == 1
+    assert default_engine_instances(cores=16, memory=64 * gib) == 4  # capped
+    assert load_settings({"RASA_INSTANCES": "auto"}).rasa_instances == default_engine_instances()
+    assert load_settings({"RASA_INSTANCES": "3"}).rasa_instances == 3
 
 
 async def test_a_refusing_instance_is_skipped_and_the_turn_still_answered() -> None:
