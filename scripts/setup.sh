@@ -76,18 +76,19 @@ setup_rasa() {
 }
 
 # The two environments are independent: they install side by side (downloads and unpacking
-# overlap; one slow wheel no longer holds up the other), each line tagged with its venv.
+# overlap; one slow wheel no longer holds up the other), each line tagged with its venv; errors
+# stay on stderr.
 app_stamp=$(stamp pyproject.toml requirements/app.lock)
 rasa_stamp=$(stamp requirements/rasa.txt requirements/rasa.lock)
 pids=()
 names=()
 started=$(date +%s)
 if [ ! -f ".venv/.stamp-$app_stamp" ]; then
-  ( set -euo pipefail; setup_app ) > >(sed -u 's/^/[.venv]      /') 2>&1 &
+  ( set -euo pipefail; setup_app ) > >(sed -u 's/^/[.venv]      /') 2> >(sed -u 's/^/[.venv]      /' >&2) &
   pids+=($!); names+=(.venv)
 fi
 if [ ! -f ".venv-rasa/.stamp-$rasa_stamp" ]; then
-  ( set -euo pipefail; setup_rasa ) > >(sed -u 's/^/[.venv-rasa] /') 2>&1 &
+  ( set -euo pipefail; setup_rasa ) > >(sed -u 's/^/[.venv-rasa] /') 2> >(sed -u 's/^/[.venv-rasa] /' >&2) &
   pids+=($!); names+=(.venv-rasa)
 fi
 failed=0

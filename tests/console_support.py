@@ -96,8 +96,8 @@ def make_lead(console: Console, *, pseudonym: str = "p-young", source: str | Non
 
 
 def make_ambassador(console: Console, user_id: int, name: str, school: str = "Het Lyceum") -> int:
-    invite = console.ambassadors.create_invite(school, coach_chat_id=COACH_ID)
-    enrolment = console.ambassadors.enrol(
+    invite = console.ambassadors.enrolment.create_invite(school, coach_chat_id=COACH_ID)
+    enrolment = console.ambassadors.enrolment.enrol(
         invite.token, user_id=user_id, chat_id=user_id, first_name=name, under_16=False
     )
     return enrolment.ambassador_id

@@ -9,10 +9,10 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from bot.ambassadors.views import ACTIVE, HOURS_TARGET_MINUTES, LEFT
+from bot.ambassadors.year_plan import school_year_of
 from bot.leads import status as st
 from bot.leads.counts import METRICS, week_start
-from bot.services.ambassadors import ACTIVE, HOURS_TARGET_MINUTES, LEFT
-from bot.services.year_plan import school_year_of
 from bot.storage.db import Database
 from bot.storage.models_ambassadors import (
     Ambassador,

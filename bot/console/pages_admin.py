@@ -6,13 +6,13 @@ from datetime import timedelta
 
 from starlette.responses import Response
 
+from bot.ambassadors.year_plan import school_year_label, school_year_of
 from bot.answers.fact_store import BY_KEY, FIELDS, display
 from bot.console import charts, overview
 from bot.console.qr import poster_pdf, qr_png, qr_svg
 from bot.console.web import ADMIN_ONLY, EVERYONE, STAFF_ONLY, Ctx, page
 from bot.core.errors import LeadError
 from bot.leads.counts import week_start
-from bot.services.year_plan import school_year_label, school_year_of
 from bot.staff.campaigns import KINDS
 from bot.staff.members import COACH, INVITE_PREFIX, MEMBER_ROLES
 
@@ -130,7 +130,7 @@ def campaign_poster(ctx: Ctx) -> Response:
 @page("/cijfers", roles=STAFF_ONLY)
 def figures(ctx: Ctx) -> Response:
     db = ctx.console.database
-    now = ctx.console.ambassadors._now()
+    now = ctx.console.ambassadors.now()
     since = week_start(now) - timedelta(weeks=26)
     year = school_year_of(ctx.console.ambassadors.today())
     funnel = overview.lead_funnel_by_week(db, since=since)

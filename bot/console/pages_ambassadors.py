@@ -1,6 +1,6 @@
 """Ambassadeurs: teams, progress to 30 hours, tasks, hours, certificates and invite QR codes.
 
-The same AmbassadorService calls as /ambteams, /ambtaak, /amburen, /ambcertificaat, /ambnodig.
+The same AmbassadorProgramme calls as /ambteams, /ambtaak, /amburen, /ambcertificaat, /ambnodig.
 """
 
 from __future__ import annotations
@@ -9,16 +9,16 @@ from datetime import date
 
 from starlette.responses import Response
 
+from bot.ambassadors.certificate import certificate_pdf
+from bot.ambassadors.formats import format_day, format_hours
+from bot.ambassadors.views import HOURS_TARGET_MINUTES
+from bot.ambassadors.year_plan import school_year_label, school_year_of
 from bot.console.qr import qr_svg
 from bot.console.web import EVERYONE, Ctx, page
 from bot.core.errors import AmbassadorError
-from bot.services.ambassador_text import format_day, format_hours
-from bot.services.ambassadors import HOURS_TARGET_MINUTES
-from bot.services.certificates import certificate_pdf
-from bot.services.year_plan import school_year_label, school_year_of
 
 HOURS_SHOWN = 30  # oldest first; after deciding these, the next ones appear
-INVITE_PREFIX = "amb_"  # as bot/telegram/ambassadors.py (the console never imports Telegram code)
+INVITE_PREFIX = "amb_"  # as bot/ambassadors/telegram/students.py (the console never imports Telegram code)
 
 
 def _day(text: str) -> date:
@@ -48,12 +48,12 @@ def _year(ctx: Ctx) -> int:
 
 @page("/ambassadeurs", roles=EVERYONE)
 def overview(ctx: Ctx) -> Response:
-    service = ctx.console.ambassadors
+    programme = ctx.console.ambassadors
     year = _year(ctx)
-    hours = service.pending_hours(limit=HOURS_SHOWN)
-    more = service.pending_hours_count() - len(hours) if len(hours) == HOURS_SHOWN else 0
+    hours = programme.hours.pending_hours(limit=HOURS_SHOWN)
+    more = programme.hours.pending_hours_count() - len(hours) if len(hours) == HOURS_SHOWN else 0
     return ctx.render(
-        "ambassadors.html", teams=service.teams(year), hours=hours, more=more,
+        "ambassadors.html", teams=programme.staff_views.teams(year), hours=hours, more=more,
         year=year,
         year_label=school_year_label(year), target=HOURS_TARGET_MINUTES, fmt=format_hours,
     )
@@ -61,12 +61,12 @@ def overview(ctx: Ctx) -> Response:
 
 @page("/ambassadeurs/team/{team}", roles=EVERYONE)
 def team(ctx: Ctx) -> Response:
-    service = ctx.console.ambassadors
+    programme = ctx.console.ambassadors
     team_id = _int(ctx.param("team"), "Het team")
-    overview = service.team(team_id)
+    overview = programme.staff_views.team(team_id)
     return ctx.render(
-        "amb_team.html", team=overview, tasks=service.team_tasks(team_id), target=HOURS_TARGET_MINUTES,
-        fmt=format_hours, day=format_day, today=service.today().isoformat(),
+        "amb_team.html", team=overview, tasks=programme.tasks.team_tasks(team_id), target=HOURS_TARGET_MINUTES,
+        fmt=format_hours, day=format_day, today=programme.today().isoformat(),
         year_label=school_year_label(overview.team.school_year),
     )
 
@@ -74,7 +74,7 @@ def team(ctx: Ctx) -> Response:
 @page("/ambassadeurs/team/{team}/taak", roles=EVERYONE, methods=("POST",))
 def add_task(ctx: Ctx) -> Response:
     team_id = _int(ctx.param("team"), "Het team")
-    task = ctx.console.ambassadors.add_task(
+    task = ctx.console.ambassadors.tasks.add_task(
         team_id, ctx.field("titel"), _day(ctx.field("datum")), assignee_id=_assignee(ctx.field("voor")),
         description=ctx.field("omschrijving")[:1000],
     )
@@ -83,20 +83,20 @@ def add_task(ctx: Ctx) -> Response:
 
 @page("/ambassadeurs/taak/{task}", roles=EVERYONE, methods=("POST",))
 def change_task(ctx: Ctx) -> Response:
-    service = ctx.console.ambassadors
+    programme = ctx.console.ambassadors
     task_id = _int(ctx.param("task"), "De taak")
     action = ctx.field("actie")
     if action == "datum":
-        task = service.change_task(task_id, due=_day(ctx.field("datum")))
+        task = programme.tasks.change_task(task_id, due=_day(ctx.field("datum")))
         message = f"Taak #{task.id} verplaatst naar {format_day(task.due_date)}."
     elif action == "titel":
-        task = service.change_task(task_id, title=ctx.field("titel"))
+        task = programme.tasks.change_task(task_id, title=ctx.field("titel"))
         message = f"Taak #{task.id} heet nu ‘{task.title}’."
     elif action == "toewijzen":
-        task = service.reassign_task(task_id, _assignee(ctx.field("voor")))
+        task = programme.tasks.reassign_task(task_id, _assignee(ctx.field("voor")))
         message = f"Taak #{task.id} is nu voor {task.assignee_name or 'het hele team'}."
     elif action == "schrappen":
-        task = service.cancel_task(task_id)
+        task = programme.tasks.cancel_task(task_id)
         message = f"Taak #{task.id} geschrapt."
     else:
         raise AmbassadorError("Onbekende actie.")
@@ -106,7 +106,7 @@ def change_task(ctx: Ctx) -> Response:
 @page("/ambassadeurs/uren/{entry}", roles=EVERYONE, methods=("POST",))
 def decide_hours(ctx: Ctx) -> Response:
     confirm = ctx.field("besluit") == "ja"
-    view, progress = ctx.console.ambassadors.decide_hours(_int(ctx.param("entry"), "De urenregel"), confirm=confirm)
+    view, progress = ctx.console.ambassadors.hours.decide_hours(_int(ctx.param("entry"), "De urenregel"), confirm=confirm)
     verdict = "bevestigd" if confirm else "afgewezen"
     return ctx.redirect(
         ctx.field("back") if ctx.field("back").startswith("/ambassadeurs") else "/ambassadeurs",
@@ -117,8 +117,8 @@ def decide_hours(ctx: Ctx) -> Response:
 
 @page("/ambassadeurs/certificaat/{ambassador}", roles=EVERYONE, methods=("POST",))
 def certificate(ctx: Ctx) -> Response:
-    cert = ctx.console.ambassadors.issue_certificate(_int(ctx.param("ambassador"), "De ambassadeur"))
-    pdf = certificate_pdf(cert.first_name, cert.school, cert.school_year, cert.confirmed_minutes, cert.issued_on)
+    cert = ctx.console.ambassadors.hours.issue_certificate(_int(ctx.param("ambassador"), "De ambassadeur"))
+    pdf = certificate_pdf(cert)
     return Response(
         pdf, media_type="application/pdf",
         headers={"content-disposition": 'attachment; filename="certificaat-ambassadeur.pdf"'},
@@ -128,7 +128,7 @@ def certificate(ctx: Ctx) -> Response:
 @page("/ambassadeurs/uitnodiging", roles=EVERYONE, methods=("POST",))
 def invite(ctx: Ctx) -> Response:
     year = ctx.field("jaar")
-    made = ctx.console.ambassadors.create_invite(
+    made = ctx.console.ambassadors.enrolment.create_invite(
         ctx.field("school"), coach_chat_id=ctx.user.telegram_id,
         school_year=_int(year, "Het schooljaar") if year else None,
     )

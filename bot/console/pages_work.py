@@ -46,7 +46,7 @@ def today(ctx: Ctx) -> Response:
         telegram_id=ctx.user.telegram_id,
         staff=ctx.user.role != COACH,
         today=console.ambassadors.today(),
-        now=console.ambassadors._now(),
+        now=console.ambassadors.now(),
         recipients=len(console.settings.staff_recipients),
     )
     return ctx.render("today.html", counts=counts)

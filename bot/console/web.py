@@ -18,6 +18,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from bot.ambassadors.programme import AmbassadorProgramme
 from bot.answers.fact_store import FactStore
 from bot.answers.facts import Facts
 from bot.console.auth import ConsoleAuth, SessionInfo
@@ -29,7 +30,6 @@ from bot.core.settings import Settings
 from bot.leads.directives import DeepLinks
 from bot.leads.service import LeadService
 from bot.school.requests import SchoolRequestService
-from bot.services.ambassadors import AmbassadorService
 from bot.staff.campaigns import CampaignService
 from bot.staff.insights import InsightsService
 from bot.staff.members import ADMIN, COACH, STAFF, Actor, StaffDirectory
@@ -61,7 +61,7 @@ class Console:
     staff: StaffDirectory
     leads: LeadService
     referrals: SchoolRequestService
-    ambassadors: AmbassadorService
+    ambassadors: AmbassadorProgramme
     insights: InsightsService
     facts: Facts
     fact_store: FactStore
@@ -89,7 +89,7 @@ class Console:
             ),
             leads=leads,
             referrals=referrals,
-            ambassadors=AmbassadorService(database, cipher, pseudonymiser, settings),
+            ambassadors=AmbassadorProgramme(database, cipher, pseudonymiser, settings),
             insights=InsightsService(database),
             facts=facts,
             fact_store=FactStore(database, facts),

@@ -4,7 +4,7 @@ Design choice for reminders — *materialise from the source of truth*, not one 
 reminder:
 
 * The tasks table is the single source of truth. When a reminder is due is a pure function of a
-  task's due date and the settings (``bot/services/reminders.py``). A job every
+  task's due date and the settings (``bot/ambassadors/schedule.py``). A job every
   ``AMBASSADOR_SCAN_SECONDS`` (default 60 s) asks: which planned reminders have come due in the
   last ``AMBASSADOR_GRACE_HOURS`` and are not in the outbox yet? — and enqueues exactly those.
 * Exactly once: each reminder has a deterministic ``dedupe_key``

@@ -8,6 +8,7 @@ import hmac
 import logging
 from concurrent.futures import ThreadPoolExecutor
 
+from bot.ambassadors.programme import AmbassadorProgramme
 from bot.answers.facts import Facts
 from bot.core.buttons import ButtonSigner
 from bot.core.crypto import Cipher
@@ -29,7 +30,6 @@ from bot.privacy.rights import PrivacyService
 from bot.safety import SafetyResult
 from bot.school.directives import referral_directives
 from bot.school.requests import SchoolRequestService
-from bot.services.ambassadors import AmbassadorService
 from bot.staff.crisis_alerts import CrisisAlerts
 from bot.staff.insights import InsightsService
 from bot.staff.members import StaffDirectory
@@ -85,7 +85,7 @@ class Runtime:
         self.directives.update(referral_directives(self.referrals))
         self.insights = InsightsService(self.database)
         self.crisis_alerts = CrisisAlerts(self.database, self.cipher, settings)
-        self.ambassadors = AmbassadorService(
+        self.ambassadors = AmbassadorProgramme(
             self.database, self.cipher, self.pseudonymiser, settings
         )
         # Personal answers, previews and /mijngegevens stay in this process (issue 11); its

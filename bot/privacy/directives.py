@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
+from bot.ambassadors.programme import AmbassadorProgramme
 from bot.core.crypto import Cipher
 from bot.core.errors import CodeInvalid
 from bot.leads.cards import consent_preview
@@ -36,7 +37,6 @@ from bot.privacy.drafts import FIELDS, DraftService, lead_draft, request_draft
 from bot.privacy.rights import PrivacyService
 from bot.school.cards import summary as school_summary
 from bot.school.requests import SchoolRequestService
-from bot.services.ambassadors import AmbassadorService
 from bot.storage.db import Database
 from bot.storage.models_outbox import OutboxMessage
 from bot.storage.models_privacy import PersonalMessage
@@ -58,7 +58,7 @@ class PrivacyContext:
     leads: LeadService
     privacy: PrivacyService
     referrals: SchoolRequestService
-    ambassadors: AmbassadorService
+    ambassadors: AmbassadorProgramme
     tracker: TrackerStore
     links: DeepLinks
     retention_days: int
@@ -162,7 +162,7 @@ def privacy_directives(ctx: PrivacyContext) -> dict[str, DirectiveHandler]:
         if school:
             parts.append(school)
         if user.platform == "telegram" and isinstance(user.user_id, int):
-            ambassador = await asyncio.to_thread(ctx.ambassadors.privacy_summary, user.user_id)
+            ambassador = await asyncio.to_thread(ctx.ambassadors.consent.privacy_summary, user.user_id)
             if ambassador:
                 parts.append(ambassador)
         values = await asyncio.to_thread(ctx.drafts.values, pseudonym)
@@ -176,7 +176,7 @@ def privacy_directives(ctx: PrivacyContext) -> dict[str, DirectiveHandler]:
     ) -> list[Reply]:
         await asyncio.to_thread(ctx.drafts.discard, pseudonym)
         if user.platform == "telegram" and isinstance(user.user_id, int):
-            await asyncio.to_thread(ctx.ambassadors.forget, user.user_id)
+            await asyncio.to_thread(ctx.ambassadors.consent.forget, user.user_id)
         if isinstance(user.chat_id, int):
             await erase_messages(ctx, pseudonym, user.chat_id)
         return []

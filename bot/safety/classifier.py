@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .augment import augment
 from .normalise import normalise
 
 __all__ = [
@@ -51,7 +52,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 _PROJECT_ROOT = Path(__file__).resolve().parents[2]
 _PROJECT_SETS = _PROJECT_ROOT / "tests" / "safety"
 # Bump when the features or the model change: the cache key includes it.
-MODEL_VERSION = "2"
+MODEL_VERSION = "3"
 
 # One label per data file; "none" is negative.txt plus the project's everyday set.
 LABELS = ("acute", "crisis", "abuse", "ambiguous", "distress", "grief", "none")
@@ -191,13 +192,19 @@ def windows(text: str) -> list[str]:
     return pairs[:MAX_WINDOWS]
 
 
-def build_model(pairs: Sequence[tuple[str, str]], c: float = 1.0) -> Any:
+def build_model(
+    pairs: Sequence[tuple[str, str]], c: float = 1.0, *, augmented: bool = True
+) -> Any:
     """A fitted scikit-learn pipeline: tf-idf word 1-2-grams + char_wb 2-5-grams -> a linear
     SVM with sigmoid-calibrated probabilities (one-vs-rest over ``LABELS``).
 
     Chosen on a validation split of the training data (``safety_eval --validate``): as good
-    as logistic regression at the same false-alarm rate, and 5-20x faster to fit.
+    as logistic regression at the same false-alarm rate, and 5-20x faster to fit. With
+    ``augmented`` every line is also trained on once with chat spellings and typing slips
+    (``augment``): on held-back groups that caught more danger at an equal false-alarm rate.
     """
+    if augmented:
+        pairs = augment(pairs)
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.model_selection import StratifiedKFold

@@ -29,11 +29,12 @@ __all__ = [
     "assess",
 ]
 
-# Layer 2 flags a crisis when P(acute) + P(crisis) + P(abuse) reaches this: the lowest value
-# at which our own validation lines (bot/safety/validation, never trained on) keep false full
-# crisis replies on everyday + loneliness within 3% (0.5: 2/90; 0.4: 5/90). See
-# bot/safety/data/README.md for the figures behind the choice.
-DANGER_THRESHOLD = 0.5
+# Layer 2 flags a crisis when P(acute) + P(crisis) + P(abuse) reaches this. Rule (safety2):
+# the lowest value, in steps of 0.05, at which false full crisis replies on the held-back
+# hard negatives of ``safety_eval --validate --by-source`` (none + distress) stay at or below
+# what the model before augmentation gave at its 0.5 (21/160). With the augmented model:
+# 0.5 -> 25/160, 0.55 -> 23/160, 0.6 -> 19/160. See bot/safety/data/README.md.
+DANGER_THRESHOLD = 0.6
 # After distress earlier in the same conversation (SafetyNet), layer 2 needs less.
 CONTEXT_THRESHOLD = 0.4
 # Where layer 1 recognised figurative speech ("ik ga dood van het lachen"), layer 2 must be

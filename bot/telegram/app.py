@@ -19,12 +19,13 @@ from telegram.ext import (
     filters,
 )
 
+from bot.ambassadors import telegram as ambassadors
 from bot.core.settings import Settings
 from bot.leads import telegram as leads
 from bot.ops.runtime import Runtime
 from bot.school import telegram as school
 from bot.staff import telegram as staff
-from bot.telegram import ambassadors, console, handlers
+from bot.telegram import console, handlers
 from bot.telegram.delivery import OutboxDelivery
 from bot.telegram.ops import start_ops, stop_ops
 from bot.telegram.ordering import PerUserUpdateProcessor

@@ -13,7 +13,7 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot.core.errors import LeadError
+from bot.core.errors import AmbassadorError, LeadError
 from bot.ops.runtime import Runtime
 from bot.staff.members import Actor
 
@@ -68,19 +68,39 @@ async def reply_html(
     )
 
 
-def polite(handler: Handler) -> Handler:
-    """Our own refusals (not staff, unknown lead or request, wrong state) become their Dutch
-    message: an alert on a pressed button, a reply otherwise. Anything else reaches on_error."""
+def polite(handler: Handler, *, button_reply: bool = False) -> Handler:
+    """Our own refusals (not staff, unknown lead, request or task, wrong state, a date we do
+    not understand) become their Dutch message: an alert on a pressed button, a reply otherwise.
+    ``button_reply``: the ambassador programme's refusals on a pressed button are a chat reply
+    too (they say what to type next, e.g. "Kijk even bij /taken"). Anything else reaches on_error."""
 
     async def wrapped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         try:
             await handler(update, context)
-        except LeadError as exc:
-            if update.callback_query is not None:
+        except (LeadError, AmbassadorError) as exc:
+            query = update.callback_query
+            in_chat = button_reply and isinstance(exc, AmbassadorError)
+            if query is not None:
                 with contextlib.suppress(TelegramError):
-                    await update.callback_query.answer(str(exc)[:190], show_alert=True)
-                return
+                    await (query.answer() if in_chat else query.answer(str(exc)[:190], show_alert=True))
+                if not in_chat:
+                    return
             await reply_html(update, html.escape(str(exc)))
+
+    wrapped.__name__ = handler.__name__
+    return wrapped
+
+
+def staff_only(handler: Handler) -> Handler:
+    """Staff, coaches and admins only, checked on the server at every command and button press
+    (callback data alone never grants anything); a refusal is a NotStaff for :func:`polite`."""
+
+    async def wrapped(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        user = update.effective_user
+        if user is None:
+            return
+        await asyncio.to_thread(runtime_of(context).staff.require, user.id, coach_ok=True)
+        await handler(update, context)
 
     wrapped.__name__ = handler.__name__
     return wrapped

@@ -168,6 +168,10 @@ async def safety_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     user = _user(update)
     if chat is None or chat.type != "private" or message is None or user is None:
         return
+    if update.callback_query is not None:
+        # A pressed button's message is our own text, not the person's: checking it gave a
+        # crisis reply to "+1 week" under "Of kies zelf een datum: /uitstel 1 30-10".
+        return
     text = message.text or message.caption or ""
     if not text:
         return

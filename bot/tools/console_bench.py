@@ -88,7 +88,7 @@ def seed(console: Console, *, leads: int, teams: int, ambassadors: int, rng: ran
         )
     team_ids = []
     for t in range(teams):
-        invite = console.ambassadors.create_invite(f"School {t:02d}", coach_chat_id=ADMIN)
+        invite = console.ambassadors.enrolment.create_invite(f"School {t:02d}", coach_chat_id=ADMIN)
         team_ids.append(invite.team_id)
     names = [cipher.encrypt(n) for n in ("Noor", "Daan", "Sem", "Lotte", "Mila", "Finn")]
     with db.session() as s:

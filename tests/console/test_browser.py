@@ -123,7 +123,7 @@ def test_staff_and_coach_tasks_in_a_real_browser(served: tuple[Console, str]) ->
     make_lead(console, pseudonym="p-other", source="school_lyceum")
     make_ambassador(console, 5001, "Noor")
     make_ambassador(console, 5002, "Daan")
-    console.ambassadors.log_hours(5001, 90, "flyers uitgedeeld")
+    console.ambassadors.hours.log_hours(5001, 90, "flyers uitgedeeld")
     SHOTS.mkdir(parents=True, exist_ok=True)
 
     with sync_playwright() as pw:

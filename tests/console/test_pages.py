@@ -140,7 +140,7 @@ def test_removing_a_member_hands_claims_back(console: Console) -> None:
 
 def test_hours_tasks_and_certificate(console: Console) -> None:
     amb = make_ambassador(console, 5001, "Noor")
-    console.ambassadors.log_hours(5001, 30 * 60, "posters en presentatie")
+    console.ambassadors.hours.log_hours(5001, 30 * 60, "posters en presentatie")
     coach = sign_in(console, COACH_ID)
     token = csrf_of(coach)
     overview = coach.get("/ambassadeurs").text

@@ -13,12 +13,12 @@ import pytest
 from sqlalchemy import select
 from telegram import Bot
 
+from bot.ambassadors.programme import AmbassadorProgramme
 from bot.core.clock import FakeClock
 from bot.core.crypto import Cipher
 from bot.core.errors import AmbassadorError, InviteInvalid
 from bot.core.pseudonym import Pseudonymiser
 from bot.core.settings import Settings, load_settings
-from bot.services.ambassadors import AmbassadorService
 from bot.storage.db import Database, migrate
 from bot.storage.models_ambassadors import Ambassador, AmbassadorConsent, AmbassadorTask
 from bot.storage.models_outbox import OutboxMessage
@@ -64,7 +64,7 @@ class World:
         self.restart()
 
     def restart(self) -> None:
-        self.service = AmbassadorService(self.database, CIPHER, PSEUDO, self.settings, clock=self.clock)
+        self.service = AmbassadorProgramme(self.database, CIPHER, PSEUDO, self.settings, clock=self.clock)
         self.delivery = OutboxDelivery(
             self.database, CIPHER, self.tg, clock=self.clock, blocked_hooks=self.service.blocked_hooks()
         )
@@ -75,8 +75,8 @@ class World:
         return await self.delivery.deliver_due()
 
     def enrol(self, user: int, name: str, *, under_16: bool = False, school: str = "Het Lyceum") -> int:
-        invite = self.service.create_invite(school, coach_chat_id=COACH, school_year=2025)
-        return self.service.enrol(
+        invite = self.service.enrolment.create_invite(school, coach_chat_id=COACH, school_year=2025)
+        return self.service.enrolment.enrol(
             invite.token, user_id=user, chat_id=user, first_name=name, under_16=under_16
         ).ambassador_id
 
@@ -87,23 +87,23 @@ def _texts(api: FakeBotApi, chat: int) -> list[str]:
 
 def test_enrolment_from_invite(database: Database, settings: Settings) -> None:
     clock = FakeClock(_utc(2025, 9, 29, 12, 0))
-    service = AmbassadorService(database, CIPHER, PSEUDO, settings, clock=clock)
-    invite = service.create_invite("Het  Lyceum", coach_chat_id=COACH)
-    assert invite.school_year == 2025 and service.invite_team(invite.token).school == "Het Lyceum"
-    enrolment = service.enrol(invite.token, user_id=SAM, chat_id=SAM, first_name="Sam", under_16=False)
+    service = AmbassadorProgramme(database, CIPHER, PSEUDO, settings, clock=clock)
+    invite = service.enrolment.create_invite("Het  Lyceum", coach_chat_id=COACH)
+    assert invite.school_year == 2025 and service.enrolment.invite_team(invite.token).school == "Het Lyceum"
+    enrolment = service.enrolment.enrol(invite.token, user_id=SAM, chat_id=SAM, first_name="Sam", under_16=False)
     assert enrolment.status == "active" and enrolment.parent_code is None
     with pytest.raises(InviteInvalid):  # one-time
-        service.enrol(invite.token, user_id=NOOR, chat_id=NOOR, first_name="Noor", under_16=False)
+        service.enrolment.enrol(invite.token, user_id=NOOR, chat_id=NOOR, first_name="Noor", under_16=False)
     with pytest.raises(InviteInvalid):
-        service.invite_team(invite.token)
+        service.enrolment.invite_team(invite.token)
     # A second invite for the same school and year joins the same team (one year plan).
-    second = service.create_invite("het lyceum", coach_chat_id=COACH)
+    second = service.enrolment.create_invite("het lyceum", coach_chat_id=COACH)
     assert second.team_id == invite.team_id
-    again = service.enrol(second.token, user_id=SAM, chat_id=SAM, first_name="Sam", under_16=False)
+    again = service.enrolment.enrol(second.token, user_id=SAM, chat_id=SAM, first_name="Sam", under_16=False)
     assert again.already
-    (team,) = service.teams()
+    (team,) = service.staff_views.teams()
     assert [a.first_name for a in team.ambassadors] == ["Sam"]
-    tasks = service.my_tasks(SAM)
+    tasks = service.tasks.my_tasks(SAM)
     assert [t.due_date for t in tasks][:2] == [date(2025, 10, 15)] * 2 and len(tasks) == 8
     with database.session() as s:
         consent = s.scalars(select(AmbassadorConsent)).one()
@@ -113,35 +113,35 @@ def test_enrolment_from_invite(database: Database, settings: Settings) -> None:
         coach_notes = s.scalars(select(OutboxMessage).where(OutboxMessage.kind == "amb_staff")).all()
         assert len(coach_notes) == 1
     clock.advance(timedelta(days=31))
-    expired = service.create_invite("Het Lyceum", coach_chat_id=COACH)
+    expired = service.enrolment.create_invite("Het Lyceum", coach_chat_id=COACH)
     clock.advance(timedelta(days=31))
     with pytest.raises(InviteInvalid):
-        service.enrol(expired.token, user_id=NOOR, chat_id=NOOR, first_name="Noor", under_16=False)
+        service.enrolment.enrol(expired.token, user_id=NOOR, chat_id=NOOR, first_name="Noor", under_16=False)
 
 
 def test_under_16_waits_for_parent(database: Database, settings: Settings) -> None:
     clock = FakeClock(_utc(2025, 9, 29, 12, 0))
-    service = AmbassadorService(database, CIPHER, PSEUDO, settings, clock=clock)
-    invite = service.create_invite("Het Lyceum", coach_chat_id=COACH)
-    enrolment = service.enrol(invite.token, user_id=NOOR, chat_id=NOOR, first_name="Noor", under_16=True)
+    service = AmbassadorProgramme(database, CIPHER, PSEUDO, settings, clock=clock)
+    invite = service.enrolment.create_invite("Het Lyceum", coach_chat_id=COACH)
+    enrolment = service.enrolment.enrol(invite.token, user_id=NOOR, chat_id=NOOR, first_name="Noor", under_16=True)
     assert enrolment.status == "awaiting_parent" and enrolment.parent_code
-    assert service.teams()[0].ambassadors[0].first_name is None  # staff see no name yet
+    assert service.staff_views.teams()[0].ambassadors[0].first_name is None  # staff see no name yet
     with pytest.raises(AmbassadorError, match="ouder"):
-        service.my_tasks(NOOR)
-    assert service.parent_preview(enrolment.parent_code)[0] == "Noor"
-    assert service.confirm_parent(enrolment.parent_code, parent_user_id=PARENT, agree=True) == "Noor"
-    assert len(service.my_tasks(NOOR)) == 8
+        service.tasks.my_tasks(NOOR)
+    assert service.consent.parent_preview(enrolment.parent_code)[0] == "Noor"
+    assert service.consent.confirm_parent(enrolment.parent_code, parent_user_id=PARENT, agree=True) == "Noor"
+    assert len(service.tasks.my_tasks(NOOR)) == 8
     with pytest.raises(InviteInvalid):  # the code is used up
-        service.confirm_parent(enrolment.parent_code, parent_user_id=PARENT, agree=True)
+        service.consent.confirm_parent(enrolment.parent_code, parent_user_id=PARENT, agree=True)
     with database.session() as s:
         assert sorted(c.given_by for c in s.scalars(select(AmbassadorConsent))) == ["parent", "self"]
 
 
 def test_unconfirmed_under_16_is_erased_after_14_days(database: Database, settings: Settings) -> None:
     clock = FakeClock(_utc(2025, 9, 29, 12, 0))
-    service = AmbassadorService(database, CIPHER, PSEUDO, settings, clock=clock)
-    invite = service.create_invite("Het Lyceum", coach_chat_id=COACH)
-    service.enrol(invite.token, user_id=NOOR, chat_id=NOOR, first_name="Noor", under_16=True)
+    service = AmbassadorProgramme(database, CIPHER, PSEUDO, settings, clock=clock)
+    invite = service.enrolment.create_invite("Het Lyceum", coach_chat_id=COACH)
+    service.enrolment.enrol(invite.token, user_id=NOOR, chat_id=NOOR, first_name="Noor", under_16=True)
     clock.advance(timedelta(days=15))
     service.materialise_due()
     with database.session() as s:
@@ -155,8 +155,8 @@ async def test_reminders_at_local_time_across_dst_exactly_once_across_restarts(
     clock = FakeClock(_utc(2025, 10, 1, 12, 0))
     world = World(database, settings, clock, tg)
     world.enrol(SAM, "Sam")
-    team_id = world.service.teams()[0].team.id
-    task = world.service.add_task(team_id, "Posters ophangen", date(2025, 10, 27))
+    team_id = world.service.staff_views.teams()[0].team.id
+    task = world.service.tasks.add_task(team_id, "Posters ophangen", date(2025, 10, 27))
     assert await world.tick() >= 1  # the "new task" notice
     api.clear()
 
@@ -214,7 +214,7 @@ async def test_missed_beyond_grace_window_is_not_sent(
     clock = FakeClock(_utc(2025, 11, 3, 12, 0))
     world = World(database, settings, clock, tg)
     world.enrol(SAM, "Sam")
-    world.service.add_task(world.service.teams()[0].team.id, "Stukje leerlingenkrant", date(2025, 11, 14))
+    world.service.tasks.add_task(world.service.staff_views.teams()[0].team.id, "Stukje leerlingenkrant", date(2025, 11, 14))
     await world.tick()
     api.clear()
     clock.set(_utc(2025, 11, 13, 12, 0))  # down from before the d3 reminder (11 Nov) until now
@@ -236,7 +236,7 @@ async def test_quiet_school_hours_delay_delivery(
     clock = FakeClock(_utc(2025, 11, 3, 12, 0))
     world = World(database, settings, clock, tg)
     world.enrol(SAM, "Sam")
-    world.service.add_task(world.service.teams()[0].team.id, "Leerlingenraad mailen", date(2025, 11, 5))
+    world.service.tasks.add_task(world.service.staff_views.teams()[0].team.id, "Leerlingenraad mailen", date(2025, 11, 5))
     await world.tick()
     api.clear()
     clock.set(_utc(2025, 11, 5, 9, 0))  # 10:00 local on a Wednesday: school
@@ -254,9 +254,9 @@ async def test_done_and_snooze_cancel_and_reschedule(
     clock = FakeClock(_utc(2025, 11, 3, 12, 0))
     world = World(database, settings, clock, tg)
     world.enrol(SAM, "Sam")
-    team_id = world.service.teams()[0].team.id
-    first = world.service.add_task(team_id, "Flyers uitdelen", date(2025, 11, 10))
-    second = world.service.add_task(team_id, "Beeldkrant regelen", date(2025, 11, 10))
+    team_id = world.service.staff_views.teams()[0].team.id
+    first = world.service.tasks.add_task(team_id, "Flyers uitdelen", date(2025, 11, 10))
+    second = world.service.tasks.add_task(team_id, "Beeldkrant regelen", date(2025, 11, 10))
     await world.tick()
     api.clear()
 
@@ -264,9 +264,9 @@ async def test_done_and_snooze_cancel_and_reschedule(
     clock.set(_utc(2025, 11, 7, 22, 0))
     world.service.materialise_due()
     assert await world.delivery.deliver_due() == 0
-    world.service.mark_done(SAM, first.id)  # done before delivery: its reminder is cancelled
+    world.service.tasks.mark_done(SAM, first.id)  # done before delivery: its reminder is cancelled
     new_due = date(2025, 11, 21)
-    snoozed = world.service.snooze(SAM, second.id, new_due)
+    snoozed = world.service.tasks.snooze(SAM, second.id, new_due)
     assert snoozed.due_date == new_due
     clock.set(_utc(2025, 11, 8, 7, 0))
     assert await world.tick() == 2  # the two notices to the coach, nothing to Sam
@@ -274,13 +274,13 @@ async def test_done_and_snooze_cancel_and_reschedule(
     coach = _texts(api, COACH)
     assert any("afgerond" in t and "Flyers" in t for t in coach)
     assert any("meer tijd" in t and "Beeldkrant" in t for t in coach)
-    assert [t.id for t in world.service.my_tasks(SAM) if t.id in {first.id, second.id}] == [second.id]
+    assert [t.id for t in world.service.tasks.my_tasks(SAM) if t.id in {first.id, second.id}] == [second.id]
     # The snoozed task is reminded for its new date: 18 Nov 08:00 = 07:00 UTC.
     clock.set(_utc(2025, 11, 18, 7, 0))
     await world.tick()
     assert len(_texts(api, SAM)) == 1 and "vrijdag 21 november" in _texts(api, SAM)[-1]
     with pytest.raises(AmbassadorError):
-        world.service.snooze(SAM, second.id, date(2026, 7, 15))  # after the school year
+        world.service.tasks.snooze(SAM, second.id, date(2026, 7, 15))  # after the school year
 
 
 async def test_blocked_ambassador_coach_told_no_endless_retries(
@@ -290,9 +290,9 @@ async def test_blocked_ambassador_coach_told_no_endless_retries(
     clock = FakeClock(_utc(2025, 11, 3, 12, 0))
     world = World(database, settings, clock, tg)
     world.enrol(SAM, "Sam")
-    team_id = world.service.teams()[0].team.id
-    world.service.add_task(team_id, "Flyers uitdelen", date(2025, 11, 10))
-    world.service.add_task(team_id, "Huisarts bezoeken", date(2025, 11, 12))
+    team_id = world.service.staff_views.teams()[0].team.id
+    world.service.tasks.add_task(team_id, "Flyers uitdelen", date(2025, 11, 10))
+    world.service.tasks.add_task(team_id, "Huisarts bezoeken", date(2025, 11, 12))
     await world.tick()
     api.block_chat(SAM)
     clock.set(_utc(2025, 11, 7, 7, 0))
@@ -304,11 +304,11 @@ async def test_blocked_ambassador_coach_told_no_endless_retries(
     calls_to_sam = [c for c in api.calls_to("sendMessage") if c.get("chat_id") == SAM]
     assert len(calls_to_sam) == 3  # two "new task" notices before blocking, one attempt after
     assert sum("heeft de bot geblokkeerd" in t for t in _texts(api, COACH)) == 1
-    assert world.service.teams()[0].ambassadors[0].status == "blocked"
+    assert world.service.staff_views.teams()[0].ambassadors[0].status == "blocked"
     # Talking to the bot again ends the block.
     api.unblock_chat(SAM)
-    assert world.service.my_tasks(SAM)
-    assert world.service.teams()[0].ambassadors[0].status == "active"
+    assert world.service.tasks.my_tasks(SAM)
+    assert world.service.staff_views.teams()[0].ambassadors[0].status == "active"
 
 
 async def test_hours_to_30_and_the_certificate(
@@ -318,24 +318,24 @@ async def test_hours_to_30_and_the_certificate(
     clock = FakeClock(_utc(2026, 5, 4, 16, 0))
     world = World(database, settings, clock, tg)
     sam = world.enrol(SAM, "Sam")
-    progress = world.service.log_hours(SAM, 20 * 60, "promotie op school")
+    progress = world.service.hours.log_hours(SAM, 20 * 60, "promotie op school")
     assert progress.pending_minutes == 1200 and progress.confirmed_minutes == 0
-    world.service.log_hours(SAM, 9 * 60, "presentaties")
-    world.service.log_hours(SAM, 60, "avondgroep")
-    world.service.log_hours(SAM, 120, "nog iets")
-    pending = world.service.pending_hours()
+    world.service.hours.log_hours(SAM, 9 * 60, "presentaties")
+    world.service.hours.log_hours(SAM, 60, "avondgroep")
+    world.service.hours.log_hours(SAM, 120, "nog iets")
+    pending = world.service.hours.pending_hours()
     assert [p.minutes for p in pending] == [1200, 540, 60, 120]
     with pytest.raises(AmbassadorError, match="Nog niet genoeg"):
-        world.service.issue_certificate(sam)
+        world.service.hours.issue_certificate(sam)
     for entry in pending[:3]:
-        world.service.decide_hours(entry.id, confirm=True)
-    _view, progress = world.service.decide_hours(pending[3].id, confirm=False)
+        world.service.hours.decide_hours(entry.id, confirm=True)
+    _view, progress = world.service.hours.decide_hours(pending[3].id, confirm=False)
     assert progress.confirmed_minutes == 1800 and progress.reached
-    assert world.service.my_certificate(SAM) is None
-    cert = world.service.issue_certificate(sam)
+    assert world.service.hours.my_certificate(SAM) is None
+    cert = world.service.hours.issue_certificate(sam)
     assert (cert.first_name, cert.school, cert.confirmed_minutes) == ("Sam", "Het Lyceum", 1800)
-    assert world.service.issue_certificate(sam) == cert  # idempotent
-    assert world.service.my_certificate(SAM) == cert
+    assert world.service.hours.issue_certificate(sam) == cert  # idempotent
+    assert world.service.hours.my_certificate(SAM) == cert
     await world.tick()
     texts = _texts(api, SAM)
     assert sum("30 uur gehaald" in t for t in texts) == 1
@@ -351,9 +351,9 @@ async def test_weekly_coach_summary_once_a_week(
     clock = FakeClock(_utc(2025, 11, 3, 7, 0))  # Monday 08:00 local
     world = World(database, settings, clock, tg)
     world.enrol(SAM, "Sam")
-    team_id = world.service.teams()[0].team.id
-    world.service.add_task(team_id, "Te laat ding", date(2025, 11, 5))
-    world.service.log_hours(SAM, 90, "voorbereiding")
+    team_id = world.service.staff_views.teams()[0].team.id
+    world.service.tasks.add_task(team_id, "Te laat ding", date(2025, 11, 5))
+    world.service.hours.log_hours(SAM, 90, "voorbereiding")
     await world.tick()
     api.clear()
     clock.set(_utc(2025, 11, 3, 8, 0))  # 09:00 local
@@ -371,25 +371,25 @@ async def test_weekly_coach_summary_once_a_week(
 
 def test_staff_edits_tasks_for_one_or_the_whole_team(database: Database, settings: Settings) -> None:
     clock = FakeClock(_utc(2025, 11, 3, 12, 0))
-    service = AmbassadorService(database, CIPHER, PSEUDO, settings, clock=clock)
-    sam = service.enrol(
-        service.create_invite("Het Lyceum", coach_chat_id=COACH).token,
+    service = AmbassadorProgramme(database, CIPHER, PSEUDO, settings, clock=clock)
+    sam = service.enrolment.enrol(
+        service.enrolment.create_invite("Het Lyceum", coach_chat_id=COACH).token,
         user_id=SAM, chat_id=SAM, first_name="Sam", under_16=False,
     ).ambassador_id
-    service.enrol(
-        service.create_invite("Het Lyceum", coach_chat_id=COACH).token,
+    service.enrolment.enrol(
+        service.enrolment.create_invite("Het Lyceum", coach_chat_id=COACH).token,
         user_id=NOOR, chat_id=NOOR, first_name="Noor", under_16=False,
     )
-    team_id = service.teams()[0].team.id
-    solo = service.add_task(team_id, "Alleen voor Sam", date(2025, 11, 20), assignee_id=sam)
-    assert solo.id in {t.id for t in service.my_tasks(SAM)}
-    assert solo.id not in {t.id for t in service.my_tasks(NOOR)}
-    service.reassign_task(solo.id, None)
-    assert solo.id in {t.id for t in service.my_tasks(NOOR)}
-    service.change_task(solo.id, title="Voor iedereen", due=date(2025, 11, 25))
-    service.cancel_task(solo.id)
-    assert solo.id not in {t.id for t in service.my_tasks(SAM)}
+    team_id = service.staff_views.teams()[0].team.id
+    solo = service.tasks.add_task(team_id, "Alleen voor Sam", date(2025, 11, 20), assignee_id=sam)
+    assert solo.id in {t.id for t in service.tasks.my_tasks(SAM)}
+    assert solo.id not in {t.id for t in service.tasks.my_tasks(NOOR)}
+    service.tasks.reassign_task(solo.id, None)
+    assert solo.id in {t.id for t in service.tasks.my_tasks(NOOR)}
+    service.tasks.change_task(solo.id, title="Voor iedereen", due=date(2025, 11, 25))
+    service.tasks.cancel_task(solo.id)
+    assert solo.id not in {t.id for t in service.tasks.my_tasks(SAM)}
     with database.session() as s:
         assert s.get(AmbassadorTask, solo.id).status == "cancelled"  # type: ignore[union-attr]
     with pytest.raises(AmbassadorError):
-        service.mark_done(SAM, solo.id)
+        service.tasks.mark_done(SAM, solo.id)

@@ -88,3 +88,101 @@ async def test_coach_invites_student_enrols_and_ticks_off_a_task(
     )
     overview = next(t for t in api.sent_texts(COACH) if "Team " in t)
     assert "Sam" in overview and "2 uur bevestigd" in overview
+
+
+def _buttons(message: dict[str, Any]) -> list[str]:
+    return [b["callback_data"] for row in message["reply_markup"]["inline_keyboard"] for b in row]
+
+
+async def test_every_button_pattern_reaches_its_handler(
+    running: tuple[FakeBotApi, Any],
+) -> None:
+    """One handler per button pattern: enrolment, parent consent, more time, stop, coach hours,
+    and old or altered buttons — each press gets its own answer, and a stranger none of staff's."""
+    api, _app = running
+    NOOR, PARENT = 1002, 2001
+
+    async def invite() -> str:
+        before = len(api.sent_texts(COACH))
+        api.push_command(COACH, "/ambnodig", "Het Lyceum", first_name="Coach")
+        texts = [m["text"] for m in await _wait(api, COACH, before + 1)]
+        found = re.search(r"start=amb_([A-Za-z0-9_-]+)", texts[-1])
+        assert found, texts[-1]
+        return found.group(1)
+
+    async def last(chat: int, after: int) -> dict[str, Any]:
+        return (await _wait(api, chat, after + 1))[after]
+
+    # A student says no first, then yes (16+).
+    token = await invite()
+    api.push_command(SAM, "/start", f"amb_{token}", first_name="Sam")
+    welcome = await last(SAM, 0)
+    assert _buttons(welcome) == [f"amb|ok|{token}", f"amb|u16|{token}", "amb|no"]
+    api.push_callback(SAM, "amb|no", welcome["message_id"], first_name="Sam")
+    assert "niets van je bewaard" in (await last(SAM, 1))["text"]
+    api.push_callback(SAM, f"amb|ok|{token}", welcome["message_id"], first_name="Sam")
+    assert "Welkom als ambassadeur" in (await last(SAM, 2))["text"]
+
+    # More time: the choice of days, then one of them; a forged number of days is refused.
+    api.push_command(SAM, "/taken", first_name="Sam")
+    tasks = await last(SAM, 3)
+    more = next(d for d in _buttons(tasks) if d.startswith("amb|more|"))
+    api.push_callback(SAM, more, tasks["message_id"], first_name="Sam")
+    choice = await last(SAM, 4)
+    days = _buttons(choice)
+    assert [d.rsplit("|", 1)[1] for d in days] == ["3", "7", "14"]
+    api.push_callback(SAM, days[1], choice["message_id"], first_name="Sam")
+    assert "Nieuwe datum" in (await last(SAM, 5))["text"]
+    api.push_callback(SAM, days[1].rsplit("|", 1)[0] + "|5", choice["message_id"], first_name="Sam")
+    assert "Deze knop werkt niet meer. Typ /taken." in (await last(SAM, 6))["text"]
+    api.push_callback(SAM, "amb|bogus|1", choice["message_id"], first_name="Sam")
+    assert "Deze knop werkt niet meer. Typ /taken." in (await last(SAM, 7))["text"]
+
+    # Under 16: the parent's link, the parent's yes.
+    token = await invite()
+    api.push_command(NOOR, "/start", f"amb_{token}", first_name="Noor")
+    welcome = await last(NOOR, 0)
+    api.push_callback(NOOR, f"amb|u16|{token}", welcome["message_id"], first_name="Noor")
+    code = re.search(r"start=ambp_([A-Za-z0-9_-]+)", (await last(NOOR, 1))["text"])
+    assert code, "the student gets a link for the parent"
+    api.push_command(PARENT, "/start", f"ambp_{code.group(1)}", first_name="Mam")
+    question = await last(PARENT, 0)
+    assert "Geeft u toestemming?" in question["text"]
+    api.push_callback(PARENT, f"amb|pok|{code.group(1)}", question["message_id"], first_name="Mam")
+    assert "Noor kan nu aan de slag" in (await last(PARENT, 1))["text"]
+    await asyncio.to_thread(
+        api.wait_for, lambda: any("Goed nieuws" in t for t in api.sent_texts(NOOR)), 10
+    )
+
+    # Coach buttons: a stranger gets an alert, the coach rejects, an unknown action is refused.
+    api.push_command(SAM, "/uren", "1 posters", first_name="Sam")
+    await asyncio.to_thread(
+        api.wait_for, lambda: any("posters" in t for t in api.sent_texts(COACH)), 10
+    )
+    hours = next(m for m in api.sent_messages(COACH) if "posters" in m["text"])
+    reject = _buttons(hours)[1]
+    assert reject.startswith("ambs|hno|")
+    strangers = len(api.sent_texts(STRANGER))
+    api.push_callback(STRANGER, reject, hours["message_id"])
+    await asyncio.to_thread(
+        api.wait_for,
+        lambda: any(a.get("show_alert") and "medewerkers" in a.get("text", "")
+                    for a in api.answered_callbacks),
+        10,
+    )
+    assert len(api.sent_texts(STRANGER)) == strangers
+    coach_before = len(api.sent_texts(COACH))
+    api.push_callback(COACH, reject, hours["message_id"], first_name="Coach")
+    assert "afgewezen" in (await last(COACH, coach_before))["text"]
+    api.push_callback(COACH, "ambs|zzz|1", hours["message_id"], first_name="Coach")
+    assert (await last(COACH, coach_before + 1))["text"] == "Deze knop werkt niet meer."
+
+    # Stopping: "no, I go on", then "yes, I stop".
+    before = len(api.sent_texts(SAM))
+    api.push_command(SAM, "/stopambassadeur", first_name="Sam")
+    ask = await last(SAM, before)
+    assert _buttons(ask) == ["amb|stop", "amb|stay"]
+    api.push_callback(SAM, "amb|stay", ask["message_id"], first_name="Sam")
+    assert "Fijn!" in (await last(SAM, before + 1))["text"]
+    api.push_callback(SAM, "amb|stop", ask["message_id"], first_name="Sam")
+    assert "uitgeschreven" in (await last(SAM, before + 2))["text"]

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select, text
 
+from bot.ambassadors.notices import KIND_REMINDER
+from bot.ambassadors.programme import AmbassadorProgramme
 from bot.core.clock import FakeClock
 from bot.core.crypto import Cipher
 from bot.core.errors import BackupError
@@ -21,7 +23,6 @@ from bot.core.keys import load_or_create_secret
 from bot.core.pseudonym import Pseudonymiser
 from bot.core.settings import Settings, load_settings
 from bot.leads.service import LeadService
-from bot.services.ambassadors import KIND_REMINDER, AmbassadorService
 from bot.storage.db import Database, migrate
 from bot.storage.models_ambassadors import Ambassador, AmbassadorConsent
 from bot.storage.models_leads import Consent, Lead
@@ -61,9 +62,9 @@ def _populate(settings: Settings) -> dict[str, object]:
         leads.confirm_parent(under16.parent_code, PARENT, "+31687654321")
 
         clock = FakeClock(datetime(2025, 9, 29, 12, tzinfo=UTC))
-        ambassadors = AmbassadorService(database, cipher, pseudo, settings, clock=clock)
-        invite = ambassadors.create_invite("Het Lyceum", coach_chat_id=500)
-        ambassadors.enrol(
+        ambassadors = AmbassadorProgramme(database, cipher, pseudo, settings, clock=clock)
+        invite = ambassadors.enrolment.create_invite("Het Lyceum", coach_chat_id=500)
+        ambassadors.enrolment.enrol(
             invite.token, user_id=1001, chat_id=1001, first_name="Sam", under_16=False
         )
         clock.advance(timedelta(days=13, hours=-5))  # 12 October, 07:00 local: 3 days before

@@ -297,8 +297,8 @@ def test_intent_groups_stay_few() -> None:
 async def test_lead_funnel_and_reminder_lag_are_counted(tmp_path: Path) -> None:
     from telegram import Bot
 
+    from bot.ambassadors.notices import KIND_REMINDER
     from bot.leads.service import LeadService
-    from bot.services.ambassadors import KIND_REMINDER
     from bot.telegram.delivery import OutboxDelivery
     from tests.leads_support import draft
 

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from bot.ambassadors.programme import AmbassadorProgramme
 from bot.answers.facts import Facts
 from bot.core.pseudonym import Pseudonymiser
 from bot.leads.directives import DeepLinks
@@ -21,7 +22,6 @@ from bot.pipeline.outbox import enqueue
 from bot.privacy.directives import PrivacyContext, privacy_directives, record_message
 from bot.privacy.drafts import CAPTURED, DraftService
 from bot.school.requests import SchoolRequestService
-from bot.services.ambassadors import AmbassadorService
 from bot.storage.models_ambassadors import Ambassador, AmbassadorConsent
 from bot.storage.models_leads import Lead
 from bot.storage.models_outbox import OutboxMessage
@@ -69,7 +69,7 @@ class Stack:
             env.leads,
             env.privacy,
             SchoolRequestService(env.database, env.cipher, env.settings, clock=env.clock),
-            AmbassadorService(env.database, env.cipher, self.pseudonymiser, env.settings),
+            AmbassadorProgramme(env.database, env.cipher, self.pseudonymiser, env.settings),
             env.tracker,
             DeepLinks("joinus_bot"),
             env.settings.lead_retention_days,
@@ -314,9 +314,9 @@ def test_expired_drafts_are_purged(stack: Stack) -> None:
 
 async def test_forget_person_erases_the_ambassador_enrolment(stack: Stack) -> None:
     ambassadors = stack.ctx.ambassadors
-    invite = ambassadors.create_invite("Privacycollege", coach_chat_id=555)
-    ambassadors.enrol(invite.token, user_id=4242, chat_id=4242, first_name="Ronja", under_16=False)
-    summary = ambassadors.privacy_summary(4242)
+    invite = ambassadors.enrolment.create_invite("Privacycollege", coach_chat_id=555)
+    ambassadors.enrolment.enrol(invite.token, user_id=4242, chat_id=4242, first_name="Ronja", under_16=False)
+    summary = ambassadors.consent.privacy_summary(4242)
     assert summary is not None and "Ronja" in summary and "Privacycollege" in summary
     stack.script("/my_data", [Reply("", custom={"directive": "my_data"})])
     shown = await stack.conversation.command(USER, "mijngegevens")
@@ -325,7 +325,7 @@ async def test_forget_person_erases_the_ambassador_enrolment(stack: Stack) -> No
     stack.script("/agree", [Reply("Klaar"), Reply("", custom={"directive": "forget_person"})])
     await stack.conversation.button(USER, "/agree")
 
-    assert ambassadors.privacy_summary(4242) is None
+    assert ambassadors.consent.privacy_summary(4242) is None
     with stack.env.database.session() as session:
         assert session.scalar(select(func.count()).select_from(Ambassador)) == 0
         assert session.scalar(select(func.count()).select_from(AmbassadorConsent)) == 0

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from bot.ambassadors.programme import AmbassadorProgramme
 from bot.core.clock import FakeClock
 from bot.core.crypto import Cipher
 from bot.core.errors import CodeInvalid, InviteInvalid
 from bot.core.pseudonym import Pseudonymiser
 from bot.core.settings import load_settings
-from bot.services.ambassadors import AmbassadorService
 from bot.storage.db import Database, migrate
 from tests.leads_support import draft, lead_env
 
@@ -24,7 +24,7 @@ def test_an_ambassador_cannot_confirm_their_own_parent_consent(tmp_path: Path) -
     migrate(url)
     database = Database(url)
     settings = load_settings({"JOINUS_DATA_DIR": str(tmp_path), "DATABASE_URL": url})
-    service = AmbassadorService(
+    service = AmbassadorProgramme(
         database,
         Cipher(b"test-key"),
         Pseudonymiser(b"p" * 32),
@@ -32,20 +32,20 @@ def test_an_ambassador_cannot_confirm_their_own_parent_consent(tmp_path: Path) -
         clock=FakeClock(datetime(2025, 9, 29, 12, 0, tzinfo=UTC)),
     )
     try:
-        invite = service.create_invite("Het Lyceum", coach_chat_id=COACH)
+        invite = service.enrolment.create_invite("Het Lyceum", coach_chat_id=COACH)
         assert len(invite.token) >= 22  # 128 random bits
-        enrolment = service.enrol(
+        enrolment = service.enrolment.enrol(
             invite.token, user_id=NOOR, chat_id=NOOR, first_name="Noor", under_16=True
         )
         code = enrolment.parent_code
         assert code is not None and len(code) >= 22
         with pytest.raises(InviteInvalid, match="ouder of verzorger"):
-            service.parent_preview(code, NOOR)
+            service.consent.parent_preview(code, NOOR)
         for agree in (True, False):
             with pytest.raises(InviteInvalid, match="ouder of verzorger"):
-                service.confirm_parent(code, parent_user_id=NOOR, agree=agree)
-        assert service.teams()[0].ambassadors[0].status == "awaiting_parent"
-        assert service.confirm_parent(code, parent_user_id=PARENT, agree=True) == "Noor"
+                service.consent.confirm_parent(code, parent_user_id=NOOR, agree=agree)
+        assert service.staff_views.teams()[0].ambassadors[0].status == "awaiting_parent"
+        assert service.consent.confirm_parent(code, parent_user_id=PARENT, agree=True) == "Noor"
     finally:
         database.dispose()
 

@@ -7,11 +7,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.ambassadors.formats import format_hours, parse_day, parse_hours
+from bot.ambassadors.schedule import ReminderPolicy, next_allowed, plan_reminders
 from bot.core.errors import AmbassadorError, ConfigError
 from bot.core.settings import load_settings
-from bot.services.ambassador_text import format_hours, parse_day, parse_hours
-from bot.services.certificates import certificate_pdf
-from bot.services.reminders import ReminderPolicy, next_allowed, plan_reminders
 
 AMS = ZoneInfo("Europe/Amsterdam")
 POLICY = ReminderPolicy(tz=AMS)
@@ -92,11 +91,3 @@ def test_parse_hours_and_days() -> None:
     assert parse_day("2026-02-01", today) == date(2026, 2, 1)
     with pytest.raises(AmbassadorError):
         parse_day("31-02", today)
-
-
-def test_certificate_pdf_is_a_pdf_with_the_name() -> None:
-    pdf = certificate_pdf("Zoë", "Het (Baarnsch) Lyceum", 2025, 1830, date(2026, 6, 12))
-    assert pdf.startswith(b"%PDF-1.4") and pdf.rstrip().endswith(b"%%EOF")
-    assert "Zoë".encode("cp1252") in pdf and b"\\(Baarnsch\\)" in pdf
-    xref = int(pdf.rsplit(b"startxref", 1)[1].split()[0])
-    assert pdf[xref:].startswith(b"xref")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.services.year_plan import YEAR_PLAN, plan_for, school_year_of
+from bot.ambassadors.year_plan import YEAR_PLAN, plan_for, school_year_of
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seed"
 

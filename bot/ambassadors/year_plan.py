@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+from bot.ambassadors import texts
+
 Owner = Literal["coach", "ambassadors"]
 PeriodKind = Literal["begin", "eind", "range"]
 
@@ -49,66 +51,48 @@ class PlannedTask:
 
 YEAR_PLAN: tuple[PlanItem, ...] = (
     PlanItem(
-        "sep-oproep", "Begin september", "begin", 9, 9, "coach",
-        "Oproep plaatsen voor ‘Ambassadeurs van Join us’",
-        "Maak het project bij iedereen binnen de school bekend, bijvoorbeeld in de schoolkrant, "
-        "op de beeldkrant of via de leerlingenraad.",
+        "sep-oproep", texts.PLAN_BEGIN_SEPTEMBER, "begin", 9, 9, "coach",
+        texts.PLAN_SEP_OPROEP_TITLE, texts.PLAN_SEP_OPROEP_TEXT,
     ),
     PlanItem(
-        "sep-gesprekken", "Eind september", "eind", 9, 9, "coach",
-        "Aangemelde leerlingen uitnodigen voor een gesprek en een drietal kiezen",
-        "Plan hiervoor bijvoorbeeld een dagdeel, zodat de gesprekken op één dag plaatsvinden.",
+        "sep-gesprekken", texts.PLAN_END_SEPTEMBER, "eind", 9, 9, "coach",
+        texts.PLAN_SEP_GESPREKKEN_TITLE, texts.PLAN_SEP_GESPREKKEN_TEXT,
     ),
     PlanItem(
-        "okt-meelopen", "Begin oktober", "begin", 10, 10, "ambassadors",
-        "Loop minstens één keer mee bij een avondgroep van Join us",
-        "Zo leer je Join us en de werkwijze kennen en kom je in contact met de deelnemers.",
+        "okt-meelopen", texts.PLAN_BEGIN_OCTOBER, "begin", 10, 10, "ambassadors",
+        texts.PLAN_OKT_MEELOPEN_TITLE, texts.PLAN_OKT_MEELOPEN_TEXT,
     ),
     PlanItem(
-        "okt-voorbereiden", "Begin oktober", "begin", 10, 10, "ambassadors",
-        "Bereid samen de presentatie voor",
-        "De presentatie is voor de teamleiders, zorgcoördinatoren en directie van je school.",
+        "okt-voorbereiden", texts.PLAN_BEGIN_OCTOBER, "begin", 10, 10, "ambassadors",
+        texts.PLAN_OKT_VOORBEREIDEN_TITLE, texts.PLAN_OKT_VOORBEREIDEN_TEXT,
     ),
     PlanItem(
-        "okt-presentatie", "Eind oktober", "eind", 10, 10, "ambassadors",
-        "Geef de presentatie aan teamleiders, zorgcoördinatoren en directie",
-        "Maak duidelijk wat Join us is en welke doelen het nastreeft. "
-        "Gebruik de FACT-sheet van Join us als toelichting.",
+        "okt-presentatie", texts.PLAN_END_OCTOBER, "eind", 10, 10, "ambassadors",
+        texts.PLAN_OKT_PRESENTATIE_TITLE, texts.PLAN_OKT_PRESENTATIE_TEXT,
     ),
     PlanItem(
-        "nov-promotie", "November t/m december", "range", 11, 12, "ambassadors",
-        "Maak Join us bekend op school",
-        "Gebruik wat je school heeft: iets in de leerlingenkrant, de leerlingenraad erbij "
-        "betrekken, de beeldkrant of voorlichting aan leerlingen.",
+        "nov-promotie", texts.PLAN_NOVEMBER_DECEMBER, "range", 11, 12, "ambassadors",
+        texts.PLAN_NOV_PROMOTIE_TITLE, texts.PLAN_NOV_PROMOTIE_TEXT,
     ),
     PlanItem(
-        "nov-gemeente", "November t/m december", "range", 11, 12, "ambassadors",
-        "(Mogelijk) Join us bekend maken in de gemeente",
-        "Stel Join us kort voor aan huisartsen en ambtenaren en geef ze promotiemateriaal.",
+        "nov-gemeente", texts.PLAN_NOVEMBER_DECEMBER, "range", 11, 12, "ambassadors",
+        texts.PLAN_NOV_GEMEENTE_TITLE, texts.PLAN_NOV_GEMEENTE_TEXT,
     ),
     PlanItem(
-        "jan-presentatie-leerlingen", "Januari t/m maart", "range", 1, 3, "ambassadors",
-        "Regel met mentoren of het zorgteam een presentatie aan leerlingen",
-        "Kies als groep zelf de vorm die het best past. Bedenk hoe je deelnemers van Join us "
-        "kunt inzetten, om eenzame jongeren te signaleren en te activeren om naar Join us te gaan.",
+        "jan-presentatie-leerlingen", texts.PLAN_JANUARY_MARCH, "range", 1, 3, "ambassadors",
+        texts.PLAN_JAN_PRESENTATIE_LEERLINGEN_TITLE, texts.PLAN_JAN_PRESENTATIE_LEERLINGEN_TEXT,
     ),
     PlanItem(
-        "jan-signalering", "Januari t/m juni", "range", 1, 6, "ambassadors",
-        "Blijf in contact met teamleiders, zorgcoördinatoren en mentoren",
-        "Koppel regelmatig terug hoe het met leerlingen gaat bij Join us (alleen met hun "
-        "toestemming). Betrek ook conciërges of schoolwachten: die zien vaak veel.",
+        "jan-signalering", texts.PLAN_JANUARY_JUNE, "range", 1, 6, "ambassadors",
+        texts.PLAN_JAN_SIGNALERING_TITLE, texts.PLAN_JAN_SIGNALERING_TEXT,
     ),
     PlanItem(
-        "apr-evaluatie", "April t/m juni", "range", 4, 6, "ambassadors",
-        "Evalueer wat je hebt geleerd en schrijf aanbevelingen voor volgend jaar",
-        "Samen met je begeleider; de aanbevelingen zijn voor de drie leerlingen die het project "
-        "volgend schooljaar voortzetten.",
+        "apr-evaluatie", texts.PLAN_APRIL_JUNE, "range", 4, 6, "ambassadors",
+        texts.PLAN_APR_EVALUATIE_TITLE, texts.PLAN_APR_EVALUATIE_TEXT,
     ),
     PlanItem(
-        "apr-eindbeoordeling", "April t/m juni", "range", 4, 6, "coach",
-        "Eindbeoordeling geven en het certificaat ‘Ambassadeur Join us’ uitreiken",
-        "Een aantekening in het dossier of portfolio van de leerling, bijvoorbeeld met het "
-        "certificaat ‘Ambassadeur Join us’.",
+        "apr-eindbeoordeling", texts.PLAN_APRIL_JUNE, "range", 4, 6, "coach",
+        texts.PLAN_APR_EINDBEOORDELING_TITLE, texts.PLAN_APR_EINDBEOORDELING_TEXT,
     ),
 )
 

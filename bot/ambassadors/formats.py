@@ -1,17 +1,18 @@
-"""Pure helpers for what ambassadors and coaches type and read: hours, dates, Dutch day names."""
+"""Pure helpers for what ambassadors and coaches type and read: hours and dates."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-from bot.core.errors import AmbassadorError
-
-MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
+from bot.ambassadors.texts import (
+    DAY_NOT_UNDERSTOOD,
+    HOURS_NOT_UNDERSTOOD,
+    HOURS_OUT_OF_RANGE,
+    MONTHS,
+    WEEKDAYS,
 )
-WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+from bot.core.errors import AmbassadorError
 
 # One activity rarely takes longer; a typo like "20" instead of "2,0" is caught here.
 MAX_MINUTES_PER_ENTRY = 12 * 60
@@ -25,12 +26,12 @@ def parse_hours(text: str) -> int:
     """"2", "1,5", "1.5u", "0,25 uur" -> minutes (rounded to whole minutes)."""
     match = _HOURS.match(text)
     if not match:
-        raise AmbassadorError("Typ het aantal uren als getal, bijvoorbeeld 2 of 1,5.")
+        raise AmbassadorError(HOURS_NOT_UNDERSTOOD)
     whole: str = match.group(1)
     fraction: str = match.group(2) or "0"
     minutes: int = round((int(whole) + int(fraction) / 10 ** len(fraction)) * 60)
     if not 0 < minutes <= MAX_MINUTES_PER_ENTRY:
-        raise AmbassadorError("Dat aantal uren klopt niet helemaal: kies iets tussen 0,25 en 12.")
+        raise AmbassadorError(HOURS_OUT_OF_RANGE)
     return minutes
 
 
@@ -50,7 +51,7 @@ def parse_day(text: str, today: date) -> date:
             return candidate if candidate >= today else date(today.year + 1, month, day)
     except ValueError:
         pass
-    raise AmbassadorError("Die datum snap ik niet. Typ hem zo: 24-10 of 24-10-2026.")
+    raise AmbassadorError(DAY_NOT_UNDERSTOOD)
 
 
 def format_day(day: date) -> str:

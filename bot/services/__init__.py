@@ -1,1 +1,0 @@
-"""The ambassador programme's services; every other feature lives in its own package under bot/."""
