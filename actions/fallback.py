@@ -12,6 +12,7 @@ from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from bot.answers import texts
 from bot.answers.facts import Facts
 from bot.answers.youth import (
     HANDOFF_PAYLOAD,
@@ -27,12 +28,6 @@ from bot.staff.insights import InsightsService
 from bot.storage.db import Database
 
 log = logging.getLogger(__name__)
-
-GIVE_UP_TEXT = (
-    "Sorry, ik snap je vraag nog steeds niet. Ik wil je niet in rondjes laten draaien. "
-    "Je kunt met iemand van Join us praten, of Join us contact met je laten opnemen. "
-    "Of stel gerust een andere vraag."
-)
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +93,7 @@ class ActionAskAffirmation(Action):
         if shows_distress(tracker.latest_message):
             # Not a bare "Bedoel je een van deze?": first a gentle check-in with the lines.
             dispatcher.utter_message(text=check_in_text())
-            text = "Of ging je vraag over een van deze onderwerpen?"
+            text = texts.SUGGESTIONS_OTHER_TOPIC
         dispatcher.utter_message(text=text, buttons=buttons)
         return []
 
@@ -117,10 +112,10 @@ class ActionDefaultFallback(Action):
         if shows_distress(tracker.latest_message) or shows_distress(missed):
             dispatcher.utter_message(text=check_in_text())
         dispatcher.utter_message(
-            text=GIVE_UP_TEXT,
+            text=texts.FALLBACK_GIVE_UP,
             buttons=[
-                {"title": "Met iemand praten", "payload": HANDOFF_PAYLOAD},
-                {"title": "Laat Join us contact opnemen", "payload": INTEREST_PAYLOAD},
+                {"title": texts.INTENT_TITLES["human_handoff"], "payload": HANDOFF_PAYLOAD},
+                {"title": texts.LET_JOINUS_CONTACT_ME_BUTTON, "payload": INTEREST_PAYLOAD},
             ],
         )
         # Like Rasa's own fallback: forget the turn that was not understood.
@@ -139,4 +134,3 @@ class ActionOutOfScope(Action):
         count_unanswered("out_of_scope", tracker.latest_message)
         dispatcher.utter_message(response="utter_out_of_scope")
         return []
-

@@ -165,7 +165,6 @@ WELCOME = (
 )
 BUTTON_AGREE_16 = "Ja, ik ben 16 of ouder"
 BUTTON_AGREE_UNDER_16 = "Ja, maar ik ben jonger dan 16"
-BUTTON_DECLINE = "Nee, liever niet"
 ALREADY_ENROLLED = "Je bent al ingeschreven als ambassadeur. Typ /taken voor je planning."
 ASK_YOUR_PARENT = (
     "Fijn dat je meedoet! 🙌 Omdat je jonger bent dan 16, moet een ouder of verzorger "
@@ -186,7 +185,6 @@ PARENT_QUESTION = (
     "Intrekken kan altijd: uw kind stuurt /stopambassadeur.\n\n"
     "Geeft u toestemming?"
 )
-BUTTON_PARENT_YES = "Ja, ik geef toestemming"
 BUTTON_PARENT_NO = "Nee"
 PARENT_THANKS = "Dank u wel! {name} kan nu aan de slag als ambassadeur. 🎉"
 PARENT_DECLINED = "Duidelijk. We hebben de aanmelding en de gegevens van uw kind gewist."
@@ -300,7 +298,6 @@ OWNER_AMBASSADORS = "ambassadeurs"
 VERDICTS = {"confirmed": "bevestigd", "rejected": "afgewezen"}
 READY_FOR_CERTIFICATE = " Klaar voor het certificaat: /ambcertificaat {id}"
 HOURS_DECIDED = "{hours} uur van {name} {verdict}. Totaal bevestigd: {total} van 30.{extra}"
-STALE_BUTTON = "Deze knop werkt niet meer."
 
 # --- the certificate (PDF, plain) -----------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from bot.ambassadors.telegram.replies import (
 from bot.ambassadors.views import TeamOverview
 from bot.ambassadors.year_plan import plan_for, school_year_label, school_year_of
 from bot.core.errors import AmbassadorError
+from bot.pipeline import texts as pipeline_texts
 from bot.telegram.common import args_of, reply_html
 
 HOURS_SHOWN = 20
@@ -275,4 +276,4 @@ async def on_hours_decision(update: Update, context: ContextTypes.DEFAULT_TYPE) 
 async def on_stale_staff_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Any other ambs|… (an old or altered button)."""
     await pressed(update, context)
-    await reply_html(update, texts.STALE_BUTTON)
+    await reply_html(update, pipeline_texts.STALE_BUTTON)
