@@ -8,8 +8,6 @@ ever passed on or erased because the classifier guessed "agree".
 from __future__ import annotations
 
 import contextlib
-import json
-import secrets
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -17,12 +15,16 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.choices import CONSENT_CHOICE
 from actions.questions import capture
 from actions.school import ask_parent_school_feedback
 from actions.services import lead_services
 from bot.core.errors import CodeInvalid
+from bot.leads import texts
 from bot.leads.service import TYPED_PARENT_CODE
-from bot.privacy.drafts import CAPTURED, PARENT_CONTACT_INVALID, real
+from bot.pipeline import texts as pipeline_texts
+from bot.privacy import texts as privacy_texts
+from bot.privacy.drafts import CAPTURED, real
 
 EventList = list[dict[str, Any]]
 
@@ -36,13 +38,7 @@ FORM_SLOTS = (
 )
 PARENT_SLOTS = ("parent_code", "parent_code_ok", "parent_contact")
 
-USE_BUTTONS = "Kies met een van deze knoppen, dan weet ik zeker wat je bedoelt. 🙂"
 # Button titles per explicit choice: (yes, no).
-CHOICES = {
-    "lead_consent": ("Ja, dit mag naar Join us", "Nee, niet doorsturen"),
-    "parent_consent": ("Ja, ik geef toestemming", "Nee"),
-    "forget": ("Ja, wis alles", "Nee, toch niet"),
-}
 ERASE = {"directive": "erase_conversation"}
 # /vergeet and /stop: what only the bot process reaches (bot/privacy/directives.py).
 FORGET = {"directive": "forget_person"}
@@ -52,50 +48,33 @@ def reset(*names: str) -> EventList:
     return [SlotSet(name, None) for name in names]
 
 
-def clear_choice() -> EventList:
-    return reset("pending_choice", "choice_token")
-
-
-def choice_buttons(kind: str) -> tuple[list[dict[str, str]], EventList]:
-    """Yes/no buttons bound to a fresh token, and the events that remember what they answer."""
-    yes, no = CHOICES[kind]
-    token = secrets.token_hex(4)
-    buttons = [
-        {"title": yes, "payload": "/agree" + json.dumps({"token": token})},
-        {"title": no, "payload": "/decline" + json.dumps({"token": token})},
-    ]
-    return buttons, [SlotSet("pending_choice", kind), SlotSet("choice_token", token)]
+# The yes/no buttons of each explicit choice.
+CHOICES = {
+    "lead_consent": texts.LEAD_CONSENT_BUTTONS,
+    "parent_consent": (pipeline_texts.YES_I_CONSENT_BUTTON, texts.PARENT_CONSENT_NO_BUTTON),
+    "forget": privacy_texts.FORGET_BUTTONS,
+}
 
 
 def offer_choice(dispatcher: CollectingDispatcher, kind: str, text: str) -> EventList:
-    """Utter ``text`` with yes/no buttons bound to a fresh token; remember what they answer."""
-    buttons, events = choice_buttons(kind)
-    dispatcher.utter_message(text=text, buttons=buttons)
-    return events
+    """Utter ``text`` with this kind's yes/no buttons (actions/choices.py binds them to a token)."""
+    return CONSENT_CHOICE.offer(dispatcher, kind, text, *CHOICES[kind])
 
 
 def offer_personal_choice(
     dispatcher: CollectingDispatcher, kind: str, directive: dict[str, Any]
 ) -> EventList:
     """The same, but the text shows personal details: the bot process renders it (``directive``)."""
-    buttons, events = choice_buttons(kind)
-    dispatcher.utter_message(json_message={**directive, "buttons": buttons})
-    return events
+    return CONSENT_CHOICE.offer(dispatcher, kind, "", *CHOICES[kind], directive=directive)
 
 
 def ask_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> EventList:
     """Typed 'ja' instead of a button: the same choice again, with fresh buttons."""
-    kind = str(tracker.get_slot("pending_choice"))
+    kind = CONSENT_CHOICE.pending(tracker)
     if kind not in CHOICES:
         dispatcher.utter_message(response="utter_choice_expired")
-        return clear_choice()
-    return offer_choice(dispatcher, kind, USE_BUTTONS)
-
-
-def pressed_our_button(tracker: Tracker) -> bool:
-    expected = tracker.get_slot("choice_token")
-    given = next(tracker.get_latest_entity_values("token"), None)
-    return bool(expected) and given == expected
+        return CONSENT_CHOICE.clear()
+    return offer_choice(dispatcher, kind, texts.USE_BUTTONS)
 
 
 def typed_parent_code(tracker: Tracker) -> str | None:
@@ -112,7 +91,7 @@ def typed_parent_code(tracker: Tracker) -> str | None:
     return str(code).strip().upper() if code else None
 
 
-class ActionCheckParentCode(Action):  # type: ignore[misc]  # rasa_sdk is untyped
+class ActionCheckParentCode(Action):
     """A parent opened the child's link or typed the code: show the same preview."""
 
     def name(self) -> str:
@@ -125,7 +104,7 @@ class ActionCheckParentCode(Action):  # type: ignore[misc]  # rasa_sdk is untype
         code = typed_parent_code(tracker)
         try:
             if code is None:
-                raise CodeInvalid("Ik zie geen code. Typ de code van 10 tekens die je kind je gaf.")
+                raise CodeInvalid(texts.NO_PARENT_CODE)
             services.leads.parent_preview(code, tracker.sender_id)  # checks the code
         except CodeInvalid as exc:
             dispatcher.utter_message(text=str(exc))
@@ -136,29 +115,25 @@ class ActionCheckParentCode(Action):  # type: ignore[misc]  # rasa_sdk is untype
         dispatcher.utter_message(
             json_message={
                 "directive": "parent_preview",
-                "footer": "Je kind is jonger dan 16, of gaf geen leeftijd op. Daarom geef ik niets "
-                "door zonder jouw toestemming (zo staat het in de privacywet).",
+                "footer": texts.WHY_PARENT_CONSENT,
             }
         )
         return [SlotSet("parent_code_ok", True), SlotSet("parent_code", CAPTURED)]
 
 
-class ActionAskParentContact(Action):  # type: ignore[misc]
+class ActionAskParentContact(Action):
     def name(self) -> str:
         return "action_ask_parent_contact"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
-        dispatcher.utter_message(
-            text="Wil je toestemming geven? Wat is dan jouw telefoonnummer of e-mailadres, zodat "
-            "Join us jou als ouder of verzorger kan bereiken? (Niet verder? Typ 'stop'.)"
-        )
+        dispatcher.utter_message(text=texts.ASK_PARENT_CONTACT)
         capture(dispatcher, "parent_contact")
         return []
 
 
-class ValidateParentForm(FormValidationAction):  # type: ignore[misc]
+class ValidateParentForm(FormValidationAction):
     def name(self) -> str:
         return "validate_parent_form"
 
@@ -173,11 +148,11 @@ class ValidateParentForm(FormValidationAction):  # type: ignore[misc]
         if slot_value == CAPTURED:
             return {"parent_contact": CAPTURED}
         if slot_value is not None:
-            dispatcher.utter_message(text=PARENT_CONTACT_INVALID)
+            dispatcher.utter_message(text=privacy_texts.PARENT_CONTACT_INVALID)
         return {"parent_contact": None}
 
 
-class ActionAskParentConsent(Action):  # type: ignore[misc]
+class ActionAskParentConsent(Action):
     def name(self) -> str:
         return "action_ask_parent_consent"
 
@@ -189,48 +164,41 @@ class ActionAskParentConsent(Action):  # type: ignore[misc]
             "parent_consent",
             {
                 "directive": "personal_text",
-                "text": "Geef je als ouder of verzorger toestemming dat Join us de gegevens "
-                "hierboven krijgt, met jouw contactgegeven ({parent_contact}) erbij? Intrekken "
-                "kan altijd met /stop.",
+                "text": texts.ASK_PARENT_CONSENT,
             },
         )
 
 
-class ActionConfirmParent(Action):  # type: ignore[misc]
+class ActionConfirmParent(Action):
     def name(self) -> str:
         return "action_confirm_parent"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
-        if not pressed_our_button(tracker):
+        if CONSENT_CHOICE.answer(tracker) != "yes":
             return ask_again(dispatcher, tracker)
         services = lead_services()
         stored = services.drafts.values(tracker.sender_id)
         contact = real(tracker.get_slot("parent_contact"), stored.get("parent_contact"))
         try:
             if not contact:
-                raise CodeInvalid(
-                    "Dit duurde te lang, ik ben je gegevens kwijt. Typ de code opnieuw."
-                )
+                raise CodeInvalid(texts.PARENT_DETAILS_LOST)
             public_id = services.leads.confirm_parent(
                 stored.get("parent_code", ""), tracker.sender_id, contact
             )
         except CodeInvalid as exc:
             dispatcher.utter_message(text=str(exc))
-            return clear_choice() + reset(*PARENT_SLOTS)
+            return CONSENT_CHOICE.clear() + reset(*PARENT_SLOTS)
         finally:
             services.drafts.discard(tracker.sender_id)
-        dispatcher.utter_message(
-            text="Dank je wel! Je toestemming is vastgelegd en de aanmelding is doorgestuurd. "
-            "Iemand van Join us neemt contact op. Met /mijngegevens zie je wat ik van je bewaar."
-        )
+        dispatcher.utter_message(text=texts.PARENT_CONSENT_RECORDED)
         # Issue 5: a referred child who wants the school to hear also needs this parent's yes.
         school = ask_parent_school_feedback(dispatcher, public_id)
-        return clear_choice() + reset(*PARENT_SLOTS) + school
+        return CONSENT_CHOICE.clear() + reset(*PARENT_SLOTS) + school
 
 
-class ActionDeclineParent(Action):  # type: ignore[misc]
+class ActionDeclineParent(Action):
     def name(self) -> str:
         return "action_decline_parent"
 
@@ -246,8 +214,6 @@ class ActionDeclineParent(Action):  # type: ignore[misc]
                 if child:  # the child's conversation and unsent answers go with their data
                     services.tracker.erase(child)
                     services.drafts.discard(child)
-        dispatcher.utter_message(
-            text="Helder. Ik stuur niets door en heb de gegevens van je kind en die van jou gewist."
-        )
+        dispatcher.utter_message(text=texts.PARENT_DECLINED)
         dispatcher.utter_message(json_message=ERASE)
-        return clear_choice() + reset(*PARENT_SLOTS)
+        return CONSENT_CHOICE.clear() + reset(*PARENT_SLOTS)

@@ -10,7 +10,9 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
+from bot.answers import texts
 from bot.answers.facts import Facts
 from bot.answers.youth import (
     HANDOFF_PAYLOAD,
@@ -26,12 +28,6 @@ from bot.staff.insights import InsightsService
 from bot.storage.db import Database
 
 log = logging.getLogger(__name__)
-
-GIVE_UP_TEXT = (
-    "Sorry, ik snap je vraag nog steeds niet. Ik wil je niet in rondjes laten draaien. "
-    "Je kunt met iemand van Join us praten, of Join us contact met je laten opnemen. "
-    "Of stel gerust een andere vraag."
-)
 
 
 @lru_cache(maxsize=1)
@@ -84,58 +80,57 @@ def count_unanswered(kind: str, parse_data: Mapping[str, Any] | None) -> None:
         log.exception("could not count an unanswered question")
 
 
-class ActionAskAffirmation(Action):  # type: ignore[misc]  # rasa_sdk is untyped (Action is Any)
+class ActionAskAffirmation(Action):
     """Overrides Rasa's English "Did you mean ...?" (first stage of the two-stage fallback)."""
 
     def name(self) -> str:
         return "action_default_ask_affirmation"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         text, buttons = affirmation_message(tracker.latest_message or {})
         if shows_distress(tracker.latest_message):
             # Not a bare "Bedoel je een van deze?": first a gentle check-in with the lines.
             dispatcher.utter_message(text=check_in_text())
-            text = "Of ging je vraag over een van deze onderwerpen?"
+            text = texts.SUGGESTIONS_OTHER_TOPIC
         dispatcher.utter_message(text=text, buttons=buttons)
         return []
 
 
-class ActionDefaultFallback(Action):  # type: ignore[misc]  # rasa_sdk is untyped (Action is Any)
+class ActionDefaultFallback(Action):
     """End of the two-stage fallback (and low action confidence): offer a person, not a loop."""
 
     def name(self) -> str:
         return "action_default_fallback"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         missed = last_missed_message(tracker.events) or tracker.latest_message
         count_unanswered("fallback", missed)
         if shows_distress(tracker.latest_message) or shows_distress(missed):
             dispatcher.utter_message(text=check_in_text())
         dispatcher.utter_message(
-            text=GIVE_UP_TEXT,
+            text=texts.FALLBACK_GIVE_UP,
             buttons=[
-                {"title": "Met iemand praten", "payload": HANDOFF_PAYLOAD},
-                {"title": "Laat Join us contact opnemen", "payload": INTEREST_PAYLOAD},
+                {"title": texts.INTENT_TITLES["human_handoff"], "payload": HANDOFF_PAYLOAD},
+                {"title": texts.LET_JOINUS_CONTACT_ME_BUTTON, "payload": INTEREST_PAYLOAD},
             ],
         )
         # Like Rasa's own fallback: forget the turn that was not understood.
         return [UserUtteranceReverted()]
 
 
-class ActionOutOfScope(Action):  # type: ignore[misc]  # rasa_sdk is untyped (Action is Any)
+class ActionOutOfScope(Action):
     """An honest "daar kan ik je niet mee helpen" plus what the assistant can do; counted."""
 
     def name(self) -> str:
         return "action_out_of_scope"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         count_unanswered("out_of_scope", tracker.latest_message)
         dispatcher.utter_message(response="utter_out_of_scope")
         return []
-

@@ -16,6 +16,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.facts import facts
 from actions.school import REQUEST_SLOTS
+from bot.answers import texts
 from bot.answers.adults import PARENT, PROFESSIONAL, parent_buttons, professional_buttons
 from bot.answers.feelings import (
     LISTEN_FROM,
@@ -26,23 +27,17 @@ from bot.answers.feelings import (
     listening_buttons,
     listening_reply,
 )
+from bot.school import texts as school_texts
 
 EventList = list[dict[str, Any]]
 
 # What each form is about, for "you were busy with ...".
-FORM_TOPICS = {
-    "interest_form": "de vragen zodat Join us contact met je kan opnemen",
-    "parent_form": "de toestemming voor je kind",
-    "school_referral_form": "een verwijzing van een leerling",
-    "school_presentation_form": "een aanvraag voor een presentatie",
-    "school_material_form": "een aanvraag voor materiaal",
-}
 SCHOOL_FORMS = frozenset(
     {"school_referral_form", "school_presentation_form", "school_material_form"}
 )
 
 
-class ActionFeelingNext(Action):  # type: ignore[misc]  # rasa_sdk is untyped
+class ActionFeelingNext(Action):
     """After ``utter_feeling``: how Join us fits (first time), or listening and someone to talk to."""
 
     def name(self) -> str:
@@ -54,14 +49,13 @@ class ActionFeelingNext(Action):  # type: ignore[misc]  # rasa_sdk is untyped
         role = tracker.get_slot("visitor_role")
         if role == PARENT:
             dispatcher.utter_message(
-                text="Herkent u dit bij uw kind? Join us is er voor jongeren die meer contact "
-                "met leeftijdsgenoten willen. Wat wilt u weten?",
+                text=texts.FEELING_NEXT_PARENT,
                 buttons=parent_buttons(),
             )
             return []
         if role == PROFESSIONAL:
             dispatcher.utter_message(
-                text="Herkent u dit bij een jongere die u begeleidt? Dan kan Join us passen.",
+                text=texts.FEELING_NEXT_PROFESSIONAL,
                 buttons=professional_buttons(),
             )
             return []
@@ -79,7 +73,7 @@ class ActionFeelingNext(Action):  # type: ignore[misc]  # rasa_sdk is untyped
         return []
 
 
-class ActionFormPaused(Action):  # type: ignore[misc]
+class ActionFormPaused(Action):
     """/start (or a deep link, or another role) in the middle of a form: greet, then go on or stop.
 
     The message is never taken as the answer to the form's open question (``not_intent``).
@@ -92,19 +86,18 @@ class ActionFormPaused(Action):  # type: ignore[misc]
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
         form = tracker.active_loop_name or ""
-        topic = FORM_TOPICS.get(form, "een paar vragen")
+        topic = texts.FORM_TOPICS.get(form, texts.FORM_TOPIC_UNKNOWN)
         dispatcher.utter_message(
-            text=f"Hoi! 👋 Je was nog bezig met {topic}. Wil je daarmee verder, of stoppen? "
-            "Bij stoppen wis ik wat je al had ingevuld.",
+            text=texts.FORM_PAUSED.format(topic=topic),
             buttons=[
-                {"title": "Verder met de vragen", "payload": "/form_continue"},
-                {"title": "Stoppen", "payload": "/withdraw"},
+                {"title": texts.FORM_CONTINUE_BUTTON, "payload": "/form_continue"},
+                {"title": texts.FORM_STOP_BUTTON, "payload": "/withdraw"},
             ],
         )
         return []
 
 
-class ActionStopSchoolForm(Action):  # type: ignore[misc]
+class ActionStopSchoolForm(Action):
     """'Stop' inside a school form: this request is not sent; earlier requests are left alone
     (a /stop outside a form still withdraws everything, see action_withdraw)."""
 
@@ -114,10 +107,7 @@ class ActionStopSchoolForm(Action):  # type: ignore[misc]
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
-        dispatcher.utter_message(
-            text="Oké, ik stop met deze vragen. Er is niets verstuurd en wat je net had "
-            "ingevuld, heb ik gewist."
-        )
+        dispatcher.utter_message(text=school_texts.SCHOOL_FORM_STOPPED)
         return [
             ActiveLoop(None),
             SlotSet("requested_slot", None),

@@ -13,6 +13,7 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.choices import CONSENT_CHOICE
 from actions.consent import (
     ERASE,
     FORGET,
@@ -20,18 +21,15 @@ from actions.consent import (
     PARENT_SLOTS,
     EventList,
     ask_again,
-    clear_choice,
     offer_personal_choice,
-    pressed_our_button,
     reset,
 )
 from actions.questions import AskSlot, capture
 from actions.school import ask_school_feedback
 from actions.school_services import referral_services
 from actions.services import lead_services
+from bot.leads import texts
 from bot.leads.contact import (
-    AGE_BAND_TITLES,
-    ROUTE_TITLES,
     ROUTES_WITHOUT_DETAIL,
     SKIPPED,
     ContactInvalid,
@@ -48,34 +46,6 @@ from bot.privacy.drafts import (
     real_source,
 )
 
-INTRO = (
-    "Leuk dat je wilt meedoen! 😊 Ik stel je een paar korte vragen, zodat iemand van Join us "
-    "contact met je kan opnemen. Alles mag je overslaan. Ik stuur pas iets door als jij daarna "
-    "op 'Ja' drukt, en met 'stop' houd je op wanneer je wilt."
-)
-ALREADY = (
-    "Je hebt al laten weten dat je wilt meedoen, en dat staat klaar bij Join us. 👍 "
-    "Met /mijngegevens zie je wat ik heb doorgegeven, met /stop trek je het in."
-)
-WHY = {
-    "lead_age_band": "Join us heeft groepen voor 12 tot 18 en voor 18 tot 25 jaar. Met je leeftijd weet Join us welke groep past. Ben je jonger dan 16, dan moet ook een ouder of verzorger toestemming geven voordat ik iets doorstuur.",
-    "lead_area": "Join us heeft groepen op verschillende plekken. Met je gemeente of school kijken ze welke groep in de buurt is.",
-    "lead_contact_route": "Zo weet Join us hoe ze je het fijnst kunnen bereiken. Jij kiest, en via deze chat kan ook.",
-    "lead_contact_detail": "Anders kan Join us je niet bereiken. Alleen de medewerker die jou helpt krijgt dit te zien, en pas als jij 'Ja' zegt.",
-    "lead_nickname": "Dan weet de medewerker hoe hij of zij je kan aanspreken. Een bijnaam is ook prima, en overslaan mag.",
-    "lead_wishes": "Dan kan Join us je al een beetje leren kennen en vertellen over dingen die je leuk vindt. Overslaan mag.",
-    "parent_contact": "Omdat je kind jonger is dan 16, mag Join us alleen contact opnemen met toestemming van een ouder of verzorger. Met jouw telefoonnummer of e-mail kan Join us jou ook bereiken.",
-}
-WHY_GENERAL = (
-    "Ik vraag alleen wat Join us nodig heeft om contact met je op te nemen. Niets gaat weg "
-    "zonder dat jij op 'Ja' drukt, alleen Join us ziet het, en je kunt alles laten wissen met /vergeet."
-)
-DETAIL_QUESTIONS = {
-    "phone": "Op welk telefoonnummer kan Join us je bellen of appen?",
-    "email": "Op welk e-mailadres kan Join us je mailen?",
-    "parent": "Wat is het telefoonnummer of e-mailadres van je ouder of verzorger?",
-    "mentor": "Wat is het e-mailadres of telefoonnummer van je mentor? Zet de naam van je school er gerust bij.",
-}
 _SWITCH = {
     "phone": ("Toch liever e-mail", "email"),
     "email": ("Toch liever bellen", "phone"),
@@ -109,11 +79,11 @@ def leave_form() -> EventList:
         ActiveLoop(None),
         SlotSet("requested_slot", None),
         *reset(*FORM_SLOTS, *PARENT_SLOTS),
-        *clear_choice(),
+        *CONSENT_CHOICE.clear(),
     ]
 
 
-class ActionStartInterest(Action):  # type: ignore[misc]  # rasa_sdk is untyped
+class ActionStartInterest(Action):
     def name(self) -> str:
         return "action_start_interest"
 
@@ -122,14 +92,14 @@ class ActionStartInterest(Action):  # type: ignore[misc]  # rasa_sdk is untyped
     ) -> EventList:
         services = lead_services()
         if services.leads.active_lead(tracker.sender_id) is not None:
-            dispatcher.utter_message(text=ALREADY)
+            dispatcher.utter_message(text=texts.ALREADY_SIGNED_UP)
             return [SlotSet("lead_on_file", True)]
         source = source_of(tracker)
         services.leads.note_interest(source)
         if isinstance(source, str) and source.startswith(COMEBACK_PREFIX):
-            dispatcher.utter_message(text="Fijn dat je terug bent! 🙌")
-        dispatcher.utter_message(text=INTRO)
-        return [*reset(*FORM_SLOTS), *clear_choice(), SlotSet("lead_on_file", False)]
+            dispatcher.utter_message(text=texts.WELCOME_BACK)
+        dispatcher.utter_message(text=texts.FORM_INTRO)
+        return [*reset(*FORM_SLOTS), *CONSENT_CHOICE.clear(), SlotSet("lead_on_file", False)]
 
 
 def captured_or_skipped(value: Any) -> str | None:
@@ -137,7 +107,7 @@ def captured_or_skipped(value: Any) -> str | None:
     return value if value in (CAPTURED, SKIPPED) else None
 
 
-class ValidateInterestForm(FormValidationAction):  # type: ignore[misc]
+class ValidateInterestForm(FormValidationAction):
     def name(self) -> str:
         return "validate_interest_form"
 
@@ -203,38 +173,36 @@ class ValidateInterestForm(FormValidationAction):  # type: ignore[misc]
         return {"lead_wishes": captured_or_skipped(value)}
 
 
-SKIP_BUTTON = {"title": "Sla over", "payload": "/skip"}
+SKIP_BUTTON = {"title": texts.SKIP_BUTTON, "payload": "/skip"}
 QUESTIONS: dict[str, tuple[str, list[dict[str, str]]]] = {
     "lead_age_band": (
-        "Hoe oud ben je? Dan weet Join us welke groep bij je past.",
+        texts.ASK_AGE,
         [
             {"title": title, "payload": f'/inform{{"lead_age_band": "{band}"}}'}
-            for band, title in AGE_BAND_TITLES.items()
+            for band, title in texts.AGE_BAND_TITLES.items()
         ]
-        + [{"title": "Zeg ik liever niet", "payload": "/skip"}],
+        + [{"title": texts.RATHER_NOT_SAY_BUTTON, "payload": "/skip"}],
     ),
     "lead_area": (
-        "In welke gemeente woon je, of op welke school zit je? Dan kijkt Join us welke groep in "
-        "de buurt is.",
+        texts.ASK_AREA,
         [SKIP_BUTTON],
     ),
     "lead_contact_route": (
-        "Hoe wil je dat iemand van Join us contact met je opneemt?",
+        texts.ASK_CONTACT_ROUTE,
         [
             {
                 "title": title[0].upper() + title[1:],
                 "payload": f'/inform{{"lead_contact_route": "{name}"}}',
             }
-            for name, title in ROUTE_TITLES.items()
+            for name, title in texts.ROUTE_TITLES.items()
         ],
     ),
     "lead_nickname": (
-        "Hoe mag Join us je noemen? Je voornaam of een bijnaam is genoeg.",
+        texts.ASK_NICKNAME,
         [SKIP_BUTTON],
     ),
     "lead_wishes": (
-        "Laatste vraag: wat zou je leuk vinden om te doen met andere jongeren? Bijvoorbeeld gamen, "
-        "koken, sporten of gewoon kletsen.",
+        texts.ASK_WISHES,
         [SKIP_BUTTON],
     ),
 }
@@ -266,7 +234,7 @@ class ActionAskLeadWishes(_AskLeadSlot):
     slot = "lead_wishes"
 
 
-class ActionAskLeadContactDetail(Action):  # type: ignore[misc]
+class ActionAskLeadContactDetail(Action):
     """The question depends on the chosen route; offer the other route if they typed the wrong kind."""
 
     def name(self) -> str:
@@ -284,13 +252,14 @@ class ActionAskLeadContactDetail(Action):  # type: ignore[misc]
                 SKIP_BUTTON,
             ]
         dispatcher.utter_message(
-            text=DETAIL_QUESTIONS.get(chosen, DETAIL_QUESTIONS["phone"]), buttons=buttons
+            text=texts.ASK_CONTACT_DETAIL.get(chosen, texts.ASK_CONTACT_DETAIL["phone"]),
+            buttons=buttons,
         )
         capture(dispatcher, "lead_contact_detail", chosen)
         return []
 
 
-class ActionShowConsent(Action):  # type: ignore[misc]
+class ActionShowConsent(Action):
     """The preview: exactly what staff will get, why, who sees it, how long; then Ja/Nee."""
 
     def name(self) -> str:
@@ -302,22 +271,16 @@ class ActionShowConsent(Action):  # type: ignore[misc]
         draft = draft_from(tracker)
         if not draft.reachable:
             dispatcher.utter_message(
-                text="Zonder manier om je te bereiken kan Join us geen contact met je opnemen. "
-                "Daarom stuur ik niets door en bewaar ik niets. Wil je het opnieuw proberen, of er "
-                "nog even over nadenken?",
+                text=texts.NO_WAY_TO_REACH_YOU,
                 buttons=[
-                    {"title": "Opnieuw", "payload": "/express_interest"},
-                    {"title": "Ik denk erover na", "payload": "/think_about_it"},
+                    {"title": texts.TRY_AGAIN_BUTTON, "payload": "/express_interest"},
+                    {"title": texts.THINK_ABOUT_IT_BUTTON, "payload": "/think_about_it"},
                 ],
             )
-            return reset(*FORM_SLOTS) + clear_choice()
+            return reset(*FORM_SLOTS) + CONSENT_CHOICE.clear()
         footer = ""
         if draft.needs_parent:
-            footer = (
-                "\n\nJe bent jonger dan 16 (of je gaf je leeftijd niet op). Dan moet eerst je ouder "
-                "of verzorger toestemming geven. Druk je op 'Ja', dan krijg je een code voor hen. "
-                "Tot zij 'ja' zeggen, stuur ik niets door."
-            )
+            footer = texts.CONSENT_UNDER_16_NOTE
         # The preview shows the answers: the bot process renders it from our database.
         return offer_personal_choice(
             dispatcher,
@@ -331,14 +294,14 @@ class ActionShowConsent(Action):  # type: ignore[misc]
         )
 
 
-class ActionSubmitLead(Action):  # type: ignore[misc]
+class ActionSubmitLead(Action):
     def name(self) -> str:
         return "action_submit_lead"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
-        if not pressed_our_button(tracker):
+        if CONSENT_CHOICE.answer(tracker) != "yes":
             return ask_again(dispatcher, tracker)
         services = lead_services()
         draft = draft_from(tracker)
@@ -359,24 +322,17 @@ class ActionSubmitLead(Action):  # type: ignore[misc]
                 json_message={
                     "directive": "code_link",
                     "prefix": PARENT_PREFIX,
-                    "text": "Top! Nu is je ouder of verzorger aan de beurt. Stuur hem of haar deze link:\n"
-                    "{link}\n\nOf laat hen mij op Telegram de code {code} sturen. "
-                    "Ze zien dan precies wat jij zag en kiezen zelf. De code werkt 7 dagen. "
-                    "Tot die tijd stuur ik niets door.",
+                    "text": texts.PARENT_TURN_CODE_LINK,
                 }
             )
         else:
-            dispatcher.utter_message(
-                text="Verstuurd! 🎉 Iemand van Join us neemt contact met je op. Spannend misschien, "
-                "maar je zit nergens aan vast. Met /mijngegevens zie je wat ik heb doorgegeven, "
-                "met /stop trek je het in."
-            )
+            dispatcher.utter_message(text=texts.LEAD_SENT)
         # Issue 5: a student who came with a school's referral link is asked if the school may hear.
         school = ask_school_feedback(dispatcher, tracker, submitted.public_id)
-        return reset(*FORM_SLOTS) + clear_choice() + school
+        return reset(*FORM_SLOTS) + CONSENT_CHOICE.clear() + school
 
 
-class ActionDeclineLead(Action):  # type: ignore[misc]
+class ActionDeclineLead(Action):
     def name(self) -> str:
         return "action_decline_lead"
 
@@ -384,15 +340,14 @@ class ActionDeclineLead(Action):  # type: ignore[misc]
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
         dispatcher.utter_message(
-            text="Prima! Ik stuur niets door en ik heb gewist wat je had ingevuld. Wil je het later "
-            "toch? Typ dan gewoon 'ik wil meedoen'.",
-            buttons=[{"title": "Ik denk erover na", "payload": "/think_about_it"}],
+            text=texts.LEAD_DECLINED,
+            buttons=[{"title": texts.THINK_ABOUT_IT_BUTTON, "payload": "/think_about_it"}],
         )
         dispatcher.utter_message(json_message=ERASE)
-        return reset(*FORM_SLOTS) + clear_choice()
+        return reset(*FORM_SLOTS) + CONSENT_CHOICE.clear()
 
 
-class ActionThinkAboutIt(Action):  # type: ignore[misc]
+class ActionThinkAboutIt(Action):
     """A code to come back with; it remembers at most the campaign, never who you are."""
 
     def name(self) -> str:
@@ -407,9 +362,7 @@ class ActionThinkAboutIt(Action):  # type: ignore[misc]
             json_message={
                 "directive": "deep_link",
                 "start": COMEBACK_PREFIX + code,
-                "text": "Neem rustig de tijd, er is geen haast. 🙂 Wil je later verder? Open dan deze "
-                "link: {link}\nIk heb niets bewaard waaraan iemand je kan herkennen. Vragen over "
-                "Join us mag je me altijd stellen.",
+                "text": texts.THINK_ABOUT_IT,
             }
         )
         if typed:
@@ -417,7 +370,7 @@ class ActionThinkAboutIt(Action):  # type: ignore[misc]
         return leave_form()
 
 
-class ActionWithdraw(Action):  # type: ignore[misc]
+class ActionWithdraw(Action):
     """'/stop', 'ik wil niet meer meedoen': stop routing, erase the lead and what was typed."""
 
     def name(self) -> str:
@@ -430,19 +383,13 @@ class ActionWithdraw(Action):  # type: ignore[misc]
         # A school employee's /stop withdraws their referrals and requests the same way.
         requests = referral_services().forget(tracker.sender_id)
         if requests and not withdrawn:
-            text = (
-                "Je verzoeken aan Join us zijn ingetrokken en je gegevens zijn gewist. "
-                "Je kunt altijd opnieuw contact opnemen."
-            )
+            text = texts.WITHDRAWN_REQUESTS
         elif withdrawn:
-            text = (
-                "Je aanmelding is ingetrokken en je gegevens zijn gewist. Join us neemt geen contact "
-                "met je op. Je mag altijd terugkomen. 💛"
-            )
+            text = texts.WITHDRAWN_LEAD
         elif tracker.active_loop_name:
-            text = "Oké, ik stop met de vragen. Wat je had ingevuld heb ik gewist."
+            text = texts.FORM_STOPPED
         else:
-            text = "Er stond niets van je klaar, dus er is ook niets doorgestuurd. Ik heb niets bewaard waaraan iemand je kan herkennen."
+            text = texts.NOTHING_TO_WITHDRAW
         dispatcher.utter_message(text=text)
         if not tracker.active_loop_name:
             # /stop as such (not "stop" inside a form): also ambassador data, drafts, our messages.
@@ -451,7 +398,7 @@ class ActionWithdraw(Action):  # type: ignore[misc]
         return leave_form()
 
 
-class ActionExplainWhy(Action):  # type: ignore[misc]
+class ActionExplainWhy(Action):
     def name(self) -> str:
         return "action_explain_why"
 
@@ -459,5 +406,5 @@ class ActionExplainWhy(Action):  # type: ignore[misc]
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
         asked = tracker.get_slot("requested_slot")
-        dispatcher.utter_message(text=WHY.get(str(asked), WHY_GENERAL))
+        dispatcher.utter_message(text=texts.WHY_WE_ASK.get(str(asked), texts.WHY_WE_ASK_GENERAL))
         return []

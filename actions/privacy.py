@@ -6,27 +6,21 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.choices import CONSENT_CHOICE
 from actions.consent import (
     ERASE,
     FORGET,
     EventList,
     ask_again,
-    clear_choice,
     offer_choice,
-    pressed_our_button,
 )
 from actions.leads import leave_form
 from actions.school_services import referral_services
 from actions.services import lead_services
-
-ASK_FORGET = (
-    "Weet je het zeker? Dan wis ik alles wat ik over je heb: een aanmelding en je "
-    "contactgegevens (Join us neemt dan ook geen contact meer op), je toestemmingen en ons hele "
-    "gesprek. Dat kan ik niet terugdraaien."
-)
+from bot.privacy import texts
 
 
-class ActionMyData(Action):  # type: ignore[misc]  # rasa_sdk is untyped
+class ActionMyData(Action):
     def name(self) -> str:
         return "action_my_data"
 
@@ -39,7 +33,7 @@ class ActionMyData(Action):  # type: ignore[misc]  # rasa_sdk is untyped
         return []
 
 
-class ActionForgetMe(Action):  # type: ignore[misc]
+class ActionForgetMe(Action):
     def name(self) -> str:
         return "action_forget_me"
 
@@ -47,37 +41,34 @@ class ActionForgetMe(Action):  # type: ignore[misc]
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
         events = leave_form()
-        return events + offer_choice(dispatcher, "forget", ASK_FORGET)
+        return events + offer_choice(dispatcher, "forget", texts.ASK_FORGET)
 
 
-class ActionEraseMe(Action):  # type: ignore[misc]
+class ActionEraseMe(Action):
     def name(self) -> str:
         return "action_erase_me"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
-        if not pressed_our_button(tracker):
+        if CONSENT_CHOICE.answer(tracker) != "yes":
             return ask_again(dispatcher, tracker)
         lead_services().privacy.erase(tracker.sender_id)
         referral_services().forget(tracker.sender_id)  # issue 5: a school employee's requests
-        dispatcher.utter_message(
-            text="Klaar: alles wat ik over je had is gewist, ook ons gesprek. Je kunt altijd "
-            "opnieuw beginnen met een berichtje. 👋"
-        )
+        dispatcher.utter_message(text=texts.ERASED_EVERYTHING)
         # The conversation itself is erased by the bot process once Rasa has saved this turn;
         # drafts, ambassador data and our messages showing details go with it.
         dispatcher.utter_message(json_message=FORGET)
         dispatcher.utter_message(json_message=ERASE)
-        return clear_choice()
+        return CONSENT_CHOICE.clear()
 
 
-class ActionKeepData(Action):  # type: ignore[misc]
+class ActionKeepData(Action):
     def name(self) -> str:
         return "action_keep_data"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
-        dispatcher.utter_message(text="Oké, ik heb niets gewist.")
-        return clear_choice()
+        dispatcher.utter_message(text=texts.NOTHING_ERASED)
+        return CONSENT_CHOICE.clear()

@@ -8,8 +8,6 @@ typed text ("ja hoor") never switches a young person into the school flow by acc
 
 from __future__ import annotations
 
-import json
-import secrets
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -17,11 +15,15 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.choices import SCHOOL_CHOICE
 from actions.facts import facts
 from actions.questions import AskSlot
 from actions.school_services import referral_services
 from actions.services import lead_services
+from bot.answers import texts as answers_texts
+from bot.leads import texts as lead_texts
 from bot.leads.contact import SKIPPED, ContactInvalid, age_band, short_text
+from bot.pipeline import texts as pipeline_texts
 from bot.privacy.drafts import (
     CAPTURED,
     REFERRAL_SOURCE,
@@ -29,7 +31,7 @@ from bot.privacy.drafts import (
     real_source,
     request_draft,
 )
-from bot.school.cards import MATERIALS, PERIODS, STAFF_ROLES
+from bot.school import texts
 from bot.school.requests import REFERRAL_PREFIX, RequestDraft
 
 EventList = list[dict[str, Any]]
@@ -44,88 +46,24 @@ REQUEST_SLOTS = (
     "school_period",
     "school_material",
 )
-CHOICE_SLOTS = ("school_pending", "school_token")
-USE_BUTTONS = "Kies met een van de knoppen hierboven, dan weet ik zeker wat je bedoelt."
 
 MENU = [
-    {"title": "Signalen herkennen", "payload": "Welke signalen van eenzaamheid zie je op school?"},
-    {"title": "Een leerling verwijzen", "payload": "/school_refer"},
-    {"title": "Presentatie aanvragen", "payload": "/school_presentation"},
-    {"title": "Flyers en posters", "payload": "/school_material_request"},
+    {"title": texts.MENU_SIGNALS_BUTTON, "payload": texts.MENU_SIGNALS_QUESTION},
+    {"title": texts.MENU_REFER_BUTTON, "payload": "/school_refer"},
+    {"title": texts.MENU_PRESENTATION_BUTTON, "payload": "/school_presentation"},
+    {"title": texts.MENU_MATERIAL_BUTTON, "payload": "/school_material_request"},
 ]
-WELCOME_SCHOOL = (
-    "Fijn dat je er bent. Ik help schoolmedewerkers met eenzaamheid bij leerlingen: signalen "
-    "herkennen, het gesprek aangaan, wie je betrekt en hoe je naar Join us verwijst. Ook kun je "
-    "een presentatie of materiaal aanvragen. Waar kan ik je mee helpen?"
-)
-ASK_ROLE = (
-    "Werk je op een school, bijvoorbeeld als mentor, docent, zorgcoördinator of teamleider? "
-    "Dan beantwoord ik je vragen als professional."
-)
-ASK_ROLE_TOPIC = (
-    "Deze informatie is bedoeld voor mensen die op een school werken. Bedoel je dat je op een "
-    "school werkt?"
-)
-FEEDBACK_QUESTION = (
-    "Je kwam via een link van je school. Mag ik je school laten weten dat je je hebt aangemeld, "
-    "zodra dat zo is? Ze horen alleen dát je meedoet en later misschien in één zin hoe het gaat, "
-    "niets over wat je vertelt. Je mag ook nee zeggen; dat heeft geen gevolgen. Intrekken kan "
-    "altijd met 'mijn school hoeft het niet te weten'."
-)
-PARENT_FEEDBACK_QUESTION = (
-    "Nog één vraag: je kind kwam via een verwijzing van school en vindt het goed dat de school "
-    "hoort dát je kind zich heeft aangemeld (en later misschien in één zin hoe het gaat). Vind jij "
-    "dat ook goed? Zonder jouw ja hoort de school niets."
-)
 
 
 def reset(*names: str) -> EventList:
     return [SlotSet(name, None) for name in names]
 
 
-def offer(
-    dispatcher: CollectingDispatcher,
-    pending: str,
-    text: str,
-    yes: str,
-    no: str,
-    *,
-    no_payload: str | None = None,
-    directive: dict[str, Any] | None = None,
-) -> EventList:
-    """Utter ``text`` with yes/no buttons bound to a fresh token; remember what they answer.
-
-    With ``directive`` the bot process renders the text instead (it shows personal details).
-    """
-    token = secrets.token_hex(4)
-
-    def payload(answer: str) -> str:
-        return "/school_choice" + json.dumps({"school_token": token, "school_answer": answer})
-
-    buttons = [
-        {"title": yes, "payload": payload("yes")},
-        {"title": no, "payload": no_payload or payload("no")},
-    ]
-    if directive is not None:
-        dispatcher.utter_message(json_message={**directive, "buttons": buttons})
-    else:
-        dispatcher.utter_message(text=text, buttons=buttons)
-    return [SlotSet("school_pending", pending), SlotSet("school_token", token)]
-
-
-def pressed_our_button(tracker: Tracker) -> str | None:
-    """'yes' / 'no' when this turn is one of our buttons with the current token, else None."""
-    expected = tracker.get_slot("school_token")
-    given = next(tracker.get_latest_entity_values("school_token"), None)
-    answer = next(tracker.get_latest_entity_values("school_answer"), None)
-    if not expected or given != expected or answer not in ("yes", "no"):
-        return None
-    return str(answer)
-
-
 def referral_code(tracker: Tracker) -> str | None:
     source = tracker.get_slot("source")
-    if source == REFERRAL_SOURCE:  # the code itself is kept by the bot process (bot/pipeline/capture.py)
+    if (
+        source == REFERRAL_SOURCE
+    ):  # the code itself is kept by the bot process (bot/pipeline/capture.py)
         source = real_source(source, lead_services().drafts.values(tracker.sender_id))
     if isinstance(source, str) and source.startswith(REFERRAL_PREFIX):
         return source
@@ -142,7 +80,13 @@ def ask_school_feedback(
     code = referral_code(tracker)
     if code is None or not referral_services().referral_exists(code, tracker.sender_id):
         return []
-    events = offer(dispatcher, "feedback", FEEDBACK_QUESTION, "Ja, dat mag", "Nee, liever niet")
+    events = SCHOOL_CHOICE.offer(
+        dispatcher,
+        "feedback",
+        texts.FEEDBACK_QUESTION,
+        texts.FEEDBACK_YES_BUTTON,
+        pipeline_texts.NO_RATHER_NOT_BUTTON,
+    )
     return [*events, SlotSet("school_feedback_lead", lead_public_id)]
 
 
@@ -150,14 +94,20 @@ def ask_parent_school_feedback(dispatcher: CollectingDispatcher, lead_public_id:
     """After a parent confirmed an under-16's lead that the child wants the school to hear of."""
     if not referral_services().waits_for_parent(lead_public_id):
         return []
-    events = offer(dispatcher, "parent_feedback", PARENT_FEEDBACK_QUESTION, "Ja, dat mag", "Nee")
+    events = SCHOOL_CHOICE.offer(
+        dispatcher,
+        "parent_feedback",
+        texts.PARENT_FEEDBACK_QUESTION,
+        texts.FEEDBACK_YES_BUTTON,
+        texts.NO_BUTTON,
+    )
     return [*events, SlotSet("school_feedback_lead", lead_public_id)]
 
 
 # ------------------------------------------------------------------------------ the role
 
 
-class ActionOfferSchoolRole(Action):  # type: ignore[misc]  # rasa_sdk is untyped
+class ActionOfferSchoolRole(Action):
     """'Ik ben mentor', /start school, or a school topic asked outside the school role."""
 
     def name(self) -> str:
@@ -167,21 +117,21 @@ class ActionOfferSchoolRole(Action):  # type: ignore[misc]  # rasa_sdk is untype
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
         if tracker.get_slot("role") == SCHOOL:
-            dispatcher.utter_message(text=WELCOME_SCHOOL, buttons=MENU)
+            dispatcher.utter_message(text=texts.WELCOME_SCHOOL, buttons=MENU)
             return []
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        text = ASK_ROLE if intent == "school_role" else ASK_ROLE_TOPIC
-        return offer(
+        text = texts.ASK_ROLE if intent == "school_role" else texts.ASK_ROLE_TOPIC
+        return SCHOOL_CHOICE.offer(
             dispatcher,
             "role",
             text,
-            "Ja, ik werk op een school",
-            "Nee, ik ben een jongere",
+            texts.ROLE_SCHOOL_BUTTON,
+            texts.ROLE_YOUTH_BUTTON,
             no_payload="/youth_role",
         )
 
 
-class ActionSetYouthRole(Action):  # type: ignore[misc]
+class ActionSetYouthRole(Action):
     def name(self) -> str:
         return "action_set_youth_role"
 
@@ -189,16 +139,19 @@ class ActionSetYouthRole(Action):  # type: ignore[misc]
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
         dispatcher.utter_message(
-            text="Oké! Dan praat ik met je als jongere. Vraag me gerust alles over Join us. 🙂",
+            text=texts.YOUTH_ROLE_SET,
             buttons=[
-                {"title": "Wat is Join us?", "payload": "/what_is_joinus"},
-                {"title": "Ik wil meedoen", "payload": "/express_interest"},
+                {
+                    "title": answers_texts.INTENT_TITLES["what_is_joinus"],
+                    "payload": "/what_is_joinus",
+                },
+                {"title": texts.I_WANT_TO_JOIN_BUTTON, "payload": "/express_interest"},
             ],
         )
-        return [SlotSet("role", None), SlotSet("visitor_role", None), *reset(*CHOICE_SLOTS)]
+        return [SlotSet("role", None), SlotSet("visitor_role", None), *SCHOOL_CHOICE.clear()]
 
 
-class ActionSchoolChoice(Action):  # type: ignore[misc]
+class ActionSchoolChoice(Action):
     """Every school yes/no button: switch role, send a request, the school-feedback consent."""
 
     def name(self) -> str:
@@ -207,20 +160,20 @@ class ActionSchoolChoice(Action):  # type: ignore[misc]
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
-        answer = pressed_our_button(tracker)
+        answer = SCHOOL_CHOICE.answer(tracker)
         if answer is None:
-            dispatcher.utter_message(text=USE_BUTTONS)
+            dispatcher.utter_message(text=texts.USE_BUTTONS)
             return []
-        pending = tracker.get_slot("school_pending")
-        events = reset(*CHOICE_SLOTS)
+        pending = SCHOOL_CHOICE.pending(tracker)
+        events = SCHOOL_CHOICE.clear()
         if pending == "role":
-            dispatcher.utter_message(text=WELCOME_SCHOOL, buttons=MENU)
+            dispatcher.utter_message(text=texts.WELCOME_SCHOOL, buttons=MENU)
             return [*events, SlotSet("role", SCHOOL), SlotSet("visitor_role", None)]
         if pending == "send":
             return events + send_request(dispatcher, tracker, answer == "yes")
         if pending in ("feedback", "parent_feedback"):
             return events + feedback_answer(dispatcher, tracker, pending, answer == "yes")
-        dispatcher.utter_message(text="Deze knop werkt niet meer.")
+        dispatcher.utter_message(text=pipeline_texts.STALE_BUTTON)
         return events
 
 
@@ -232,24 +185,18 @@ def feedback_answer(
     if pending == "feedback":
         code = referral_code(tracker) or ""
         if yes and service.student_agrees(tracker.sender_id, lead, code):
-            dispatcher.utter_message(
-                text="Top, dan hoort je school het als je bent aangemeld. Ben je jonger dan 16, "
-                "dan vraag ik het ook aan je ouder of verzorger. Wil je het toch niet? Zeg dan "
-                "'mijn school hoeft het niet te weten'."
-            )
+            dispatcher.utter_message(text=texts.FEEDBACK_STUDENT_YES)
         else:
-            dispatcher.utter_message(text="Prima, je school hoort hier niets over van Join us. 👍")
+            dispatcher.utter_message(text=texts.FEEDBACK_STUDENT_NO)
     elif yes and service.parent_agrees(tracker.sender_id, lead):
-        dispatcher.utter_message(
-            text="Dank je wel. De school hoort alleen dát je kind zich heeft aangemeld."
-        )
+        dispatcher.utter_message(text=texts.FEEDBACK_PARENT_YES)
     else:
         service.parent_refuses(lead)
-        dispatcher.utter_message(text="Helder: de school hoort hier niets over van Join us.")
+        dispatcher.utter_message(text=texts.FEEDBACK_PARENT_NO)
     return [SlotSet("school_feedback_lead", None)]
 
 
-class ActionWithdrawSchoolFeedback(Action):  # type: ignore[misc]
+class ActionWithdrawSchoolFeedback(Action):
     """'Mijn school hoeft het niet te weten': the link to the school is removed."""
 
     def name(self) -> str:
@@ -259,9 +206,9 @@ class ActionWithdrawSchoolFeedback(Action):  # type: ignore[misc]
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
         if referral_services().withdraw_feedback(tracker.sender_id):
-            text = "Geregeld: je school hoort niets meer van Join us over jouw aanmelding."
+            text = texts.FEEDBACK_WITHDRAWN
         else:
-            text = "Je school krijgt van Join us niets over jou te horen, dus er is niets in te trekken."
+            text = texts.FEEDBACK_NOTHING_TO_WITHDRAW
         dispatcher.utter_message(text=text)
         return []
 
@@ -274,33 +221,19 @@ def utter_school_contact(dispatcher: CollectingDispatcher) -> None:
     """
     data = facts()
     lines = [
-        f"{label}: {value}"
-        for label, value in (
-            ("Telefoon", data.get("contact.phone")),
-            ("E-mail", data.get("contact.email")),
-            ("Bereikbaar", data.get("contact.office_hours")),
-            ("Website", data.get("organisation.website")),
-        )
-        if value
+        answers_texts.CONTACT_LINE.format(label=label, value=data.get(fact))
+        for fact, label in texts.CONTACT_LABELS.items()
+        if data.get(fact)
     ]
-    if lines:
-        text = "Zo bereik je Join us:\n" + "\n".join(lines)
-    else:
-        text = (
-            "Het telefoonnummer en e-mailadres van Join us heb ik nu niet bij de hand, en ik "
-            "gok liever niet."
-        )
-    text += (
-        "\nVia mij kan het ook: verwijs een leerling of vraag een presentatie of materiaal "
-        "aan, dan neemt iemand van Join us contact met je op."
-    )
+    text = texts.CONTACT_HEADER + "\n".join(lines) if lines else texts.CONTACT_UNKNOWN
+    text += texts.CONTACT_VIA_ME
     dispatcher.utter_message(text=text, buttons=MENU[1:])
 
 
 # ------------------------------------------------------------------------------ the forms
 
 
-class ActionResetSchoolRequest(Action):  # type: ignore[misc]
+class ActionResetSchoolRequest(Action):
     """A new request starts clean (school, role and contact are kept for convenience)."""
 
     def name(self) -> str:
@@ -309,7 +242,7 @@ class ActionResetSchoolRequest(Action):  # type: ignore[misc]
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
-        return reset(*REQUEST_SLOTS, *CHOICE_SLOTS)
+        return reset(*REQUEST_SLOTS) + SCHOOL_CHOICE.clear()
 
 
 def _choice(value: Any, options: dict[str, str], words: dict[str, str]) -> str | None:
@@ -319,7 +252,7 @@ def _choice(value: Any, options: dict[str, str], words: dict[str, str]) -> str |
     return next((key for word, key in words.items() if word in text), None)
 
 
-class _SchoolFormValidation(FormValidationAction):  # type: ignore[misc]
+class _SchoolFormValidation(FormValidationAction):
     """Validators shared by the three school forms."""
 
     form = ""
@@ -344,7 +277,7 @@ class _SchoolFormValidation(FormValidationAction):  # type: ignore[misc]
             "zorg": "zorgcoordinator",
             "team": "teamleider",
         }
-        return {"school_staff_role": _choice(value, STAFF_ROLES, words) or "anders"}
+        return {"school_staff_role": _choice(value, texts.STAFF_ROLES, words) or "anders"}
 
     def validate_school_contact(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -361,9 +294,7 @@ class ValidateSchoolReferralForm(_SchoolFormValidation):
         try:
             return {"school_student_age": age_band(str(value))}
         except ContactInvalid:
-            dispatcher.utter_message(
-                text="Kies de leeftijd van de leerling met een knop; Join us is voor 12 t/m 25 jaar."
-            )
+            dispatcher.utter_message(text=texts.CHOOSE_STUDENT_AGE)
             return {"school_student_age": None}
 
     def validate_school_student_agrees(
@@ -371,7 +302,7 @@ class ValidateSchoolReferralForm(_SchoolFormValidation):
     ) -> dict[str, Any]:
         answer = _choice(value, {"yes": "", "no": ""}, {"ja": "yes", "nee": "no", "niet": "no"})
         if answer is None:
-            dispatcher.utter_message(text=USE_BUTTONS)
+            dispatcher.utter_message(text=texts.USE_BUTTONS)
             return {"school_student_agrees": None}
         if answer == "no":
             # Required: without the student's agreement nothing is asked or sent; end the form.
@@ -388,7 +319,7 @@ class ValidateSchoolReferralForm(_SchoolFormValidation):
         words = {"ja": "yes", "nog niet": "not_yet", "nee": "not_yet", "18": "adult"}
         answer = _choice(value, {"yes": "", "not_yet": "", "adult": ""}, words)
         if answer is None:
-            dispatcher.utter_message(text=USE_BUTTONS)
+            dispatcher.utter_message(text=texts.USE_BUTTONS)
         return {"school_parents_informed": answer}
 
     def validate_school_hopes(
@@ -404,7 +335,7 @@ class ValidateSchoolPresentationForm(_SchoolFormValidation):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         text = str(value)
-        return {"school_period": text if text in PERIODS else short_text(text, 120)}
+        return {"school_period": text if text in texts.PERIODS else short_text(text, 120)}
 
 
 class ValidateSchoolMaterialForm(_SchoolFormValidation):
@@ -420,7 +351,9 @@ class ValidateSchoolMaterialForm(_SchoolFormValidation):
             "fact": "factsheet",
             "alle": "all",
         }
-        return {"school_material": _choice(value, MATERIALS, words) or short_text(str(value), 120)}
+        return {
+            "school_material": _choice(value, texts.MATERIALS, words) or short_text(str(value), 120)
+        }
 
 
 FORM_SLOTS = (
@@ -446,7 +379,7 @@ def draft_from(tracker: Tracker, kind: str) -> RequestDraft:
     return request_draft(kind, form_slots(tracker), values)
 
 
-class _ConfirmSchoolRequest(Action):  # type: ignore[misc]
+class _ConfirmSchoolRequest(Action):
     """A form is complete: show exactly what Join us gets and ask to send it."""
 
     kind = ""
@@ -458,19 +391,15 @@ class _ConfirmSchoolRequest(Action):  # type: ignore[misc]
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
         if self.kind == "referral" and tracker.get_slot("school_student_agrees") != "yes":
-            dispatcher.utter_message(
-                text="Dan stuur ik niets door. Verwijs alleen als de leerling het goed vindt: "
-                "bespreek eerst of hij of zij het zelf wil veranderen en of Join us past. Je kunt "
-                "de leerling ook de flyer geven, dan kiest hij of zij zelf."
-            )
+            dispatcher.utter_message(text=texts.REFERRAL_NOT_AGREED)
             return reset(*REQUEST_SLOTS)
         # The summary shows the school and contact: the bot process renders it (school_preview).
-        events = offer(
+        events = SCHOOL_CHOICE.offer(
             dispatcher,
             "send",
             "",
-            "Ja, versturen",
-            "Nee, niet versturen",
+            texts.SEND_YES_BUTTON,
+            texts.SEND_NO_BUTTON,
             directive={
                 "directive": "school_preview",
                 "kind": self.kind,
@@ -502,7 +431,7 @@ def send_request(dispatcher: CollectingDispatcher, tracker: Tracker, yes: bool) 
     drafts = lead_services().drafts
     if not yes or kind not in ("referral", "presentation", "material"):
         drafts.remove(tracker.sender_id, *SCHOOL_FIELDS)
-        dispatcher.utter_message(text="Prima, ik heb niets verstuurd en niets bewaard.")
+        dispatcher.utter_message(text=texts.NOTHING_SENT)
         return events
     submitted = referral_services().submit(tracker.sender_id, draft_from(tracker, kind))
     drafts.remove(tracker.sender_id, *SCHOOL_FIELDS)
@@ -519,91 +448,140 @@ def send_request(dispatcher: CollectingDispatcher, tracker: Tracker, yes: bool) 
             json_message={
                 "directive": "code_link",
                 "prefix": REFERRAL_PREFIX,
-                "text": f"Verstuurd (#{submitted.public_id}). Join us neemt contact met je op.\n\n"
-                "Geef de leerling (en de ouders) deze persoonlijke link:\n{link}\n"
-                f"of de code {REFERRAL_PREFIX}"
-                + "{code}. Meldt de leerling zich via die link aan, dan "
-                "vraag ik of jij het mag horen. Alleen bij ja (en onder 16 ook een ja van een ouder) "
-                "krijg je hier bericht zodra de aanmelding rond is.",
+                # {link} and {code} stay for the bot process, which alone knows them.
+                "text": texts.REQUEST_SENT_CODE_LINK.format(
+                    request=submitted.public_id,
+                    prefix=REFERRAL_PREFIX,
+                    link="{link}",
+                    code="{code}",
+                ),
             }
         )
     else:
-        dispatcher.utter_message(
-            text=f"Verstuurd (#{submitted.public_id}). Join us neemt contact met je op; je krijgt "
-            "hier bericht als je verzoek is opgepakt en afgerond."
-        )
+        dispatcher.utter_message(text=texts.REQUEST_SENT.format(request=submitted.public_id))
     return events
 
 
 # The forms' questions, asked by action_ask_<slot> (buttons fill the slot via entities).
 QUESTIONS: dict[str, tuple[str, list[dict[str, str]]]] = {
     "school_name": (
-        "Op welke school werk je (naam en plaats)?",
+        texts.ASK_SCHOOL_NAME,
         [],
     ),
     "school_staff_role": (
-        "Wat is je functie?",
+        texts.ASK_STAFF_ROLE,
         [
-            {"title": "Mentor", "payload": '/inform{"school_staff_role": "mentor"}'},
-            {"title": "Docent", "payload": '/inform{"school_staff_role": "docent"}'},
             {
-                "title": "Zorgcoördinator",
+                "title": texts.ROLE_MENTOR_BUTTON,
+                "payload": '/inform{"school_staff_role": "mentor"}',
+            },
+            {
+                "title": texts.ROLE_TEACHER_BUTTON,
+                "payload": '/inform{"school_staff_role": "docent"}',
+            },
+            {
+                "title": texts.ROLE_CARE_COORDINATOR_BUTTON,
                 "payload": '/inform{"school_staff_role": "zorgcoordinator"}',
             },
-            {"title": "Teamleider", "payload": '/inform{"school_staff_role": "teamleider"}'},
-            {"title": "Anders", "payload": '/inform{"school_staff_role": "anders"}'},
+            {
+                "title": texts.ROLE_TEAM_LEADER_BUTTON,
+                "payload": '/inform{"school_staff_role": "teamleider"}',
+            },
+            {"title": texts.ROLE_OTHER_BUTTON, "payload": '/inform{"school_staff_role": "anders"}'},
         ],
     ),
     "school_contact": (
-        "Op welk telefoonnummer of e-mailadres kan Join us je bereiken? (Je eigen werkgegevens, niet die van de leerling.)",
+        texts.ASK_SCHOOL_CONTACT,
         [],
     ),
     "school_student_age": (
-        "Hoe oud is de leerling? Een naam heb ik niet nodig.",
+        texts.ASK_STUDENT_AGE,
         [
-            {"title": "12 t/m 15 jaar", "payload": '/inform{"school_student_age": "12-15"}'},
-            {"title": "16 of 17 jaar", "payload": '/inform{"school_student_age": "16-17"}'},
-            {"title": "18 jaar of ouder", "payload": '/inform{"school_student_age": "18-25"}'},
+            {
+                "title": lead_texts.AGE_BAND_TITLES["12-15"],
+                "payload": '/inform{"school_student_age": "12-15"}',
+            },
+            {
+                "title": lead_texts.AGE_BAND_TITLES["16-17"],
+                "payload": '/inform{"school_student_age": "16-17"}',
+            },
+            {
+                "title": texts.AGE_18_PLUS_BUTTON,
+                "payload": '/inform{"school_student_age": "18-25"}',
+            },
         ],
     ),
     "school_student_agrees": (
-        "Weet de leerling van deze verwijzing en vindt hij of zij het goed?",
+        texts.ASK_STUDENT_AGREES,
         [
             {
-                "title": "Ja, de leerling vindt het goed",
+                "title": texts.STUDENT_AGREES_BUTTON,
                 "payload": '/inform{"school_student_agrees": "yes"}',
             },
-            {"title": "Nee, nog niet", "payload": '/inform{"school_student_agrees": "no"}'},
+            {
+                "title": texts.STUDENT_NOT_YET_BUTTON,
+                "payload": '/inform{"school_student_agrees": "no"}',
+            },
         ],
     ),
     "school_parents_informed": (
-        "Zijn de ouders of verzorgers op de hoogte?",
+        texts.ASK_PARENTS_INFORMED,
         [
-            {"title": "Ja", "payload": '/inform{"school_parents_informed": "yes"}'},
-            {"title": "Nog niet", "payload": '/inform{"school_parents_informed": "not_yet"}'},
-            {"title": "Leerling is 18+", "payload": '/inform{"school_parents_informed": "adult"}'},
+            {
+                "title": texts.PARENTS_INFORMED_BUTTON,
+                "payload": '/inform{"school_parents_informed": "yes"}',
+            },
+            {
+                "title": texts.PARENTS_NOT_YET_BUTTON,
+                "payload": '/inform{"school_parents_informed": "not_yet"}',
+            },
+            {
+                "title": texts.STUDENT_IS_ADULT_BUTTON,
+                "payload": '/inform{"school_parents_informed": "adult"}',
+            },
         ],
     ),
     "school_hopes": (
-        "Wat hoop je dat Join us voor deze leerling betekent? Kort is prima, zonder namen of medische details.",
-        [{"title": "Sla over", "payload": "/skip"}],
+        texts.ASK_HOPES,
+        [{"title": lead_texts.SKIP_BUTTON, "payload": "/skip"}],
     ),
     "school_period": (
-        "Wanneer past een presentatie in het mentorenoverleg of zorgteam het best in jullie jaarplanning?",
+        texts.ASK_PERIOD,
         [
-            {"title": "September - oktober", "payload": '/inform{"school_period": "sep_okt"}'},
-            {"title": "November - december", "payload": '/inform{"school_period": "nov_dec"}'},
-            {"title": "Januari - maart", "payload": '/inform{"school_period": "jan_mrt"}'},
-            {"title": "April - juni", "payload": '/inform{"school_period": "apr_jun"}'},
+            {
+                "title": texts.PERIOD_SEP_OCT_BUTTON,
+                "payload": '/inform{"school_period": "sep_okt"}',
+            },
+            {
+                "title": texts.PERIOD_NOV_DEC_BUTTON,
+                "payload": '/inform{"school_period": "nov_dec"}',
+            },
+            {
+                "title": texts.PERIOD_JAN_MAR_BUTTON,
+                "payload": '/inform{"school_period": "jan_mrt"}',
+            },
+            {
+                "title": texts.PERIOD_APR_JUN_BUTTON,
+                "payload": '/inform{"school_period": "apr_jun"}',
+            },
         ],
     ),
     "school_material": (
-        "Welk materiaal wil je ontvangen?",
+        texts.ASK_MATERIAL,
         [
-            {"title": "Flyers", "payload": '/inform{"school_material": "flyers"}'},
-            {"title": "Posters", "payload": '/inform{"school_material": "posters"}'},
-            {"title": "Factsheet", "payload": '/inform{"school_material": "factsheet"}'},
-            {"title": "Alles", "payload": '/inform{"school_material": "all"}'},
+            {
+                "title": texts.MATERIAL_FLYERS_BUTTON,
+                "payload": '/inform{"school_material": "flyers"}',
+            },
+            {
+                "title": texts.MATERIAL_POSTERS_BUTTON,
+                "payload": '/inform{"school_material": "posters"}',
+            },
+            {
+                "title": texts.MATERIAL_FACTSHEET_BUTTON,
+                "payload": '/inform{"school_material": "factsheet"}',
+            },
+            {"title": texts.MATERIAL_ALL_BUTTON, "payload": '/inform{"school_material": "all"}'},
         ],
     ),
 }

@@ -11,15 +11,15 @@ import threading
 
 from actions.services import lead_services
 from bot.core.crypto import Cipher
-from bot.school.requests import ReferralService
+from bot.school.requests import SchoolRequestService
 from bot.storage.db import Database
 
-_override: list[ReferralService] = []
-_opened: dict[str, ReferralService] = {}
+_override: list[SchoolRequestService] = []
+_opened: dict[str, SchoolRequestService] = {}
 _lock = threading.Lock()
 
 
-def referral_services() -> ReferralService:
+def referral_services() -> SchoolRequestService:
     if _override:
         return _override[-1]
     settings = lead_services().settings
@@ -27,12 +27,12 @@ def referral_services() -> ReferralService:
         service = _opened.get(settings.database_url)
         if service is None:
             database = Database(settings.database_url)
-            service = ReferralService(database, Cipher.from_settings(settings), settings)
+            service = SchoolRequestService(database, Cipher.from_settings(settings), settings)
             _opened[settings.database_url] = service
         return service
 
 
-def use(service: ReferralService | None) -> None:
+def use(service: SchoolRequestService | None) -> None:
     """Tests: make the actions use ``service`` (``None`` restores the default)."""
     _override.clear()
     if service is not None:

@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from bot.answers import texts
 from bot.answers.facts import Facts
 
 FEELING = "feeling"
@@ -40,51 +41,18 @@ EVENING_QUESTION = "wat doen jullie op een avond"
 FIRST_LOOK_QUESTION = "kan ik eerst een keer komen kijken"
 
 # GGD Brabant-Zuidoost, Jeugdmonitor 2015 (report §2.1): 22% of 12-18 year olds, 3% severely.
-FIGURE = (
-    "Je bent echt niet de enige: in Zuidoost-Brabant zegt ongeveer 1 op de 5 jongeren van 12 tot "
-    "18 jaar dat ze zich eenzaam voelen (22%, GGD Jeugdmonitor 2015)."
-)
 # Report §2.4 and §4.6: many participants find making contact hard; fun comes first there.
 NOT_ALONE: Mapping[str, str] = {
-    "lonely": FIGURE,
-    "no_friends": FIGURE,
-    "left_out": FIGURE,
-    "lonely_among_people": FIGURE,
-    "shy": "Veel jongeren die bij Join us komen, vinden contact maken ook spannend. Daar is het juist voor.",
-    "different": (
-        "Bij Join us zijn jongeren heel verschillend, en iedereen is welkom zoals die is. "
-        "Een deelnemer zei: “ik durf meer mezelf te zijn”."
-    ),
-    "new_in_town": "Bij Join us leer je jongeren uit de buurt kennen, op een vaste plek in de gemeente.",
-    "nothing_to_do": "Bij Join us gaat het juist om je vrije tijd: samen iets leuks doen, het weekendgevoel.",
-    "bullied": (
-        "Bij Join us kom je buiten school, dus je begint er zonder 'geschiedenis'. "
-        "Wat er op school gebeurt, hoef je daar niet mee te nemen."
-    ),
+    "lonely": texts.FIGURE,
+    "no_friends": texts.FIGURE,
+    "left_out": texts.FIGURE,
+    "lonely_among_people": texts.FIGURE,
+    "shy": texts.NOT_ALONE_SHY,
+    "different": (texts.NOT_ALONE_DIFFERENT),
+    "new_in_town": texts.NOT_ALONE_NEW_IN_TOWN,
+    "nothing_to_do": texts.NOT_ALONE_NOTHING_TO_DO,
+    "bullied": (texts.NOT_ALONE_BULLIED),
 }
-HOW_IT_FITS: Sequence[str] = (
-    "Join us is er voor jongeren van 12 tot 25 die meer contact met andere jongeren willen. Om de "
-    "twee weken op vrijdagavond doe je in een kleine groep leuke dingen, met begeleiders erbij. "
-    "Plezier staat voorop, en je hebt geen indicatie of verwijzing nodig.",
-    "Misschien is Join us iets voor jou: om de twee weken op vrijdagavond samen leuke dingen doen "
-    "met andere jongeren, met een begeleider op de achtergrond. Plezier staat voorop, het is geen "
-    "therapie, en je kunt je gewoon zelf aanmelden.",
-)
-FIRST_EVENING = (
-    "Zo gaat het: voordat je meedoet, is er eerst een kennismakingsgesprek. Dan leer je Join us "
-    "kennen, stel je al je vragen en kijk je samen of het bij je past. Op de avonden zijn "
-    "begeleiders erbij die op de achtergrond meekijken en helpen als dat nodig is. Je hoeft niets "
-    "over jezelf te vertellen wat je niet wilt, en plezier staat voorop."
-)
-LISTEN: Sequence[str] = (
-    "Ik lees wat je schrijft, en het is goed dat je het niet voor jezelf houdt.",
-    "Ik hoor je. Het klinkt alsof het al een tijdje zo voelt.",
-    "Dank je dat je me dit allemaal vertelt. Dat vraagt moed.",
-)
-BOT_LIMIT = (
-    "Ik ben maar een bot, dus echt goed luisteren kan een mens beter. Wil je er nu met iemand "
-    "over praten?"
-)
 
 
 def kind_of(parse_data: Mapping[str, Any]) -> str | None:
@@ -121,30 +89,33 @@ def pick(options: Sequence[str], seed: str) -> str:
 def first_reply(kind: str | None, seed: str) -> str:
     """After the acknowledgement: not the only one (where the report says so) and how Join us fits."""
     if kind == NERVOUS:
-        return FIRST_EVENING
-    lines = [NOT_ALONE.get(kind or "", ""), pick(HOW_IT_FITS, seed), "Wat wil je nu?"]
+        return texts.FIRST_EVENING
+    lines = [NOT_ALONE.get(kind or "", ""), pick(texts.HOW_IT_FITS, seed), texts.WHAT_NOW]
     return " ".join(line for line in lines if line)
 
 
 def first_buttons(kind: str | None) -> list[dict[str, str]]:
     look = (
-        {"title": "Kan ik eerst komen kijken?", "payload": FIRST_LOOK_QUESTION}
+        {"title": texts.FAQ_TITLES["faq/eerst_kijken"], "payload": FIRST_LOOK_QUESTION}
         if kind == NERVOUS
-        else {"title": "Hoe ziet een avond eruit?", "payload": EVENING_QUESTION}
+        else {"title": texts.WHAT_IS_AN_EVENING_BUTTON, "payload": EVENING_QUESTION}
     )
     return [
         look,
-        {"title": "Praten met iemand van Join us", "payload": "/human_handoff"},
-        {"title": "Join us mag contact met me opnemen", "payload": "/express_interest"},
-        {"title": "Ik wil nog iets vragen", "payload": "/help"},
+        {"title": texts.TALK_TO_JOINUS_BUTTON, "payload": "/human_handoff"},
+        {"title": texts.JOINUS_MAY_CONTACT_ME_BUTTON, "payload": "/express_interest"},
+        {"title": texts.ANOTHER_QUESTION_BUTTON, "payload": "/help"},
     ]
 
 
 def _line(entry: Any, *, adult: bool) -> str | None:
     if not isinstance(entry, Mapping) or not entry.get("name"):
         return None
-    how = [f"bel {entry['phone']}" if entry.get("phone") else "", f"chat via {entry['chat']}" if entry.get("chat") else ""]
-    reach = " of ".join(part for part in how if part)
+    how = [
+        texts.LINE_CALL.format(phone=entry["phone"]) if entry.get("phone") else "",
+        texts.LINE_CHAT.format(chat=entry["chat"]) if entry.get("chat") else "",
+    ]
+    reach = texts.OR.join(part for part in how if part)
     if not reach:
         return None
     extra = entry.get("hours") if adult else entry.get("ages")
@@ -156,27 +127,27 @@ def talk_now(facts: Facts, age_band: str | None) -> str:
     kids = _line(facts.get("crisis_lines.kindertelefoon"), adult=False)
     adults = _line(facts.get("crisis_lines.luisterlijn"), adult=True)
     if age_band in YOUNG_BANDS and kids:
-        return f"Je kunt met iemand praten bij {kids}."
+        return texts.TALK_TO_KIDS_LINE.format(line=kids)
     if age_band in ADULT_BANDS and adults:
-        return f"Je kunt altijd met iemand praten bij {adults}."
+        return texts.TALK_TO_ADULTS_LINE.format(line=adults)
     lines = []
     if kids:
-        lines.append(f"Jonger dan 18? {kids}.")
+        lines.append(texts.UNDER_18_LINE.format(line=kids))
     if adults:
-        lines.append(f"18 of ouder? {adults}.")
+        lines.append(texts.FROM_18_LINE.format(line=adults))
     if not lines:
-        return "Praat er ook eens over met iemand die je vertrouwt, of met iemand van Join us."
+        return texts.TALK_TO_SOMEONE_YOU_TRUST
     return " ".join(lines)
 
 
 def listening_reply(facts: Facts, age_band: str | None, told: int) -> str:
     """The second and later messages about how they feel: listen, then someone to talk to now."""
-    listen = LISTEN[(told - LISTEN_FROM) % len(LISTEN)]
-    return f"{listen} {BOT_LIMIT}\n{talk_now(facts, age_band)}"
+    listen = texts.LISTEN[(told - LISTEN_FROM) % len(texts.LISTEN)]
+    return f"{listen} {texts.BOT_LIMIT}\n{talk_now(facts, age_band)}"
 
 
 def listening_buttons() -> list[dict[str, str]]:
     return [
-        {"title": "Praten met iemand van Join us", "payload": "/human_handoff"},
-        {"title": "Hoe ziet een avond eruit?", "payload": EVENING_QUESTION},
+        {"title": texts.TALK_TO_JOINUS_BUTTON, "payload": "/human_handoff"},
+        {"title": texts.WHAT_IS_AN_EVENING_BUTTON, "payload": EVENING_QUESTION},
     ]

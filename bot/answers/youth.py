@@ -10,48 +10,37 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from bot.answers import texts
 from bot.answers.facts import Facts
-
-UNKNOWN_CONTACT = "Dat weet ik niet precies. Vraag het gerust aan iemand van Join us: typ 'ik wil met iemand praten'."
 
 # Button payloads; "/intent" is Rasa's syntax for "the user meant this intent".
 HANDOFF_PAYLOAD = "/human_handoff"
 INTEREST_PAYLOAD = "/express_interest"
 SOMETHING_ELSE_PAYLOAD = "/out_of_scope"
 
-# Dutch titles of the topics that "Bedoel je ...?" can offer. Plain intents are pressed as
-# "/intent"; FAQ sub-intents (retrieval intents) cannot be sent as "/faq/x" to Rasa, so their
-# button sends a canonical question that the NLU training data contains verbatim.
-INTENT_TITLES: dict[str, str] = {
-    "what_is_joinus": "Wat is Join us?",
-    "who_is_it_for": "Voor wie is het?",
-    "when_where": "Wanneer en waar?",
-    "cost": "Wat kost het?",
-    "human_handoff": "Met iemand praten",
-    "privacy": "Privacy en anoniem",
-    "help": "Wat kan ik vragen?",
-    "bot_challenge": "Ben jij een bot?",
-}
-FAQ_QUESTIONS: dict[str, tuple[str, str]] = {
-    # sub-intent: (button title, canonical question sent as the payload)
-    "faq/avond": ("Wat doe je op een avond?", "wat doen jullie op een avond"),
-    "faq/therapie": ("Is het therapie?", "is het therapie"),
-    "faq/moet_ik_praten": ("Moet ik over mezelf praten?", "moet ik vertellen dat ik me alleen voel"),
-    "faq/welkom": ("Ik ben verlegen of zenuwachtig", "ik ben best verlegen, kan ik toch komen"),
-    "faq/eerst_kijken": ("Kan ik eerst komen kijken?", "kan ik eerst een keer komen kijken"),
-    "faq/aanmelden": ("Hoe meld ik me aan?", "hoe werkt aanmelden"),
-    "faq/ouders_school": ("Moeten ouders of school het weten?", "moeten mijn ouders het weten"),
-    "faq/begeleiders": ("Wie zijn de begeleiders?", "wie zijn de begeleiders"),
-    "faq/groepsgrootte": ("Hoe groot is een groep?", "hoeveel jongeren zitten er in een groep"),
-    "faq/ervaringen": ("Wat vinden anderen ervan?", "wat vinden andere jongeren ervan"),
-    "faq/wat_met_info": ("Wat doet Join us met wat ik vertel?", "wat doet join us met wat ik vertel"),
+# The topics that "Bedoel je ...?" can offer (their titles: texts.INTENT_TITLES, FAQ_TITLES).
+# Plain intents are pressed as "/intent"; FAQ sub-intents (retrieval intents) cannot be sent as
+# "/faq/x" to Rasa, so their button sends a canonical question the NLU data holds verbatim.
+FAQ_QUESTIONS: dict[str, str] = {
+    # sub-intent: the canonical question sent as the payload (titles: texts.FAQ_TITLES)
+    "faq/avond": "wat doen jullie op een avond",
+    "faq/therapie": "is het therapie",
+    "faq/moet_ik_praten": "moet ik vertellen dat ik me alleen voel",
+    "faq/welkom": "ik ben best verlegen, kan ik toch komen",
+    "faq/eerst_kijken": "kan ik eerst een keer komen kijken",
+    "faq/aanmelden": "hoe werkt aanmelden",
+    "faq/ouders_school": "moeten mijn ouders het weten",
+    "faq/begeleiders": "wie zijn de begeleiders",
+    "faq/groepsgrootte": "hoeveel jongeren zitten er in een groep",
+    "faq/ervaringen": "wat vinden andere jongeren ervan",
+    "faq/wat_met_info": "wat doet join us met wat ik vertel",
 }
 # Never offered as "did you mean": they are not questions about Join us.
 NOT_OFFERED = frozenset(
     {"nlu_fallback", "out_of_scope", "greet", "goodbye", "thanks", "express_interest"}
 )
 # Topics an unanswered question can be counted under (see bot.staff.insights).
-GUESSABLE_TOPICS = frozenset(INTENT_TITLES) | {"express_interest"}
+GUESSABLE_TOPICS = frozenset(texts.INTENT_TITLES) | {"express_interest"}
 MAX_SUGGESTIONS = 3
 MIN_SUGGESTION_CONFIDENCE = 0.05
 
@@ -61,44 +50,46 @@ _SAFE_LABEL = re.compile(r"^[a-z0-9_/]{1,80}$")
 def contact_line(facts: Facts) -> str:
     parts = []
     if phone := facts.get("contact.phone"):
-        parts.append(f"bellen naar {phone}")
+        parts.append(texts.CALL.format(phone=phone))
     if email := facts.get("contact.email"):
-        parts.append(f"mailen naar {email}")
+        parts.append(texts.MAIL.format(email=email))
     if not parts:
-        return "Je kunt het ook vragen aan iemand van Join us: typ 'ik wil met iemand praten'."
-    return "Je kunt Join us ook " + " of ".join(parts) + "."
+        return texts.ASK_SOMEONE
+    return texts.CONTACT_JOINUS.format(ways=texts.OR.join(parts))
 
 
 def when_where_text(facts: Facts) -> str:
-    rhythm = facts.get("evenings.rhythm") or "om de twee weken op vrijdagavond"
-    lines = [f"De groepsavonden zijn {rhythm}."]
+    rhythm = facts.get("evenings.rhythm") or texts.DEFAULT_RHYTHM
+    lines = [texts.EVENINGS_ARE.format(rhythm=rhythm)]
     times = facts.get("evenings.times")
     location = facts.get("evenings.location")
     if times:
-        lines.append(f"Tijd: {times}.")
+        lines.append(texts.EVENING_TIME.format(times=times))
     if location:
-        lines.append(f"Plek: {location}.")
+        lines.append(texts.EVENING_PLACE.format(location=location))
     if not times or not location:
-        missing = " en ".join(
-            word for word, value in (("hoe laat", times), ("waar precies", location)) if not value
+        missing = texts.AND.join(
+            word
+            for word, value in ((texts.WHAT_TIME, times), (texts.WHERE_EXACTLY, location))
+            if not value
         )
-        lines.append(f"{missing.capitalize()} het nu is, weet ik niet zeker. {contact_line(facts)}")
+        unsure = texts.NOT_SURE_NOW.format(missing=missing)
+        lines.append(f"{unsure[:1].upper()}{unsure[1:]} {contact_line(facts)}")
     return " ".join(lines)
 
 
 def who_is_it_for_text(facts: Facts) -> str:
     """Ages and age groups from the report; the current groups only when staff filled them in."""
     lines = [
-        "Join us is voor jongeren van 12 tot 25 jaar die meer contact met andere jongeren willen "
-        "en daar wel wat hulp bij kunnen gebruiken.",
-        "Er zijn groepen voor 12 tot 18 jaar en voor 18 tot 25 jaar.",
+        texts.WHO_IS_IT_FOR,
+        texts.AGE_GROUPS,
     ]
     current = facts.get("groups.current")
     if isinstance(current, list):
         current = ", ".join(str(item) for item in current if str(item).strip())
     if current:
-        lines.append(f"Nu zijn er deze groepen: {current}.")
-    lines.append("Je bent welkom zoals je bent. 🙂")
+        lines.append(texts.CURRENT_GROUPS.format(groups=current))
+    lines.append(texts.WELCOME_AS_YOU_ARE)
     return " ".join(lines)
 
 
@@ -106,11 +97,8 @@ def cost_text(facts: Facts) -> str:
     """What taking part costs: only what staff wrote down; otherwise say so honestly."""
     cost = facts.get("evenings.cost")
     if cost:
-        return f"Meedoen aan Join us kost: {cost}."
-    return (
-        "Wat meedoen nu kost, weet ik niet zeker. In 2018 betaalden de gemeenten de avonden, "
-        f"maar vraag het voor de zekerheid even na. {contact_line(facts)}"
-    )
+        return texts.COST_IS.format(cost=cost)
+    return f"{texts.COST_UNKNOWN} {contact_line(facts)}"
 
 
 def handoff_text(facts: Facts) -> str:
@@ -118,31 +106,28 @@ def handoff_text(facts: Facts) -> str:
     phone = facts.get("contact.phone")
     email = facts.get("contact.email")
     hours = facts.get("contact.office_hours")
-    lines = ["Ik ben een bot, maar je kunt ook met een mens van Join us praten."]
+    lines = [texts.HANDOFF_BOT_AND_HUMAN]
     if phone and email:
-        lines.append(f"Bel {phone} of mail naar {email}.")
+        lines.append(texts.HANDOFF_CALL_OR_MAIL.format(phone=phone, email=email))
     elif phone:
-        lines.append(f"Bel {phone}.")
+        lines.append(texts.HANDOFF_CALL.format(phone=phone))
     elif email:
-        lines.append(f"Mail naar {email}.")
+        lines.append(texts.HANDOFF_MAIL.format(email=email))
     else:
-        lines.append("Het telefoonnummer en e-mailadres van Join us heb ik nu niet, sorry.")
+        lines.append(texts.HANDOFF_CONTACT_UNKNOWN)
     if phone or email:
         if hours:
-            lines.append(f"Je kunt ze bereiken: {hours}.")
+            lines.append(texts.HANDOFF_HOURS.format(hours=hours))
         else:
-            lines.append("Wanneer ze precies bereikbaar zijn, weet ik niet.")
-    lines.append(
-        "Wil je liever dat iemand van Join us contact met jou opneemt? Dat kan ook. "
-        "Je zit nergens aan vast."
-    )
+            lines.append(texts.HANDOFF_HOURS_UNKNOWN)
+    lines.append(texts.HANDOFF_OR_WE_CONTACT_YOU)
     return " ".join(lines)
 
 
 def handoff_buttons() -> list[dict[str, str]]:
     return [
-        {"title": "Ja, neem contact met me op", "payload": INTEREST_PAYLOAD},
-        {"title": "Nee, ik heb nog een vraag", "payload": "/help"},
+        {"title": texts.HANDOFF_YES_BUTTON, "payload": INTEREST_PAYLOAD},
+        {"title": texts.HANDOFF_NO_BUTTON, "payload": "/help"},
     ]
 
 
@@ -171,7 +156,9 @@ def faq_ranking(parse_data: Mapping[str, Any]) -> list[tuple[str, float]]:
     ]
 
 
-def suggestions(parse_data: Mapping[str, Any], limit: int = MAX_SUGGESTIONS) -> list[dict[str, str]]:
+def suggestions(
+    parse_data: Mapping[str, Any], limit: int = MAX_SUGGESTIONS
+) -> list[dict[str, str]]:
     """Buttons for the most likely topics of a message Rasa was unsure about (best first).
 
     ``faq`` is expanded into its most likely sub-intent; topics without a Dutch title and
@@ -187,12 +174,12 @@ def suggestions(parse_data: Mapping[str, Any], limit: int = MAX_SUGGESTIONS) -> 
         if name == "faq":
             for sub, _ in faq_ranking(parse_data)[:1]:
                 if sub in FAQ_QUESTIONS and sub not in seen:
-                    title, question = FAQ_QUESTIONS[sub]
+                    title, question = texts.FAQ_TITLES[sub], FAQ_QUESTIONS[sub]
                     buttons.append({"title": title, "payload": question})
                     seen.add(sub)
             continue
-        if name in INTENT_TITLES and name not in seen:
-            buttons.append({"title": INTENT_TITLES[name], "payload": f"/{name}"})
+        if name in texts.INTENT_TITLES and name not in seen:
+            buttons.append({"title": texts.INTENT_TITLES[name], "payload": f"/{name}"})
             seen.add(name)
     return buttons
 
@@ -200,11 +187,8 @@ def suggestions(parse_data: Mapping[str, Any], limit: int = MAX_SUGGESTIONS) -> 
 def affirmation_message(parse_data: Mapping[str, Any]) -> tuple[str, list[dict[str, str]]]:
     """ "Bedoel je ...?" with the likely topics plus "Iets anders"."""
     buttons = suggestions(parse_data)
-    if buttons:
-        text = "Ik weet niet zeker of ik je goed begrijp. Bedoel je een van deze?"
-    else:
-        text = "Ik weet niet zeker of ik je goed begrijp. Gaat je vraag over iets anders?"
-    buttons.append({"title": "Iets anders", "payload": SOMETHING_ELSE_PAYLOAD})
+    text = texts.DID_YOU_MEAN if buttons else texts.DID_YOU_MEAN_NOTHING
+    buttons.append({"title": texts.SOMETHING_ELSE_BUTTON, "payload": SOMETHING_ELSE_PAYLOAD})
     return text, buttons
 
 

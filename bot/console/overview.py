@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -93,53 +94,56 @@ class Series:
     series: dict[str, list[int]]
 
 
-def lead_funnel_by_week(db: Database, *, since: date) -> Series:
+def _sums(
+    db: Database, key: Any, by: Any, count: Any, week: Any, *, since: date
+) -> list[tuple[Any, Any, int]]:
+    """(key, by, summed count) over the weekly count rows since ``since``."""
     with db.session() as s:
         rows = s.execute(
-            select(LeadCount.week_start, LeadCount.metric, func.sum(LeadCount.count))
-            .where(LeadCount.week_start >= since)
-            .group_by(LeadCount.week_start, LeadCount.metric)
+            select(key, by, func.sum(count)).where(week >= since).group_by(key, by)
         ).all()
+    return [(k, b, int(total or 0)) for k, b, total in rows]
+
+
+def _weeks(rows: list[tuple[Any, Any, int]]) -> tuple[list[date], dict[date, int]]:
+    """The weeks present in the rows, in order, and each week's position."""
     weeks = sorted({w for w, _, _ in rows})
-    index = {w: i for i, w in enumerate(weeks)}
+    return weeks, {w: i for i, w in enumerate(weeks)}
+
+
+def lead_funnel_by_week(db: Database, *, since: date) -> Series:
+    c = LeadCount
+    rows = _sums(db, c.week_start, c.metric, c.count, c.week_start, since=since)
+    weeks, index = _weeks(rows)
     series = {m: [0] * len(weeks) for m in METRICS}
     for week, metric, total in rows:
         if metric in series:
-            series[metric][index[week]] = int(total or 0)
+            series[metric][index[week]] = total
     return Series([w.strftime("%d-%m") for w in weeks], series)
 
 
 def lead_funnel_by_source(db: Database, *, since: date, top: int = 12) -> Series:
-    with db.session() as s:
-        rows = s.execute(
-            select(LeadCount.source, LeadCount.metric, func.sum(LeadCount.count))
-            .where(LeadCount.week_start >= since)
-            .group_by(LeadCount.source, LeadCount.metric)
-        ).all()
+    c = LeadCount
+    rows = _sums(db, c.source, c.metric, c.count, c.week_start, since=since)
     totals: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(METRICS, 0))
     for source, metric, total in rows:
         if metric in METRICS:
-            totals[source or "(direct)"][metric] = int(total or 0)
+            totals[source or "(direct)"][metric] = total
     ranked = sorted(totals, key=lambda k: -totals[k]["interest"])[:top]
     return Series(ranked, {m: [totals[k][m] for k in ranked] for m in METRICS})
 
 
 def unanswered_by_week(db: Database, *, since: date, top: int = 5) -> Series:
-    with db.session() as s:
-        rows = s.execute(
-            select(UnansweredCount.week_start, UnansweredCount.intent_guess, func.sum(UnansweredCount.count))
-            .where(UnansweredCount.week_start >= since)
-            .group_by(UnansweredCount.week_start, UnansweredCount.intent_guess)
-        ).all()
-    weeks = sorted({w for w, _, _ in rows})
-    index = {w: i for i, w in enumerate(weeks)}
+    u = UnansweredCount
+    rows = _sums(db, u.week_start, u.intent_guess, u.count, u.week_start, since=since)
+    weeks, index = _weeks(rows)
     per_topic: dict[str, int] = defaultdict(int)
     for _, topic, total in rows:
-        per_topic[topic] += int(total or 0)
+        per_topic[topic] += total
     topics = sorted(per_topic, key=lambda t: -per_topic[t])[:top]
     series = {t: [0] * len(weeks) for t in [*topics, "overig"]}
     for week, topic, total in rows:
-        series[topic if topic in topics else "overig"][index[week]] += int(total or 0)
+        series[topic if topic in topics else "overig"][index[week]] += total
     if not any(series["overig"]):
         del series["overig"]
     return Series([w.strftime("%d-%m") for w in weeks], series)

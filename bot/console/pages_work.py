@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from starlette.responses import Response
 
 from bot.console.overview import today_counts
 from bot.console.web import EVERYONE, STAFF_ONLY, Ctx, page
 from bot.leads import status as st
 from bot.leads.cards import card_lines, detail_lines
-from bot.school.cards import BROAD_UPDATES, KIND_TITLES
+from bot.school import texts as school_texts
 from bot.school.cards import card_lines as school_card_lines
 from bot.staff.members import COACH
 
@@ -49,14 +52,45 @@ def today(ctx: Ctx) -> Response:
     return ctx.render("today.html", counts=counts)
 
 
+def _work_list(
+    ctx: Ctx, fetch: Callable[..., tuple[list[Any], int]], template: str, **extra: Any
+) -> Response:
+    """A paged list of leads or school requests in the chosen view (open / mine / all …)."""
+    view, offset = _view(ctx), _offset(ctx)
+    rows, total = fetch(ctx.user.actor, view=view, offset=offset, limit=PER_PAGE)
+    return ctx.render(
+        template,
+        rows=rows,
+        total=total,
+        view=view,
+        views=VIEWS,
+        offset=offset,
+        per_page=PER_PAGE,
+        labels=st.LABELS,
+        **extra,
+    )
+
+
+def _act(ctx: Ctx, param: str, base: str, act: Callable[[str], str]) -> Response:
+    """A staff step on one lead or request, then back to it with the service's reply."""
+    public_id = ctx.param(param).upper()
+    return ctx.redirect(f"{base}/{public_id}", act(public_id))
+
+
+def _send(
+    ctx: Ctx, param: str, base: str, field: str, empty: str, send: Callable[[str, str], str]
+) -> Response:
+    """A typed message to a young person or a school; an empty one is refused kindly."""
+    public_id = ctx.param(param).upper()
+    text = ctx.field(field).strip()
+    if not text:
+        return ctx.redirect(f"{base}/{public_id}", empty)
+    return ctx.redirect(f"{base}/{public_id}", send(public_id, text))
+
+
 @page("/aanmeldingen", roles=STAFF_ONLY)
 def leads(ctx: Ctx) -> Response:
-    view, offset = _view(ctx), _offset(ctx)
-    rows, total = ctx.console.leads.page(ctx.user.actor, view=view, offset=offset, limit=PER_PAGE)
-    return ctx.render(
-        "leads.html", rows=rows, total=total, view=view, views=VIEWS, offset=offset,
-        per_page=PER_PAGE, labels=st.LABELS,
-    )
+    return _work_list(ctx, ctx.console.leads.page, "leads.html")
 
 
 @page("/aanmeldingen/{lead}", roles=STAFF_ONLY)
@@ -72,75 +106,92 @@ def lead(ctx: Ctx) -> Response:
     # A referred student who let the school hear: a few broad updates (as the chat's buttons).
     updates = ctx.console.referrals.updates_left(public_id) if mine else 0
     return ctx.render(
-        "lead.html", card=card, card_lines=card_lines(card), updates=updates, broad=BROAD_UPDATES,
-        detail_lines=detail_lines(details) if details else None, note=details.note if details else None,
-        mine=mine, claimed=claimed_by is not None, steps=steps, label=st.LABELS.get(card.status, card.status),
+        "lead.html",
+        card=card,
+        card_lines=card_lines(card),
+        updates=updates,
+        broad=school_texts.BROAD_UPDATES,
+        detail_lines=detail_lines(details) if details else None,
+        note=details.note if details else None,
+        mine=mine,
+        claimed=claimed_by is not None,
+        steps=steps,
+        label=st.LABELS.get(card.status, card.status),
     )
 
 
 @page("/aanmeldingen/{lead}/stap", roles=STAFF_ONLY, methods=("POST",))
 def lead_step(ctx: Ctx) -> Response:
-    public_id = ctx.param("lead").upper()
-    result = ctx.console.leads.staff_step(ctx.user.actor, public_id, ctx.field("actie"))
-    return ctx.redirect(f"/aanmeldingen/{public_id}", result)
+    step = ctx.field("actie")
+    return _act(
+        ctx,
+        "lead",
+        "/aanmeldingen",
+        lambda i: ctx.console.leads.staff_step(ctx.user.actor, i, step),
+    )
 
 
 @page("/aanmeldingen/{lead}/notitie", roles=STAFF_ONLY, methods=("POST",))
 def lead_note(ctx: Ctx) -> Response:
-    public_id = ctx.param("lead").upper()
-    result = ctx.console.leads.add_note(ctx.user.actor, public_id, ctx.field("notitie"))
-    return ctx.redirect(f"/aanmeldingen/{public_id}", result)
+    note = ctx.field("notitie")
+    return _act(
+        ctx, "lead", "/aanmeldingen", lambda i: ctx.console.leads.add_note(ctx.user.actor, i, note)
+    )
 
 
 @page("/aanmeldingen/{lead}/bericht", roles=STAFF_ONLY, methods=("POST",))
 def lead_message(ctx: Ctx) -> Response:
-    public_id = ctx.param("lead").upper()
-    text = ctx.field("bericht").strip()
-    if not text:
-        return ctx.redirect(f"/aanmeldingen/{public_id}", "Let op: Het bericht is leeg.")
-    result = ctx.console.leads.relay(ctx.user.actor, public_id, text)
-    return ctx.redirect(f"/aanmeldingen/{public_id}", result)
+    relay = ctx.console.leads.relay
+    empty = "Let op: Het bericht is leeg."
+    return _send(
+        ctx, "lead", "/aanmeldingen", "bericht", empty, lambda i, t: relay(ctx.user.actor, i, t)
+    )
 
 
 @page("/aanmeldingen/{lead}/school", roles=STAFF_ONLY, methods=("POST",))
 def lead_school_update(ctx: Ctx) -> Response:
-    public_id = ctx.param("lead").upper()
-    result = ctx.console.referrals.send_update(ctx.user.actor, public_id, ctx.field("update"))
-    return ctx.redirect(f"/aanmeldingen/{public_id}", result)
+    update, send = ctx.field("update"), ctx.console.referrals.send_update
+    return _act(ctx, "lead", "/aanmeldingen", lambda i: send(ctx.user.actor, i, update))
 
 
 @page("/scholen", roles=STAFF_ONLY)
 def schools(ctx: Ctx) -> Response:
-    view, offset = _view(ctx), _offset(ctx)
-    rows, total = ctx.console.referrals.page(ctx.user.actor, view=view, offset=offset, limit=PER_PAGE)
-    return ctx.render(
-        "schools.html", rows=rows, total=total, view=view, views=VIEWS, offset=offset,
-        per_page=PER_PAGE, labels=st.LABELS, kinds=KIND_TITLES,
+    return _work_list(
+        ctx, ctx.console.referrals.page, "schools.html", kinds=school_texts.KIND_TITLES
     )
 
 
 @page("/scholen/{request}", roles=STAFF_ONLY)
 def school(ctx: Ctx) -> Response:
     facts, mine = ctx.console.referrals.view(ctx.user.actor, ctx.param("request").upper())
-    steps = [(a, label) for a, label in SCHOOL_STEPS if st.can_move(facts.status, {"claim": st.CLAIMED, "contacted": st.CONTACTED, "done": st.CLOSED}[a])]
+    steps = [
+        (a, label)
+        for a, label in SCHOOL_STEPS
+        if st.can_move(
+            facts.status, {"claim": st.CLAIMED, "contacted": st.CONTACTED, "done": st.CLOSED}[a]
+        )
+    ]
     return ctx.render(
-        "school.html", facts=facts, lines=school_card_lines(facts), mine=mine, steps=steps,
-        kind=KIND_TITLES.get(facts.kind, facts.kind), label=st.LABELS.get(facts.status, facts.status),
+        "school.html",
+        facts=facts,
+        lines=school_card_lines(facts),
+        mine=mine,
+        steps=steps,
+        kind=school_texts.KIND_TITLES.get(facts.kind, facts.kind),
+        label=st.LABELS.get(facts.status, facts.status),
     )
 
 
 @page("/scholen/{request}/stap", roles=STAFF_ONLY, methods=("POST",))
 def school_step(ctx: Ctx) -> Response:
-    public_id = ctx.param("request").upper()
-    result = ctx.console.referrals.staff_step(ctx.user.actor, public_id, ctx.field("actie"))
-    return ctx.redirect(f"/scholen/{public_id}", result)
+    step, do = ctx.field("actie"), ctx.console.referrals.staff_step
+    return _act(ctx, "request", "/scholen", lambda i: do(ctx.user.actor, i, step))
 
 
 @page("/scholen/{request}/antwoord", roles=STAFF_ONLY, methods=("POST",))
 def school_answer(ctx: Ctx) -> Response:
-    public_id = ctx.param("request").upper()
-    text = ctx.field("antwoord").strip()
-    if not text:
-        return ctx.redirect(f"/scholen/{public_id}", "Let op: Het antwoord is leeg.")
-    result = ctx.console.referrals.answer(ctx.user.actor, public_id, text)
-    return ctx.redirect(f"/scholen/{public_id}", result)
+    answer = ctx.console.referrals.answer
+    empty = "Let op: Het antwoord is leeg."
+    return _send(
+        ctx, "request", "/scholen", "antwoord", empty, lambda i, t: answer(ctx.user.actor, i, t)
+    )

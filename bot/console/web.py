@@ -29,7 +29,7 @@ from bot.core.pseudonym import Pseudonymiser
 from bot.core.settings import Settings
 from bot.leads.directives import DeepLinks
 from bot.leads.service import LeadService
-from bot.school.requests import ReferralService
+from bot.school.requests import SchoolRequestService
 from bot.staff.campaigns import CampaignService
 from bot.staff.insights import InsightsService
 from bot.staff.members import ADMIN, COACH, STAFF, Actor, StaffDirectory
@@ -60,7 +60,7 @@ class Console:
     database: Database
     staff: StaffDirectory
     leads: LeadService
-    referrals: ReferralService
+    referrals: SchoolRequestService
     ambassadors: AmbassadorProgramme
     insights: InsightsService
     facts: Facts
@@ -77,7 +77,7 @@ class Console:
             load_or_create_secret(settings.secrets_dir / "pseudonym.key", settings.pseudonym_secret)
         )
         leads = LeadService(database, cipher, settings)
-        referrals = ReferralService(database, cipher, settings)
+        referrals = SchoolRequestService(database, cipher, settings)
         # As in the bot: a status change tells a referring school (with the student's consent).
         leads.status_listeners.append(referrals.on_lead_status)
         facts = Facts(settings.facts_file, database)

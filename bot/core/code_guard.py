@@ -15,28 +15,17 @@ from datetime import timedelta
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from bot.core.clock import Clock, SystemClock
-from bot.core.crypto import Cipher
 from bot.core.errors import CodeInvalid
-from bot.core.settings import Settings
+from bot.core.service import Service
+from bot.ops import texts as ops_texts
+from bot.pipeline import texts
 from bot.pipeline.outbox import enqueue
-from bot.storage.db import Database
 from bot.storage.models_security import CodeAttempt
 
 log = logging.getLogger(__name__)
 
 WINDOW = timedelta(hours=1)
 KEEP = timedelta(days=1)
-TOO_MANY_PERSON = "Er zijn te veel verkeerde codes geprobeerd. Probeer het over een uur opnieuw."
-TOO_MANY_GLOBAL = (
-    "Er worden op dit moment te veel verkeerde codes geprobeerd. Probeer het later nog eens; "
-    "lukt het dan niet, neem dan contact op met Join us."
-)
-ALERT = (
-    "⚠️ Beveiliging: in het afgelopen uur zijn {count} verkeerde codes (ouder/verwijzing) "
-    "geprobeerd. Invoeren van codes is tijdelijk voor iedereen geblokkeerd. Mogelijk probeert "
-    "iemand codes te raden; er zijn geen gegevens vrijgegeven."
-)
 
 
 def _who(scope: str, pseudonym: str) -> str:
@@ -44,20 +33,7 @@ def _who(scope: str, pseudonym: str) -> str:
     return hashlib.sha256(f"code-attempt:{scope}:{pseudonym}".encode()).hexdigest()[:32]
 
 
-class CodeGuard:
-    def __init__(
-        self,
-        database: Database,
-        cipher: Cipher,
-        settings: Settings,
-        *,
-        clock: Clock | None = None,
-    ) -> None:
-        self._db = database
-        self._cipher = cipher
-        self._settings = settings
-        self._clock = clock or SystemClock()
-
+class CodeGuard(Service):
     @property
     def per_person(self) -> int:
         return self._settings.security.code_failures_per_person
@@ -69,18 +45,16 @@ class CodeGuard:
     def check(self, session: Session, scope: str, pseudonym: str) -> None:
         """Raise CodeInvalid if this person, or everyone together, tried too many wrong codes."""
         since = self._clock.now() - WINDOW
-        everyone = session.scalar(
-            select(func.count(CodeAttempt.id)).where(CodeAttempt.at >= since)
-        )
+        everyone = session.scalar(select(func.count(CodeAttempt.id)).where(CodeAttempt.at >= since))
         if (everyone or 0) >= self.global_cap:
-            raise CodeInvalid(TOO_MANY_GLOBAL)
+            raise CodeInvalid(texts.TOO_MANY_CODES_GLOBAL)
         mine = session.scalar(
             select(func.count(CodeAttempt.id)).where(
                 CodeAttempt.who == _who(scope, pseudonym), CodeAttempt.at >= since
             )
         )
         if (mine or 0) >= self.per_person:
-            raise CodeInvalid(TOO_MANY_PERSON)
+            raise CodeInvalid(texts.TOO_MANY_CODES)
 
     def failed(self, scope: str, pseudonym: str) -> None:
         """Record one wrong code (own transaction); alert admins when the global cap is hit."""
@@ -105,7 +79,7 @@ class CodeGuard:
                 self._cipher,
                 not_before=self._clock.now(),
                 chat_id=admin,
-                text=ALERT.format(count=count),
+                text=ops_texts.CODE_GUESSING_ALERT.format(count=count),
                 kind="security_alert",
                 dedupe_key=f"security:codes:{hour}:{admin}",
             )

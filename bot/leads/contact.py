@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.core.errors import LeadError
+from bot.leads import texts
 
 
 class ContactInvalid(LeadError):
@@ -19,16 +20,8 @@ class ContactInvalid(LeadError):
 SKIPPED = "_skip"
 
 AGE_BANDS = ("12-15", "16-17", "18-25")
-AGE_BAND_TITLES = {"12-15": "12 t/m 15 jaar", "16-17": "16 of 17 jaar", "18-25": "18 t/m 25 jaar"}
 
 ROUTES = ("telegram", "phone", "email", "parent", "mentor")
-ROUTE_TITLES = {
-    "telegram": "via deze chat (Telegram)",
-    "phone": "bellen of appen",
-    "email": "e-mail",
-    "parent": "via je ouder of verzorger",
-    "mentor": "via je mentor",
-}
 # Routes without a separate contact detail: the chat itself is the route.
 ROUTES_WITHOUT_DETAIL = frozenset({"telegram"})
 
@@ -71,14 +64,9 @@ def age_band(text: str) -> str:
     if age is None:
         age = next((n for word, n in _NUMBER_WORDS.items() if word in cleaned.split()), None)
     if age is None:
-        raise ContactInvalid(
-            "Ik snap je leeftijd niet helemaal. Kies een van de knoppen, of typ je leeftijd als getal (bijvoorbeeld 15)."
-        )
+        raise ContactInvalid(texts.AGE_UNCLEAR)
     if age < 12 or age > 25:
-        raise ContactInvalid(
-            "Join us is voor jongeren van 12 tot en met 25 jaar. Klopt je leeftijd? "
-            "Kies dan een van de knoppen. Je mag me altijd alles over Join us vragen, en met 'stop' houd je op."
-        )
+        raise ContactInvalid(texts.AGE_OUT_OF_RANGE)
     return "12-15" if age <= 15 else "16-17" if age <= 17 else "18-25"
 
 
@@ -98,7 +86,7 @@ def route(text: str) -> str:
     for name, words in _ROUTE_WORDS:
         if any(word in cleaned + " " for word in words):
             return name
-    raise ContactInvalid("Kies hoe we contact met je mogen opnemen met een van de knoppen. 🙂")
+    raise ContactInvalid(texts.CHOOSE_ROUTE)
 
 
 def phone(text: str) -> str:
@@ -111,30 +99,21 @@ def phone(text: str) -> str:
     elif raw.startswith("0") and not raw.startswith("00"):
         national = raw[1:]
     elif raw.startswith(("+", "00")):
-        raise ContactInvalid(
-            "Ik kan alleen Nederlandse telefoonnummers doorgeven. Heb je een Nederlands nummer of een e-mailadres?"
-        )
+        raise ContactInvalid(texts.PHONE_NOT_DUTCH)
     else:
         national = raw
     national = national.removeprefix("0")
     if not national.isdigit() or len(national) != 9 or national[0] == "0":
-        raise ContactInvalid(
-            "Dat telefoonnummer klopt nog niet helemaal. Een mobiel nummer heeft 10 cijfers, "
-            "bijvoorbeeld 06 12345678. Probeer je het nog een keer?"
-        )
+        raise ContactInvalid(texts.PHONE_INVALID)
     if national.startswith(("800", "900", "906", "909")):
-        raise ContactInvalid(
-            "Dat is een servicenummer. Typ een nummer waarop je zelf bereikbaar bent."
-        )
+        raise ContactInvalid(texts.PHONE_SERVICE_NUMBER)
     return "+31" + national
 
 
 def email(text: str) -> str:
     cleaned = text.strip().strip("<>").strip()
     if not _EMAIL.match(cleaned):
-        raise ContactInvalid(
-            "Dat e-mailadres klopt nog niet helemaal. Het ziet eruit als naam@voorbeeld.nl. Probeer je het nog een keer?"
-        )
+        raise ContactInvalid(texts.EMAIL_INVALID)
     return cleaned.lower()
 
 
@@ -144,30 +123,22 @@ def detail_for_route(chosen_route: str, text: str) -> str:
     looks_like_email = bool(_EMAIL_IN_TEXT.search(cleaned))
     if chosen_route == "phone":
         if looks_like_email:
-            raise ContactInvalid(
-                "Dat lijkt een e-mailadres, maar je koos voor bellen of appen. Typ je telefoonnummer, "
-                "of kies hieronder toch voor e-mail."
-            )
+            raise ContactInvalid(texts.EMAIL_BUT_PHONE_CHOSEN)
         return phone(cleaned)
     if chosen_route == "email":
         if not looks_like_email and re.search(r"\d{6,}", _PHONE_CHARS.sub("", cleaned)):
-            raise ContactInvalid(
-                "Dat lijkt een telefoonnummer, maar je koos voor e-mail. Typ je e-mailadres, "
-                "of kies hieronder toch voor bellen."
-            )
+            raise ContactInvalid(texts.PHONE_BUT_EMAIL_CHOSEN)
         return email(cleaned)
     if chosen_route in {"parent", "mentor"}:
         # A parent or mentor is reached by phone or e-mail; either is fine.
-        who = "je ouder of verzorger" if chosen_route == "parent" else "je mentor"
+        who = texts.WHO_PARENT if chosen_route == "parent" else texts.WHO_MENTOR
         if looks_like_email:
             return email(_EMAIL_IN_TEXT.search(cleaned).group())  # type: ignore[union-attr]
         try:
             return phone(cleaned)
         except ContactInvalid:
-            raise ContactInvalid(
-                f"Typ het telefoonnummer of e-mailadres van {who}, bijvoorbeeld 06 12345678 of naam@voorbeeld.nl."
-            ) from None
-    raise ContactInvalid("Voor deze manier van contact heb ik geen gegevens nodig.")
+            raise ContactInvalid(texts.TYPE_DETAIL_OF.format(who=who)) from None
+    raise ContactInvalid(texts.NO_DETAIL_NEEDED)
 
 
 def short_text(text: str, limit: int = 200) -> str:

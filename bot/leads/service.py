@@ -21,19 +21,19 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from bot.core.clock import Clock, SystemClock
 from bot.core.code_guard import CodeGuard
-from bot.core.crypto import Cipher
 from bot.core.errors import CodeInvalid, LeadNotFound, LeadStateError, NotStaff
-from bot.core.settings import Settings
-from bot.leads import consent
+from bot.core.service import Service
+from bot.core.workdays import after_working_hours
+from bot.leads import consent, texts
 from bot.leads import status as st
 from bot.leads.cards import LeadFacts, staff_card, staff_details
 from bot.leads.contact import SKIPPED, needs_parent
 from bot.leads.counts import bump, clean_source, weekly
 from bot.pipeline.outbox import OutButton, cancel, enqueue
+from bot.staff import texts as staff_texts
 from bot.staff.members import Actor
-from bot.storage.db import Database, rows_changed
+from bot.storage.db import rows_changed
 from bot.storage.models_leads import ComebackCode, Consent, Lead, LeadAudit, aware
 from bot.storage.models_outbox import OutboxMessage
 
@@ -45,15 +45,6 @@ PARENT_PREFIX = "ouder_"
 COMEBACK_PREFIX = "terug_"
 CALLBACK_PREFIX = "s|"
 
-MSG_CLAIMED = (
-    "Goed nieuws! 🎉 Iemand van Join us heeft je aanmelding opgepakt en neemt binnenkort contact "
-    "met je op. Spannend misschien, maar je zit nergens aan vast."
-)
-MSG_CHAT_RELAY = "Bericht van Join us:\n\n{text}\n\n(Je kunt gewoon antwoorden met /antwoord gevolgd door je bericht.)"
-MSG_PARENT_REFUSED = (
-    "Je ouder of verzorger heeft (nog) geen toestemming gegeven. Ik heb je gegevens gewist. "
-    "Je kunt het later samen opnieuw proberen, en vragen over Join us mag je me altijd stellen."
-)
 
 # Called in the transaction of every staff status change: (session, lead, new status).
 # Referrals (issue 5) hook in here to tell a school when their student signed up.
@@ -168,22 +159,11 @@ def claim_open(
     return rows_changed(won) == 1
 
 
-class LeadService:
-    def __init__(
-        self,
-        database: Database,
-        cipher: Cipher,
-        settings: Settings,
-        *,
-        clock: Clock | None = None,
-    ) -> None:
-        self._db = database
-        self._cipher = cipher
-        self._settings = settings
-        self._clock = clock or SystemClock()
+class LeadService(Service):
+    def _setup(self) -> None:
         self.status_listeners: list[StatusListener] = []
         # Wrong parent codes: counted in the database, per person and for everyone.
-        self.codes = CodeGuard(database, cipher, settings, clock=self._clock)
+        self.codes = CodeGuard(self._db, self._cipher, self._settings, clock=self._clock)
 
     # ------------------------------------------------------------------ helpers
 
@@ -252,7 +232,7 @@ class LeadService:
     def _get(self, session: Session, public_id: str) -> Lead:
         lead = session.scalar(select(Lead).where(Lead.public_id == public_id[:12]))
         if lead is None:
-            raise LeadNotFound("Deze aanmelding bestaat niet (meer).")
+            raise LeadNotFound(texts.LEAD_UNKNOWN)
         return lead
 
     def _audit(self, session: Session, lead: Lead, actor: Actor, action: str) -> None:
@@ -390,13 +370,9 @@ class LeadService:
             or aware(lead.parent_code_expires_at) < now
         ):
             self.codes.failed("parent", parent_pseudonym)
-            raise CodeInvalid(
-                "Deze code ken ik niet, of hij is verlopen. Vraag je kind om een nieuwe code."
-            )
+            raise CodeInvalid(texts.PARENT_CODE_UNKNOWN)
         if lead.pseudonym == parent_pseudonym:
-            raise CodeInvalid(
-                "Deze code is voor je ouder of verzorger. Geef hem aan hen, dan kunnen zij hem hier invullen."
-            )
+            raise CodeInvalid(texts.PARENT_CODE_IS_FOR_PARENT)
         return lead
 
     def parent_preview(self, code: str, parent_pseudonym: str) -> LeadFacts:
@@ -433,7 +409,7 @@ class LeadService:
             child = lead.pseudonym
             # A random key and no subject: the notice must outlive the erasure just below.
             self._notify_young_person(
-                session, lead, MSG_PARENT_REFUSED, secrets.token_hex(8), detached=True
+                session, lead, texts.MSG_PARENT_REFUSED, secrets.token_hex(8), detached=True
             )
             self._erase(session, lead)
             return child
@@ -455,7 +431,7 @@ class LeadService:
                     self._cipher,
                     not_before=self._clock.now(),
                     chat_id=chat,
-                    text=f"Aanmelding #{lead.public_id} is ingetrokken. De gegevens zijn gewist; neem geen contact op.",
+                    text=texts.STAFF_LEAD_WITHDRAWN.format(id=lead.public_id),
                     kind="lead_notice",
                     dedupe_key=f"withdrawn:{secrets.token_hex(8)}",
                 )
@@ -495,7 +471,7 @@ class LeadService:
         """A staff button or command: claim / contacted / signed / close. Returns a short reply."""
         target = st.STAFF_ACTIONS.get(action)
         if target is None:
-            raise LeadStateError("Onbekende actie.")
+            raise LeadStateError(staff_texts.UNKNOWN_STEP)
         now = self._clock.now()
         with self._db.session() as session:
             if target == st.CLAIMED:
@@ -506,7 +482,7 @@ class LeadService:
                 lead = self._get(session, public_id)
                 if not won:
                     if lead.claimed_by == actor.telegram_id:
-                        raise LeadStateError("Je hebt deze aanmelding al opgepakt.")
+                        raise LeadStateError(texts.ALREADY_YOURS)
                     raise LeadStateError(st.refusal(lead.status, target))
                 session.refresh(lead)
             else:
@@ -515,12 +491,12 @@ class LeadService:
                 raise LeadStateError(st.refusal(lead.status, target))
             others = lead.claimed_by not in (None, actor.telegram_id)
             if target != st.CLAIMED and others and not actor.is_admin:
-                raise NotStaff("Alleen wie deze aanmelding heeft opgepakt kan de status aanpassen.")
+                raise NotStaff(texts.ONLY_CLAIMER_STATUS)
             lead.status = target
             self._audit(session, lead, actor, f"status:{target}")
             if target == st.CLAIMED:
                 self._send_details(session, lead, actor)
-                self._notify_young_person(session, lead, MSG_CLAIMED, "claimed")
+                self._notify_young_person(session, lead, texts.MSG_CLAIMED, "claimed")
             elif target == st.CONTACTED:
                 lead.contacted_at = lead.contacted_at or now
                 bump(session, "contacted", lead.source, now)
@@ -556,9 +532,7 @@ class LeadService:
         with self._db.session() as session:
             lead = self._get(session, public_id)
             if lead.claimed_by != actor.telegram_id and not actor.is_admin:
-                raise NotStaff(
-                    "Je ziet de contactgegevens pas als jij de aanmelding hebt opgepakt."
-                )
+                raise NotStaff(texts.ONLY_CLAIMER_DETAILS)
             self._audit(session, lead, actor, "view_details")
             return self.facts(session, lead)
 
@@ -615,28 +589,26 @@ class LeadService:
         with self._db.session() as session:
             lead = self._get(session, public_id)
             if lead.claimed_by != actor.telegram_id and not actor.is_admin:
-                raise NotStaff(
-                    "Alleen wie deze aanmelding heeft opgepakt kan een notitie toevoegen."
-                )
+                raise NotStaff(texts.ONLY_CLAIMER_NOTE)
             lead.note_enc = self._cipher.encrypt(" ".join(note.split())[:500])
             self._audit(session, lead, actor, "note")
-            return f"Notitie bij #{lead.public_id} opgeslagen."
+            return texts.NOTE_SAVED.format(id=lead.public_id)
 
     def relay(self, actor: Actor, public_id: str, text: str) -> str:
         """A staff message to a young person who chose 'via deze chat'."""
         with self._db.session() as session:
             lead = self._get(session, public_id)
             if lead.claimed_by != actor.telegram_id:
-                raise NotStaff("Alleen wie deze aanmelding heeft opgepakt kan berichten sturen.")
+                raise NotStaff(texts.ONLY_CLAIMER_MESSAGE)
             if lead.route != "telegram" or not lead.chat_id_enc:
-                raise LeadStateError("Deze jongere wil niet via de chat benaderd worden.")
+                raise LeadStateError(texts.NO_CHAT_CONTACT)
             self._audit(session, lead, actor, "message")
             enqueue(
                 session,
                 self._cipher,
                 not_before=self._clock.now(),
                 chat_id=int(self._cipher.decrypt(lead.chat_id_enc)),
-                text=MSG_CHAT_RELAY.format(text=relayed(text)),
+                text=texts.MSG_CHAT_RELAY.format(text=relayed(text)),
                 kind="lead_message",
                 dedupe_key=f"lead:{lead.public_id}:msg:{secrets.token_hex(8)}",
                 subject=subject_of(lead),
@@ -663,7 +635,7 @@ class LeadService:
                 self._cipher,
                 not_before=self._clock.now(),
                 chat_id=lead.claimed_by,
-                text=f"Antwoord op #{lead.public_id}:\n\n{relayed(text)}",
+                text=texts.YOUNG_PERSON_ANSWERED.format(id=lead.public_id, text=relayed(text)),
                 kind="lead_message",
                 dedupe_key=f"lead:{lead.public_id}:reply:{secrets.token_hex(8)}",
                 subject=subject_of(lead),
@@ -688,21 +660,27 @@ class LeadService:
                 if lead.status != st.OPEN and lead.claimed_by != actor.telegram_id:
                     continue
                 facts = self.facts(session, lead)
-                mine = " (door jou opgepakt)" if lead.claimed_by == actor.telegram_id else ""
+                mine = texts.CLAIMED_BY_YOU if lead.claimed_by == actor.telegram_id else ""
                 lines.append(
-                    f"#{lead.public_id} · {st.LABELS[lead.status]}{mine} · {facts.age_band or '?'} · {facts.area or '?'}"
+                    texts.OPEN_LEAD_LINE.format(
+                        id=lead.public_id,
+                        status=st.LABELS[lead.status],
+                        mine=mine,
+                        age=facts.age_band or "?",
+                        area=facts.area or "?",
+                    )
                 )
             return lines
 
     def reannounce_due(self) -> int:
-        """Re-post cards that nobody claimed within LEAD_REANNOUNCE_HOURS working hours."""
+        """Re-post cards nobody claimed within LEAD_REANNOUNCE_HOURS working hours (core/workdays)."""
         now = self._clock.now()
         count = 0
         with self._db.session() as session:
             rows = list(session.scalars(select(Lead).where(Lead.status == st.OPEN)))
             for lead in rows:
                 if lead.announced_at is not None:
-                    due = st.after_working_hours(
+                    due = after_working_hours(
                         aware(lead.announced_at),
                         self._settings.lead_reannounce_hours,
                         self._settings.timezone,
@@ -726,6 +704,6 @@ def staff_buttons(public_id: str, *, claimed: bool = False) -> list[list[OutButt
         [*first, OutButton("📞 Contact gehad", f"{CALLBACK_PREFIX}contacted|{public_id}")],
         [
             OutButton("✅ Aangemeld", f"{CALLBACK_PREFIX}signed|{public_id}"),
-            OutButton("🚫 Past niet / sluiten", f"{CALLBACK_PREFIX}close|{public_id}"),
+            OutButton(texts.CLOSE_BUTTON, f"{CALLBACK_PREFIX}close|{public_id}"),
         ],
     ]

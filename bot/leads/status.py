@@ -5,8 +5,7 @@ Pure, so the rules are tested without a database and reused by other lead kinds 
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from bot.leads import texts
 
 AWAITING_PARENT = "awaiting_parent"  # under 16: nothing goes to staff until a parent confirms
 OPEN = "open"  # announced to staff, nobody claimed it yet
@@ -29,19 +28,11 @@ _ALLOWED = {
     CLOSED: frozenset({OPEN, CLAIMED, CONTACTED}),
 }
 
-LABELS = {
-    AWAITING_PARENT: "wacht op toestemming ouder",
-    OPEN: "nieuw, nog niet opgepakt",
-    CLAIMED: "opgepakt",
-    CONTACTED: "contact gehad",
-    SIGNED_UP: "aangemeld",
-    CLOSED: "gesloten",
-    WITHDRAWN: "ingetrokken",
-}
+# Dutch labels of the statuses, for staff and in /mijngegevens (the texts: bot/leads/texts.py).
+LABELS = texts.STATUS_LABELS
 
 
 # What the second of two staff members pressing "claim" at the same moment hears.
-TAKEN = "Deze aanmelding is al opgepakt door een collega."
 
 
 def can_move(current: str, target: str) -> bool:
@@ -51,27 +42,10 @@ def can_move(current: str, target: str) -> bool:
 def refusal(current: str, target: str) -> str:
     """Why a staff step is not possible now (plain staff Dutch)."""
     if current == WITHDRAWN:
-        return "Deze aanmelding is ingetrokken; de gegevens zijn gewist."
+        return texts.LEAD_WITHDRAWN
     if target == CLAIMED and current != OPEN:
-        return TAKEN
+        return texts.TAKEN
     if current in FINISHED:
-        return f"Deze aanmelding is al afgerond ({LABELS[current]})."
-    return f"Dat kan nu niet: de status is '{LABELS.get(current, current)}'."
+        return texts.ALREADY_FINISHED.format(status=LABELS[current])
+    return texts.NOT_NOW.format(status=LABELS.get(current, current))
 
-
-def after_working_hours(start: datetime, hours: int, timezone: str) -> datetime:
-    """``start`` plus ``hours`` counted on weekdays only (local time), e.g. 24 = one working day.
-
-    A lead announced on Friday 16:00 is thus due again on Monday 16:00, not on Saturday.
-    """
-    local = start.astimezone(ZoneInfo(timezone))
-    left = timedelta(hours=hours)
-    step = timedelta(minutes=30)
-    while left > timedelta(0):
-        chunk = min(step, left)
-        if local.weekday() < 5:
-            left -= chunk
-        local += chunk
-    while local.weekday() >= 5:  # never due in the weekend
-        local += step
-    return local.astimezone(start.tzinfo or ZoneInfo("UTC"))

@@ -19,10 +19,20 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
+from bot.leads import texts
 from bot.leads.service import CALLBACK_PREFIX, PARENT_PREFIX
 from bot.pipeline.capture import parent_code_payload
-from bot.staff.telegram import STAFF_HELP
-from bot.telegram.common import Handler, args_of, polite, reply_html, runtime_of
+from bot.staff import texts as staff_texts
+from bot.telegram.common import (
+    Handler,
+    args_of,
+    id_and_text,
+    polite,
+    reply_html,
+    runtime_of,
+    staff_member,
+    wake_delivery,
+)
 from bot.telegram.handlers import _user, send_replies
 
 log = logging.getLogger(__name__)
@@ -38,9 +48,7 @@ async def start_parent_code(update: Update, context: ContextTypes.DEFAULT_TYPE) 
         return
     code = args_of(context)[0].removeprefix(PARENT_PREFIX) if args_of(context) else ""
     if not _CODE.match(code):
-        await reply_html(
-            update, "Deze link klopt niet helemaal. Typ de code die je kreeg gerust hier."
-        )
+        await reply_html(update, texts.PARENT_LINK_INVALID)
         return
     # The code itself stays out of Rasa: kept in the parent's draft, Rasa gets a placeholder.
     runtime = runtime_of(context)
@@ -56,79 +64,55 @@ async def young_person_reply(update: Update, context: ContextTypes.DEFAULT_TYPE)
     if user is None:
         return
     if not text:
-        await reply_html(
-            update, "Typ je antwoord achter /antwoord, bijvoorbeeld: /antwoord Hoi, dat is goed!"
-        )
+        await reply_html(update, texts.REPLY_HOW)
         return
     runtime = runtime_of(context)
     pseudonym = runtime.conversation.pseudonym(user)
     sent = await asyncio.to_thread(runtime.leads.reply_from_young_person, pseudonym, text)
     await reply_html(
         update,
-        "Doorgestuurd naar Join us! 👍"
-        if sent
-        else "Er is nog niemand van Join us met je bezig via deze chat, dus ik kan dit niet doorsturen.",
+        texts.REPLY_FORWARDED if sent else texts.REPLY_NOBODY_YET,
     )
 
 
 async def list_leads(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user = update.effective_user
-    if user is None:
+    if (staff := await staff_member(update, context)) is None:
         return
-    runtime = runtime_of(context)
-    actor = await asyncio.to_thread(runtime.staff.require, user.id)
+    runtime, actor = staff
     lines = await asyncio.to_thread(runtime.leads.open_leads, actor)
-    text = "\n".join(html.escape(line) for line in lines) or "Geen open aanmeldingen. 🎉"
-    await reply_html(update, f"<b>Aanmeldingen</b>\n{text}\n\n{STAFF_HELP}")
+    text = "\n".join(html.escape(line) for line in lines) or texts.NO_OPEN_LEADS
+    await reply_html(update, texts.OPEN_LEADS.format(leads=text, help=staff_texts.STAFF_HELP))
 
 
 async def show_lead(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user = update.effective_user
-    if user is None:
+    if (staff := await staff_member(update, context)) is None:
         return
-    runtime = runtime_of(context)
-    actor = await asyncio.to_thread(runtime.staff.require, user.id)
+    runtime, actor = staff
     args = args_of(context)
     if len(args) != 1:
-        await reply_html(update, "Gebruik: /lead &lt;id&gt;, bijvoorbeeld /lead K7Q2MX")
+        await reply_html(update, texts.SHOW_LEAD_USAGE)
         return
     text = await asyncio.to_thread(runtime.leads.details, actor, args[0].lstrip("#").upper())
     await reply_html(update, text)
 
 
 async def add_note(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user = update.effective_user
-    if user is None:
+    staff = await staff_member(update, context)
+    if staff is None or (given := await id_and_text(update, context, texts.ADD_NOTE_USAGE)) is None:
         return
-    runtime = runtime_of(context)
-    actor = await asyncio.to_thread(runtime.staff.require, user.id)
-    args = args_of(context)
-    if len(args) < 2:
-        await reply_html(update, "Gebruik: /notitie &lt;id&gt; &lt;tekst&gt;")
-        return
-    text = await asyncio.to_thread(
-        runtime.leads.add_note, actor, args[0].lstrip("#").upper(), " ".join(args[1:])
-    )
-    await reply_html(update, html.escape(text))
+    runtime, actor = staff
+    result = await asyncio.to_thread(runtime.leads.add_note, actor, *given)
+    await reply_html(update, html.escape(result))
 
 
 async def relay_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user = update.effective_user
-    if user is None:
+    staff = await staff_member(update, context)
+    if staff is None or (given := await id_and_text(update, context, texts.RELAY_USAGE)) is None:
         return
-    runtime = runtime_of(context)
-    actor = await asyncio.to_thread(runtime.staff.require, user.id)
-    args = args_of(context)
-    if len(args) < 2:
-        await reply_html(update, "Gebruik: /bericht &lt;id&gt; &lt;tekst&gt;")
-        return
-    text = await asyncio.to_thread(
-        runtime.leads.relay, actor, args[0].lstrip("#").upper(), " ".join(args[1:])
-    )
-    await reply_html(update, html.escape(text))
-    delivery = context.bot_data.get("delivery")
-    if delivery is not None:
-        delivery.wake()
+    runtime, actor = staff
+    result = await asyncio.to_thread(runtime.leads.relay, actor, *given)
+    await reply_html(update, html.escape(result))
+    wake_delivery(context)
 
 
 async def on_staff_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -138,7 +122,7 @@ async def on_staff_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     match = _CALLBACK.match(query.data or "")
     if match is None:
-        await query.answer("Deze knop werkt niet (meer).", show_alert=True)
+        await query.answer(staff_texts.OLD_STAFF_BUTTON, show_alert=True)
         return
     runtime = runtime_of(context)
     actor = await asyncio.to_thread(runtime.staff.require, query.from_user.id)
@@ -146,7 +130,7 @@ async def on_staff_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     await query.answer(result[:190])
     message = query.message
     if isinstance(message, Message) and message.text_html:
-        who = html.escape(query.from_user.first_name or "een medewerker")
+        who = html.escape(query.from_user.first_name or staff_texts.A_STAFF_MEMBER)
         # A claimed card loses its buttons (the claimer goes on privately); so does a final step.
         keep = match[1] == "contacted"
         with contextlib.suppress(TelegramError):

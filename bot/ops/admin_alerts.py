@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from bot.core.clock import Clock, SystemClock
 from bot.core.crypto import Cipher
 from bot.core.settings import Settings
+from bot.ops import texts
 from bot.pipeline.outbox import enqueue
 from bot.storage.db import Database
 
@@ -108,15 +109,6 @@ class AdminAlerts:
         return sent
 
 
-DB_DOWN_TEXT = (
-    "⚠️ De database van de Join us-assistent is niet bereikbaar (sinds {since}, fout: {error}). "
-    "Jongeren krijgen nog wel antwoord en het crisisantwoord werkt, maar aanmeldingen, "
-    "herinneringen en berichten aan het team wachten. Kijk of PostgreSQL draait en of de schijf "
-    "vol is. Ik meld het opnieuw als het zo blijft."
-)
-DB_BACK_TEXT = "✅ De database is weer bereikbaar. Wachtende berichten gaan nu de deur uit."
-
-
 class DatabaseWatch:
     """A periodic probe; after ``failures_before_alert`` failed probes in a row the admins are told
     (rate-limited by AdminAlerts), and once more when it is back."""
@@ -145,11 +137,11 @@ class DatabaseWatch:
             self._since = self._since or time.strftime("%H:%M")
             log.error("database unreachable (%d in a row): %s", self.failures, type(exc).__name__)
             if self.failures >= self._threshold:
-                text_ = DB_DOWN_TEXT.format(since=self._since, error=type(exc).__name__)
+                text_ = texts.DB_DOWN.format(since=self._since, error=type(exc).__name__)
                 self._alerted = await self._alerts.notify(self.KEY, text_) > 0 or self._alerted
             return
         if self._alerted:
-            await self._alerts.notify(self.KEY + ":back", DB_BACK_TEXT)
+            await self._alerts.notify(self.KEY + ":back", texts.DB_BACK)
             self._alerts.forget(self.KEY)
             self._alerts.forget(self.KEY + ":back")
         self.failures, self._since, self._alerted = 0, None, False

@@ -29,7 +29,7 @@ from bot.privacy.retention import RetentionJob
 from bot.privacy.rights import PrivacyService
 from bot.safety import SafetyResult
 from bot.school.directives import referral_directives
-from bot.school.requests import ReferralService
+from bot.school.requests import SchoolRequestService
 from bot.staff.crisis_alerts import CrisisAlerts
 from bot.staff.insights import InsightsService
 from bot.staff.members import StaffDirectory
@@ -80,7 +80,7 @@ class Runtime:
         self.directives = lead_directives(self.leads, self.tracker, self.links)
         # School requests (issue 5): the lead status listener tells a referring school (only with
         # the student's consent) about "signed up"; the directive keeps the school's chat.
-        self.referrals = ReferralService(self.database, self.cipher, settings)
+        self.referrals = SchoolRequestService(self.database, self.cipher, settings)
         self.leads.status_listeners.append(self.referrals.on_lead_status)
         self.directives.update(referral_directives(self.referrals))
         self.insights = InsightsService(self.database)

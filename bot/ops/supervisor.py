@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import secrets
 import signal
 import sqlite3
@@ -28,12 +27,18 @@ import urllib.request
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import IO
 from urllib.parse import unquote, urlsplit
 
-from bot.core.settings import PROJECT_ROOT, Settings
+from bot.core.settings import (
+    ENV_FILE_VARIABLE,
+    PROJECT_ROOT,
+    Settings,
+    environment_source,
+    setting_names,
+)
+from bot.ops import texts
 
 RASA_BIN = PROJECT_ROOT / ".venv-rasa" / "bin" / "rasa"
 RASA_PYTHON = PROJECT_ROOT / ".venv-rasa" / "bin" / "python"
@@ -73,15 +78,26 @@ _BASE_ENV = ("PATH", "HOME", "LANG", "LANGUAGE", "TZ", "TMPDIR", "USER", "LOGNAM
 _BASE_PREFIXES = ("LC_",)
 # Rasa and the action server never see the bot's Telegram token, webhook secret or pseudonym key.
 _BOT_ONLY = frozenset(
-    {"TELEGRAM_BOT_TOKEN", "TELEGRAM_BASE_URL", "TELEGRAM_MODE", "WEBHOOK_URL",
-     "WEBHOOK_SECRET", "WEBHOOK_LISTEN", "WEBHOOK_PORT", "PSEUDONYM_SECRET", "RASA_AUTH_TOKEN"}
+    {
+        "TELEGRAM_BOT_TOKEN",
+        "TELEGRAM_BASE_URL",
+        "TELEGRAM_MODE",
+        "WEBHOOK_URL",
+        "WEBHOOK_SECRET",
+        "WEBHOOK_LISTEN",
+        "WEBHOOK_PORT",
+        "PSEUDONYM_SECRET",
+        "RASA_AUTH_TOKEN",
+    }
 )
 # Backups run as their own command (make backup, a systemd timer), never as a child.
 _NO_CHILD = frozenset({"BACKUP_PASSPHRASE"})
 _PROXY = ("HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy")
 # Per start a random token for Rasa's HTTP API (/status for our health check); the REST
 # channel the bot posts to is not part of that API. An operator may fix it with RASA_AUTH_TOKEN.
-RASA_API_TOKEN = os.environ.get("RASA_AUTH_TOKEN", "").strip() or secrets.token_urlsafe(32)
+RASA_API_TOKEN = (
+    environment_source().get("RASA_AUTH_TOKEN", "").strip() or secrets.token_urlsafe(32)
+)
 # Rasa reads --auth-token only from its command line, where every local user could read it in
 # /proc; this launcher takes it from the environment instead (and removes it from there).
 # It also applies engine/rasa_server.py's speed fix (Rasa's action-response check, built once).
@@ -93,14 +109,6 @@ _RASA_LAUNCHER = (
 )
 
 
-@lru_cache(maxsize=1)
-def setting_names() -> frozenset[str]:
-    """Every environment variable bot/core/settings.py reads (found in its source, so a setting added
-    there later reaches the processes without a second list to keep in step)."""
-    source = (PROJECT_ROOT / "bot" / "core" / "settings.py").read_text()
-    return frozenset(re.findall(r'"([A-Z][A-Z0-9_]{2,})"', source))
-
-
 def child_environment(settings: Settings, role: str = "bot") -> dict[str, str]:
     """The environment of one child, built from an allow-list (``role``: rasa, actions, bot).
 
@@ -108,8 +116,11 @@ def child_environment(settings: Settings, role: str = "bot") -> dict[str, str]:
     API token; actions: our settings minus the bot's secrets (it needs the database, the
     encryption key and where staff messages go); bot: our settings.
     """
-    source = os.environ
+    # The process environment over the .env file; the children read no file themselves
+    # (JOINUS_ENV_FILE=off below), so each gets only its allow-listed share of it.
+    source = environment_source()
     env = {k: v for k, v in source.items() if k in _BASE_ENV or k.startswith(_BASE_PREFIXES)}
+    env[ENV_FILE_VARIABLE] = "off"
     env.update(
         ACTION_SERVER_URL=settings.action_server_url,
         TRACKER_STORE_URL=settings.tracker_store_url,
@@ -225,8 +236,6 @@ def endpoints_file(settings: Settings) -> Path:
     return path
 
 
-
-
 def engine_services(settings: Settings) -> list[Service]:
     """One action server and one Rasa server per instance (RASA_INSTANCES), on consecutive ports."""
     endpoints = endpoints_file(settings)
@@ -237,9 +246,7 @@ def engine_services(settings: Settings) -> list[Service]:
         suffix = "" if settings.rasa_instances == 1 else f"-{index + 1}"
         rasa = urlsplit(rasa_url)
         action_url = (
-            settings.action_server_url
-            if index == 0
-            else f"http://127.0.0.1:{action_port}/webhook"
+            settings.action_server_url if index == 0 else f"http://127.0.0.1:{action_port}/webhook"
         )
         services.append(
             Service(
@@ -278,8 +285,7 @@ def engine_services(settings: Settings) -> list[Service]:
                 ],
                 f"{rasa_url}/status?token={RASA_API_TOKEN}",
                 lambda body: (
-                    b'"model_file"' in body
-                    and b'"model_file":null' not in body.replace(b" ", b"")
+                    b'"model_file"' in body and b'"model_file":null' not in body.replace(b" ", b"")
                 ),
                 env={"ACTION_SERVER_URL": action_url},
                 warm_up_url=f"{rasa_url}/model/parse?token={RASA_API_TOKEN}",
@@ -303,7 +309,9 @@ def prepare_tracker_store(settings: Settings) -> None:
 
 def console_service(settings: Settings) -> Service:
     """The staff console (bot/console): a fourth process, on CONSOLE_LISTEN:CONSOLE_PORT."""
-    host = settings.console.listen if settings.console.listen not in ("0.0.0.0", "::") else "127.0.0.1"
+    host = (
+        settings.console.listen if settings.console.listen not in ("0.0.0.0", "::") else "127.0.0.1"
+    )
     return Service(
         "console",
         [sys.executable, "-m", "bot.console"],
@@ -408,10 +416,12 @@ class Supervisor:
                 deaths = len(service.deaths)
                 minutes = policy.window / 60
                 if deaths >= policy.max_deaths:
-                    text = (
-                        f"{service.name} is {deaths} keer gestopt binnen {minutes:.0f} minuten "
-                        f"(laatste exitcode {code}); ik geef het op en stop alles. "
-                        f"Zie {self.settings.log_dir / (service.name + '.log')}."
+                    text = texts.CHILD_GIVE_UP.format(
+                        name=service.name,
+                        deaths=deaths,
+                        minutes=f"{minutes:.0f}",
+                        code=code,
+                        log=self.settings.log_dir / (service.name + ".log"),
                     )
                     say(text)
                     notify(service, text, True)
@@ -421,9 +431,13 @@ class Supervisor:
                 if deaths >= policy.alert_from:
                     notify(
                         service,
-                        f"⚠️ {service.name} is {deaths} keer gestopt binnen {minutes:.0f} "
-                        f"minuten (laatste exitcode {code}). Ik start het steeds opnieuw; na "
-                        f"{policy.max_deaths} keer geef ik het op.",
+                        texts.CHILD_KEEPS_DYING.format(
+                            name=service.name,
+                            deaths=deaths,
+                            minutes=f"{minutes:.0f}",
+                            code=code,
+                            max=policy.max_deaths,
+                        ),
                         False,
                     )
                 service.restart_at = now + delay
@@ -443,7 +457,7 @@ class Supervisor:
             for service in list(pending):
                 if service.healthy():
                     service.warm_up()
-                    progress(f"  ✓ {service.name} is klaar")
+                    progress(texts.CHILD_READY.format(name=service.name))
                     pending.remove(service)
             if time.monotonic() > deadline:
                 names = ", ".join(s.name for s in pending)
@@ -468,7 +482,6 @@ class Supervisor:
                 service.process.wait()
             _kill_group(service)
 
-
     def _watch(
         self, service: Service, policy: RestartPolicy, now: float, say: Callable[[str], None]
     ) -> None:
@@ -484,7 +497,7 @@ class Supervisor:
         if service.unhealthy_since is None:
             service.unhealthy_since = now
         elif now - service.unhealthy_since >= policy.hang_after:
-            say(f"{service.name} antwoordt al {policy.hang_after:.0f} s niet; ik stop het.")
+            say(texts.CHILD_HANGS.format(name=service.name, seconds=f"{policy.hang_after:.0f}"))
             _kill_group(service)  # the next pass sees it dead and restarts it
 
 
@@ -549,7 +562,7 @@ def main() -> int:
 
     signal.signal(signal.SIGTERM, _terminate)
     try:
-        print("De Join us-assistent start op (Rasa laadt het model, dat duurt even)…", flush=True)
+        print(texts.STARTING, flush=True)
         for service in engine_services(settings):
             supervisor.start(service, child_environment(settings, service.role))
         supervisor.wait_healthy()

@@ -9,23 +9,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from bot.core.settings import Settings
+from bot.ops import texts
 from bot.ops.runtime import Runtime
 from bot.pipeline.conversation import ChannelUser, Conversation
 from bot.pipeline.messages import Button, Reply
 
 if TYPE_CHECKING:
     from bot.ops.supervisor import Supervisor
-
-INTRO = """
-────────────────────────────────────────────────────────────
- Join us-assistent — lokale chat in de terminal
- Typ een bericht en druk op Enter. Knoppen verschijnen als
- genummerde keuzes: typ het nummer. Stoppen: /exit of Ctrl-D.
-────────────────────────────────────────────────────────────
-Tip (English): to connect a real Telegram bot, create one with @BotFather,
-then run `TELEGRAM_BOT_TOKEN=<token> make run`. Set TELEGRAM_BASE_URL to use a
-self-hosted Bot API server. Logs of Rasa and the action server: {logs}
-"""
 
 
 def format_replies(replies: Sequence[Reply]) -> tuple[str, list[Button]]:
@@ -54,7 +44,7 @@ async def chat(
 
     await show(await conversation.command(user, "start"))
     while True:
-        print("jij › ", end="", file=stdout, flush=True)
+        print(texts.TERMINAL_PROMPT, end="", file=stdout, flush=True)
         line = await asyncio.to_thread(stdin.readline)
         if not line:  # EOF (Ctrl-D or end of piped input)
             print(file=stdout)
@@ -79,7 +69,7 @@ async def _main(settings: Settings) -> None:
 
 
 def run_terminal(settings: Settings, supervisor: Supervisor | None = None) -> int:
-    print(INTRO.format(logs=settings.log_dir), flush=True)
+    print(texts.TERMINAL_INTRO.format(logs=settings.log_dir), flush=True)
     try:
         asyncio.run(_main(settings))
     except KeyboardInterrupt:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from bot.leads.contact import ContactInvalid, is_skip
 from bot.leads.service import PARENT_PREFIX, TYPED_PARENT_CODE
+from bot.pipeline import texts
 from bot.pipeline.messages import Reply
 from bot.privacy.drafts import CAPTURED, FIELDS, REFERRAL_SOURCE, DraftService, Pending
 from bot.school.requests import REFERRAL_PREFIX
@@ -39,7 +40,6 @@ _QUESTION = re.compile(
 )
 _CONTACT_LIKE = re.compile(r"[\d@]")
 _REFERRAL_TYPED = re.compile(rf"^\s*({REFERRAL_PREFIX}[A-Za-z0-9]{{4,32}})\s*$")
-NOT_SKIPPABLE = "Deze vraag heb ik nodig om het door te geven. Niet verder? Typ dan 'stop'."
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ class Capture:
         if is_skip(text):
             if field.skippable:
                 return Taken(message="/skip", answered=pending)
-            return Taken(replies=(Reply(NOT_SKIPPABLE),))
+            return Taken(replies=(Reply(texts.NOT_SKIPPABLE),))
         if is_not_an_answer(text, contact=field.contact):
             return None
         try:

@@ -14,11 +14,13 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from bot.answers import texts as answers_texts
 from bot.answers.facts import Facts
 from bot.answers.youth import HANDOFF_PAYLOAD
 from bot.core.errors import EngineError
 from bot.core.pseudonym import Pseudonymiser
 from bot.ops import metrics
+from bot.pipeline import texts
 from bot.pipeline.engine import RasaClient
 from bot.pipeline.messages import Button, Reply
 from bot.safety import (
@@ -36,20 +38,15 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-UNAVAILABLE = Reply(
-    "Ik ben even niet bereikbaar. Probeer het zo nog eens! 🙏\n"
-    "Gaat het niet goed met je? Bel of chat dan met 113 (0800-0113, 113.nl), of 112 bij direct gevaar."
-)
-ONLY_TEXT = Reply("Ik kan alleen tekst lezen. Wil je je vraag typen? 🙂")
-EMPTY = Reply("Ik zie geen tekst in je bericht. Typ gerust je vraag!")
-EDITED = Reply(
-    "Ik zie dat je een bericht hebt aangepast. Stuur je vraag gerust opnieuw, dan lees ik mee."
-)
-UNKNOWN_COMMAND = Reply("Dat commando ken ik niet. Typ /help om te zien wat ik kan.")
+UNAVAILABLE = Reply(texts.ENGINE_DOWN)
+ONLY_TEXT = Reply(texts.ONLY_TEXT)
+EMPTY = Reply(texts.NO_TEXT)
+EDITED = Reply(texts.EDITED)
+UNKNOWN_COMMAND = Reply(texts.UNKNOWN_COMMAND)
 # Under every crisis reply: the choice its last paragraph offers in words, as a button too (a
 # number typed after a reply without buttons reached the fallback). Its payload is short, so
 # it is signed inline: rendering it never touches the database.
-CRISIS_BUTTONS = (Button("Praten met iemand van Join us", HANDOFF_PAYLOAD),)
+CRISIS_BUTTONS = (Button(answers_texts.TALK_TO_JOINUS_BUTTON, HANDOFF_PAYLOAD),)
 
 # Longer turns add nothing for intent classification but cost engine time; the user is told.
 MAX_TURN_CHARS = 1500

@@ -32,10 +32,11 @@ from bot.leads.service import LeadService
 from bot.pipeline.conversation import ChannelUser, DirectiveHandler
 from bot.pipeline.messages import Button, Reply
 from bot.pipeline.tracker import TrackerStore
+from bot.privacy import texts
 from bot.privacy.drafts import FIELDS, DraftService, lead_draft, request_draft
 from bot.privacy.rights import PrivacyService
 from bot.school.cards import summary as school_summary
-from bot.school.requests import ReferralService
+from bot.school.requests import SchoolRequestService
 from bot.storage.db import Database
 from bot.storage.models_outbox import OutboxMessage
 from bot.storage.models_privacy import PersonalMessage
@@ -45,7 +46,6 @@ log = logging.getLogger(__name__)
 # (chat id, message id) -> deleted? Set by the Telegram front end; None in the terminal chat.
 MessageDeleter = Callable[[int, int], Awaitable[bool]]
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
-IN_PROGRESS = "Wat je nu aan het invullen bent (nog niet verstuurd, na {hours} uur gewist):"
 
 
 @dataclass
@@ -57,7 +57,7 @@ class PrivacyContext:
     drafts: DraftService
     leads: LeadService
     privacy: PrivacyService
-    referrals: ReferralService
+    referrals: SchoolRequestService
     ambassadors: AmbassadorProgramme
     tracker: TrackerStore
     links: DeepLinks
@@ -168,7 +168,7 @@ def privacy_directives(ctx: PrivacyContext) -> dict[str, DirectiveHandler]:
         values = await asyncio.to_thread(ctx.drafts.values, pseudonym)
         shown = [f"• {v}" for k, v in values.items() if k in FIELDS]
         if shown:
-            parts.append(IN_PROGRESS.format(hours=ctx.draft_hours) + "\n" + "\n".join(shown))
+            parts.append(texts.IN_PROGRESS.format(hours=ctx.draft_hours) + "\n" + "\n".join(shown))
         return [_personal(text) for text in parts]
 
     async def forget_person(

@@ -24,6 +24,7 @@ from bot.core.clock import Clock, SystemClock
 from bot.core.crypto import Cipher
 from bot.leads.contact import SKIPPED, ContactInvalid, detail_for_route, email, phone, short_text
 from bot.leads.service import LeadDraft
+from bot.privacy import texts
 from bot.school.requests import RequestDraft
 from bot.storage.db import Database
 from bot.storage.models_leads import aware
@@ -35,16 +36,11 @@ CAPTURED = "captured"
 REFERRAL_SOURCE = "ref_captured"
 DRAFT_HOURS = 24
 
-PARENT_CONTACT_INVALID = (
-    "Typ je telefoonnummer of e-mailadres, bijvoorbeeld 06 12345678 of naam@voorbeeld.nl. "
-    "Zonder kan ik je toestemming niet doorgeven. Stoppen kan met 'stop'."
-)
-
 
 def school_name(text: str, meta: str | None = None) -> str:
     name = short_text(text, 120)
     if len(name) < 2:
-        raise ContactInvalid("Wat is de naam van je school (en de plaats)?")
+        raise ContactInvalid(texts.ASK_SCHOOL_NAME_AGAIN)
     return name
 
 
@@ -59,7 +55,7 @@ def parent_contact(text: str, meta: str | None = None) -> str:
     try:
         return detail_for_route("parent", text)
     except ContactInvalid:
-        raise ContactInvalid(PARENT_CONTACT_INVALID) from None
+        raise ContactInvalid(texts.PARENT_CONTACT_INVALID) from None
 
 
 def lead_contact_detail(text: str, meta: str | None = None) -> str:

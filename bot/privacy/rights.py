@@ -12,16 +12,13 @@ from sqlalchemy import select
 
 from bot.core.crypto import Cipher
 from bot.core.settings import Settings
+from bot.leads import texts as lead_texts
 from bot.leads.cards import age_title, route_title
 from bot.leads.service import LeadService
 from bot.leads.status import LABELS
+from bot.privacy import texts
 from bot.storage.db import Database
 from bot.storage.models_leads import Consent, Lead
-
-NOTHING_STORED = (
-    "Ik heb niets over je opgeslagen waarmee iemand je kan herkennen: geen aanmelding en geen "
-    "contactgegevens. Alleen ons gesprek zelf, onder een code in plaats van je Telegram-nummer."
-)
 
 
 @dataclass(frozen=True)
@@ -46,26 +43,29 @@ class PrivacyService:
         with self._db.session() as session:
             for lead in session.scalars(select(Lead).where(Lead.pseudonym == pseudonym)):
                 facts = self._leads.facts(session, lead)
+                route = route_title(facts.route)
                 lines = [
-                    f"Aanmelding #{lead.public_id} ({LABELS.get(lead.status, lead.status)}), "
-                    f"gemaakt op {lead.created_at:%d-%m-%Y}:",
-                    f"• leeftijd: {age_title(facts.age_band)}",
-                    f"• gebied: {facts.area or 'niet ingevuld'}",
-                    f"• contact: {route_title(facts.route)}"
-                    + (f" ({facts.contact})" if facts.contact else ""),
-                    f"• naam/bijnaam: {facts.nickname or 'niet ingevuld'}",
-                    f"• wat je leuk lijkt: {facts.wishes or 'niet ingevuld'}",
-                    f"• bron: {facts.source or 'geen'}",
+                    texts.MY_LEAD.format(
+                        id=lead.public_id,
+                        status=LABELS.get(lead.status, lead.status),
+                        date=f"{lead.created_at:%d-%m-%Y}",
+                    ),
+                    texts.MY_AGE.format(age=age_title(facts.age_band)),
+                    texts.MY_AREA.format(area=facts.area or lead_texts.UNKNOWN),
+                    texts.MY_CONTACT_WITH_DETAIL.format(route=route, contact=facts.contact)
+                    if facts.contact
+                    else texts.MY_CONTACT.format(route=route),
+                    texts.MY_NICKNAME.format(nickname=facts.nickname or lead_texts.UNKNOWN),
+                    texts.MY_WISHES.format(wishes=facts.wishes or lead_texts.UNKNOWN),
+                    texts.MY_SOURCE.format(source=facts.source or texts.NO_SOURCE),
                 ]
                 if lead.chat_id_enc:
-                    lines.append("• je chat met mij, zodat Join us je hier kan berichten")
+                    lines.append(texts.MY_CHAT)
                 if facts.parent_contact:
-                    lines.append(f"• contact van je ouder/verzorger: {facts.parent_contact}")
+                    lines.append(texts.MY_PARENT_CONTACT.format(contact=facts.parent_contact))
                 if facts.note:
-                    lines.append(f"• notitie van Join us: {facts.note}")
-                lines.append(
-                    f"Bewaard tot {self._settings.lead_retention_days} dagen na het afronden."
-                )
+                    lines.append(texts.MY_NOTE.format(note=facts.note))
+                lines.append(texts.MY_LEAD_KEPT.format(days=self._settings.lead_retention_days))
                 parts.append("\n".join(lines))
             given = session.scalars(
                 select(Consent).where(Consent.pseudonym == pseudonym, Consent.given_by == "parent")
@@ -73,16 +73,18 @@ class PrivacyService:
             for consent in given:
                 contact = self._cipher.decrypt(consent.contact_enc) if consent.contact_enc else "-"
                 parts.append(
-                    f"Je gaf als ouder/verzorger toestemming op {consent.given_at:%d-%m-%Y} "
-                    f"(tekstversie {consent.text_version}), met je contactgegeven {contact}."
+                    texts.MY_PARENT_CONSENT.format(
+                        date=f"{consent.given_at:%d-%m-%Y}",
+                        version=consent.text_version,
+                        contact=contact,
+                    )
                 )
         if not parts:
-            parts.append(NOTHING_STORED)
+            parts.append(texts.NOTHING_STORED)
         days = self._settings.conversation_retention_days
-        count = f" ({conversation_events} berichten en stappen)" if conversation_events else ""
+        count = texts.MY_CONVERSATION_COUNT.format(count=conversation_events)
         parts.append(
-            f"Ons gesprek{count} bewaar ik {days} dagen, daarna wis ik het. "
-            "Met /vergeet wis je alles meteen, met /stop trek je een aanmelding in."
+            texts.MY_CONVERSATION.format(count=count if conversation_events else "", days=days)
         )
         return "\n\n".join(parts)
 

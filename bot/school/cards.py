@@ -9,47 +9,14 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from bot.leads.contact import AGE_BAND_TITLES, SKIPPED
+from bot.leads import texts as lead_texts
+from bot.leads.contact import SKIPPED
 from bot.leads.status import LABELS
+from bot.school import texts
 
 KINDS = ("referral", "presentation", "material")
-KIND_TITLES = {
-    "referral": "Verwijzing van school",
-    "presentation": "Verzoek om een presentatie",
-    "material": "Verzoek om materiaal",
-}
-STAFF_ROLES = {
-    "mentor": "mentor",
-    "docent": "docent",
-    "zorgcoordinator": "zorgcoördinator",
-    "teamleider": "teamleider",
-    "anders": "andere functie op school",
-}
-PARENTS_INFORMED = {
-    "yes": "ja, ouders weten ervan",
-    "not_yet": "nog niet",
-    "adult": "niet van toepassing (18+)",
-}
-PERIODS = {
-    "sep_okt": "september - oktober",
-    "nov_dec": "november - december",
-    "jan_mrt": "januari - maart",
-    "apr_jun": "april - juni",
-}
-MATERIALS = {
-    "flyers": "flyers",
-    "posters": "posters",
-    "factsheet": "factsheet",
-    "all": "flyers, posters en factsheet",
-}
-UNKNOWN = "niet ingevuld"
 
 # Broad updates staff may send after "signed up": nothing about what was said or done.
-BROAD_UPDATES = {
-    "going": "De leerling komt naar de groepsavonden.",
-    "settling": "De leerling is nog aan het wennen bij de groep.",
-    "paused": "De leerling komt op dit moment niet naar de groep.",
-}
 
 
 @dataclass(frozen=True)
@@ -69,84 +36,77 @@ class RequestFacts:
 
 
 def given(value: str | None) -> str:
-    return UNKNOWN if value in (None, "", SKIPPED) else str(value)
+    return lead_texts.UNKNOWN if value in (None, "", SKIPPED) else str(value)
 
 
 def role_title(role: str | None) -> str:
-    return STAFF_ROLES.get(role or "", given(role))
+    return texts.STAFF_ROLES.get(role or "", given(role))
 
 
 def detail_title(facts: RequestFacts) -> str:
     if facts.kind == "presentation":
-        return "Voorkeursperiode"
+        return texts.DETAIL_TITLE_PERIOD
     if facts.kind == "material":
-        return "Materiaal"
-    return "Wat hoopt de school"
+        return texts.DETAIL_TITLE_MATERIAL
+    return texts.DETAIL_TITLE_HOPES
 
 
 def details_text(facts: RequestFacts) -> str:
     value = facts.details
     if facts.kind == "presentation":
-        return PERIODS.get(value or "", given(value))
+        return texts.PERIODS.get(value or "", given(value))
     if facts.kind == "material":
-        return MATERIALS.get(value or "", given(value))
+        return texts.MATERIALS.get(value or "", given(value))
     return given(value)
 
 
 def card_lines(facts: RequestFacts) -> list[str]:
     """The group-chat card: the school and what is asked, no contact detail."""
-    lines = [f"School: {given(facts.school)}", f"Functie: {role_title(facts.staff_role)}"]
+    lines = [
+        texts.CARD_SCHOOL.format(school=given(facts.school)),
+        texts.CARD_ROLE.format(role=role_title(facts.staff_role)),
+    ]
     if facts.kind == "referral":
+        age = lead_texts.AGE_BAND_TITLES.get(facts.age_band or "", lead_texts.UNKNOWN)
+        informed = texts.PARENTS_INFORMED.get(facts.parents_informed or "", lead_texts.UNKNOWN)
         lines += [
-            f"Leeftijd leerling: {AGE_BAND_TITLES.get(facts.age_band or '', UNKNOWN)}",
-            "Leerling vindt verwijzing goed: ja",
-            f"Ouders op de hoogte: {PARENTS_INFORMED.get(facts.parents_informed or '', UNKNOWN)}",
+            texts.CARD_STUDENT_AGE.format(age=age),
+            texts.CARD_STUDENT_AGREES,
+            texts.CARD_PARENTS_INFORMED.format(informed=informed),
         ]
-    lines.append(f"{detail_title(facts)}: {details_text(facts)}")
+    lines.append(texts.CARD_DETAIL.format(title=detail_title(facts), value=details_text(facts)))
     return lines
 
 
 def staff_card(facts: RequestFacts) -> str:
     """HTML for the outbox; every value escaped."""
-    head = f"<b>{KIND_TITLES[facts.kind]}: #{html.escape(facts.public_id)}</b>"
     body = "\n".join(html.escape(line) for line in card_lines(facts))
-    return f"{head}\n{body}\n\nOppakken? Dan krijg je het contactgegeven privé van mij."
+    return texts.STAFF_CARD.format(
+        kind=texts.KIND_TITLES[facts.kind], id=html.escape(facts.public_id), lines=body
+    )
 
 
 def staff_details(facts: RequestFacts) -> str:
     status = LABELS.get(facts.status, facts.status)
-    head = (
-        f"<b>{KIND_TITLES[facts.kind]} #{html.escape(facts.public_id)}</b> ({html.escape(status)})"
+    lines = [*card_lines(facts), texts.CARD_SCHOOL_CONTACT.format(contact=given(facts.contact))]
+    return texts.STAFF_DETAILS.format(
+        kind=texts.KIND_TITLES[facts.kind],
+        id=html.escape(facts.public_id),
+        status=html.escape(status),
+        lines="\n".join(html.escape(line) for line in lines),
     )
-    lines = [*card_lines(facts), f"Contact school: {given(facts.contact)}"]
-    body = "\n".join(html.escape(line) for line in lines)
-    hint = f"\n\nAntwoorden aan de school: /verzoek {html.escape(facts.public_id)} &lt;tekst&gt;"
-    return f"{head}\n{body}{hint}"
 
 
 def summary(facts: RequestFacts) -> str:
     """Plain text for Rasa: what the school employee is about to send, and what we keep."""
-    lines = "\n".join(
-        f"• {line}" for line in [*card_lines(facts), f"Je contact: {given(facts.contact)}"]
-    )
-    return (
-        f"Dit stuur ik naar Join us:\n{lines}\n\n"
-        "Alle medewerkers van Join us zien dit zonder je contactgegeven; alleen wie het oppakt ziet "
-        "dat ook. Ik bewaar ook via welke chat je dit stuurt, zodat je hier antwoord krijgt. "
-        "Alles wordt gewist als het verzoek is afgerond, plus de bewaartermijn. Versturen?"
-    )
+    mine = texts.CARD_YOUR_CONTACT.format(contact=given(facts.contact))
+    lines = "\n".join(texts.MY_DATA_BULLET.format(line=line) for line in [*card_lines(facts), mine])
+    return texts.REQUEST_SUMMARY.format(lines=lines)
 
 
 def mentor_signed_up(public_id: str) -> str:
-    return (
-        f"Goed nieuws over je verwijzing #{public_id}: de leerling heeft zich aangemeld bij Join us. 🎉\n"
-        "De leerling (en bij jonger dan 16 ook een ouder) gaf toestemming dat je dit hoort. Meer "
-        "details delen we niet; vraag de leerling gerust zelf hoe het gaat."
-    )
+    return texts.MENTOR_SIGNED_UP.format(id=public_id)
 
 
 def mentor_update(public_id: str, update: str) -> str:
-    return (
-        f"Korte update over je verwijzing #{public_id}: {html.escape(update, quote=False)}\n"
-        "(Met toestemming van de leerling.)"
-    )
+    return texts.MENTOR_UPDATE.format(id=public_id, update=html.escape(update, quote=False))

@@ -12,12 +12,12 @@ from typing import Any
 
 from bot.pipeline.conversation import ChannelUser, DirectiveHandler
 from bot.pipeline.messages import Reply
-from bot.school.requests import ReferralService
+from bot.school.requests import SchoolRequestService
 
 log = logging.getLogger(__name__)
 
 
-def referral_directives(referrals: ReferralService) -> dict[str, DirectiveHandler]:
+def referral_directives(referrals: SchoolRequestService) -> dict[str, DirectiveHandler]:
     async def school_chat(user: ChannelUser, pseudonym: str, custom: dict[str, Any]) -> list[Reply]:
         if user.platform == "telegram" and isinstance(user.chat_id, int):
             linked = await asyncio.to_thread(

@@ -19,12 +19,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from bot.core.clock import Clock, SystemClock
 from bot.core.code_guard import CodeGuard
-from bot.core.crypto import Cipher
 from bot.core.errors import CodeInvalid, LeadNotFound, LeadStateError, NotStaff
-from bot.core.settings import Settings
+from bot.core.service import Service
 from bot.leads import status as st
+from bot.leads import texts as lead_texts
 from bot.leads.contact import SKIPPED
 from bot.leads.service import (
     claim_open,
@@ -35,17 +34,16 @@ from bot.leads.service import (
     relayed,
 )
 from bot.pipeline.outbox import OutButton, cancel, enqueue
+from bot.school import texts
 from bot.school.cards import (
-    BROAD_UPDATES,
-    KIND_TITLES,
     RequestFacts,
     mentor_signed_up,
     mentor_update,
     staff_card,
     staff_details,
 )
+from bot.staff import texts as staff_texts
 from bot.staff.members import Actor
-from bot.storage.db import Database
 from bot.storage.models_leads import Consent, Lead, aware
 from bot.storage.models_outbox import OutboxMessage
 from bot.storage.models_school import ReferralLink, SchoolRequest
@@ -61,19 +59,11 @@ FEEDBACK_SCOPE = "signed_up,broad_update"
 FEEDBACK_VERSION = "school-v1"
 MAX_UPDATES = 3  # a few broad updates, not a running report
 
-MSG_CLAIMED = {
-    "referral": "Je verwijzing #{id} is opgepakt door Join us. Iemand neemt contact met je op.",
-    "presentation": "Je verzoek om een presentatie (#{id}) is opgepakt. Join us neemt contact met je op om een moment te plannen.",
-    "material": "Je verzoek om materiaal (#{id}) is opgepakt door Join us.",
-}
-MSG_DONE = "Je verzoek #{id} is afgerond door Join us. Dank je wel!"
-MSG_ANSWER = "Antwoord van Join us op #{id}:\n\n{text}"
-
 
 def _refusal(current: str, target: str) -> str:
     return (
         st.refusal(current, target)
-        .replace("Deze aanmelding", "Dit verzoek")
+        .replace("Deze aanmelding", texts.THIS_REQUEST)
         .replace("aanmelding", "verzoek")
     )
 
@@ -115,34 +105,16 @@ def staff_buttons(public_id: str, *, claimed: bool = False) -> list[list[OutButt
     ]
 
 
-UPDATE_TITLES = {
-    "going": "Komt naar de avonden",
-    "settling": "Nog aan het wennen",
-    "paused": "Komt nu niet",
-}
-
-
 def update_buttons(lead_public_id: str) -> list[list[OutButton]]:
     return [
         [OutButton(title, f"{CALLBACK_PREFIX}upd|{lead_public_id}|{key}")]
-        for key, title in UPDATE_TITLES.items()
+        for key, title in texts.UPDATE_TITLES.items()
     ]
 
 
-class ReferralService:
-    def __init__(
-        self,
-        database: Database,
-        cipher: Cipher,
-        settings: Settings,
-        *,
-        clock: Clock | None = None,
-    ) -> None:
-        self._db = database
-        self._cipher = cipher
-        self._settings = settings
-        self._clock = clock or SystemClock()
-        self._codes = CodeGuard(database, cipher, settings, clock=self._clock)
+class SchoolRequestService(Service):
+    def _setup(self) -> None:
+        self._codes = CodeGuard(self._db, self._cipher, self._settings, clock=self._clock)
 
     # ------------------------------------------------------------------ helpers
 
@@ -185,7 +157,7 @@ class ReferralService:
             select(SchoolRequest).where(SchoolRequest.public_id == public_id[:12])
         )
         if request is None:
-            raise LeadNotFound("Dit verzoek bestaat niet (meer).")
+            raise LeadNotFound(texts.REQUEST_UNKNOWN)
         return request
 
     def _tell_school(self, session: Session, request: SchoolRequest, text: str, key: str) -> bool:
@@ -208,7 +180,7 @@ class ReferralService:
 
     def submit(self, pseudonym: str, draft: RequestDraft) -> SubmittedRequest:
         """Store a request and put its card in the outbox for staff, in one transaction."""
-        if draft.kind not in KIND_TITLES:
+        if draft.kind not in texts.KIND_TITLES:
             raise ValueError(f"unknown school request kind {draft.kind!r}")
         code = new_typed_code() if draft.kind == "referral" else None
         link = new_link_token() if draft.kind == "referral" else None
@@ -395,9 +367,7 @@ class ReferralService:
                     self._cipher,
                     not_before=self._clock.now(),
                     chat_id=lead.claimed_by,
-                    text=f"De school die #{lead.public_id} verwees heeft bericht gekregen dat de "
-                    "jongere is aangemeld (met toestemming). Later een korte update sturen? Kies er "
-                    "een; de school ziet alleen die ene zin.",
+                    text=texts.STAFF_UPDATE_OFFER.format(id=lead.public_id),
                     kind="school_update_offer",
                     dedupe_key=f"lead:{lead.public_id}:school_offer",
                     subject=f"lead:{lead.public_id}",
@@ -417,9 +387,9 @@ class ReferralService:
 
     def send_update(self, actor: Actor, lead_public_id: str, key: str) -> str:
         """A broad update to the referring school, chosen by staff from a fixed list."""
-        text = BROAD_UPDATES.get(key)
+        text = texts.BROAD_UPDATES.get(key)
         if text is None:
-            raise LeadStateError("Onbekende update.")
+            raise LeadStateError(texts.UPDATE_UNKNOWN)
         with self._db.session() as session:
             lead = self._lead(session, lead_public_id)
             link = (
@@ -428,14 +398,14 @@ class ReferralService:
                 else None
             )
             if lead is None or link is None or link.signed_up_told_at is None:
-                raise LeadStateError("Voor deze aanmelding mag de school niets (meer) horen.")
+                raise LeadStateError(texts.SCHOOL_MAY_NOT_HEAR)
             if lead.claimed_by != actor.telegram_id and not actor.is_admin:
-                raise NotStaff("Alleen wie deze aanmelding heeft opgepakt kan een update sturen.")
+                raise NotStaff(texts.ONLY_CLAIMER_UPDATE)
             if link.updates_sent >= MAX_UPDATES:
-                raise LeadStateError("Er zijn al genoeg updates gestuurd.")
+                raise LeadStateError(texts.ENOUGH_UPDATES)
             request = session.get(SchoolRequest, link.request_id)
             if request is None:
-                raise LeadStateError("Het verzoek van de school is al gewist.")
+                raise LeadStateError(texts.REQUEST_ERASED)
             link.updates_sent += 1
             self._tell_school(
                 session,
@@ -443,14 +413,14 @@ class ReferralService:
                 mentor_update(request.public_id, text),
                 f"upd:{lead.public_id}:{link.updates_sent}",
             )
-            return "Update verstuurd naar de school."
+            return texts.UPDATE_SENT
 
     # ------------------------------------------------------------------ staff
 
     def staff_step(self, actor: Actor, public_id: str, step: str) -> str:
         target = STEPS.get(step)
         if target is None:
-            raise LeadStateError("Onbekende actie.")
+            raise LeadStateError(staff_texts.UNKNOWN_STEP)
         now = self._clock.now()
         with self._db.session() as session:
             if target == st.CLAIMED:
@@ -459,9 +429,9 @@ class ReferralService:
                 request = self._get(session, public_id)
                 if not won:
                     if request.claimed_by == actor.telegram_id:
-                        raise LeadStateError("Je hebt dit verzoek al opgepakt.")
+                        raise LeadStateError(texts.ALREADY_YOURS)
                     if request.claimed_by is not None:
-                        raise LeadStateError("Dit verzoek is al opgepakt door een collega.")
+                        raise LeadStateError(texts.TAKEN_BY_COLLEAGUE)
                     raise LeadStateError(_refusal(request.status, target))
                 session.refresh(request)
             else:
@@ -470,7 +440,7 @@ class ReferralService:
                 raise LeadStateError(_refusal(request.status, target))
             others = request.claimed_by not in (None, actor.telegram_id)
             if target != st.CLAIMED and others and not actor.is_admin:
-                raise NotStaff("Alleen wie dit verzoek heeft opgepakt kan de status aanpassen.")
+                raise NotStaff(texts.ONLY_CLAIMER_STATUS)
             request.status = target
             if target == st.CLAIMED:
                 enqueue(
@@ -487,12 +457,14 @@ class ReferralService:
                 self._tell_school(
                     session,
                     request,
-                    MSG_CLAIMED[request.kind].format(id=request.public_id),
+                    texts.MSG_CLAIMED[request.kind].format(id=request.public_id),
                     "claimed",
                 )
             elif target == st.CLOSED:
                 request.closed_at = now
-                self._tell_school(session, request, MSG_DONE.format(id=request.public_id), "done")
+                self._tell_school(
+                    session, request, texts.MSG_DONE.format(id=request.public_id), "done"
+                )
             return (
                 f"#{request.public_id}: {st.LABELS[target] if target != st.CLOSED else 'afgerond'}."
             )
@@ -502,17 +474,17 @@ class ReferralService:
         with self._db.session() as session:
             request = self._get(session, public_id)
             if request.claimed_by != actor.telegram_id and not actor.is_admin:
-                raise NotStaff("Pak het verzoek eerst op; dan kun je de school antwoorden.")
+                raise NotStaff(texts.CLAIM_FIRST)
             request.answer_enc = self._cipher.encrypt(" ".join(text.split())[:3000])
             sent = self._tell_school(
                 session,
                 request,
-                MSG_ANSWER.format(id=request.public_id, text=relayed(text)),
+                texts.MSG_ANSWER.format(id=request.public_id, text=relayed(text)),
                 f"answer:{secrets.token_hex(6)}",
             )
             if not sent:
-                return "Opgeslagen, maar deze school is niet via de chat te bereiken: gebruik het contactgegeven."
-            return "Verstuurd naar de school."
+                return texts.ANSWER_SAVED_NO_CHAT
+            return texts.ANSWER_SENT
 
     def page(
         self, actor: Actor, *, view: str = "open", offset: int = 0, limit: int = 25
@@ -537,7 +509,9 @@ class ReferralService:
                 facts = self.facts(request)
                 if not mine:
                     facts = RequestFacts(**{**facts.__dict__, "contact": None})
-                out.append((facts, request.claimed_by == actor.telegram_id, aware(request.created_at)))
+                out.append(
+                    (facts, request.claimed_by == actor.telegram_id, aware(request.created_at))
+                )
             return out, int(total)
 
     def view(self, actor: Actor, public_id: str) -> tuple[RequestFacts, bool]:
@@ -563,9 +537,15 @@ class ReferralService:
                 if request.status != st.OPEN and request.claimed_by != actor.telegram_id:
                     continue
                 facts = self.facts(request)
-                mine = " (door jou opgepakt)" if request.claimed_by == actor.telegram_id else ""
+                mine = lead_texts.CLAIMED_BY_YOU if request.claimed_by == actor.telegram_id else ""
                 lines.append(
-                    f"#{request.public_id} · {KIND_TITLES[request.kind]} · {st.LABELS[request.status]}{mine} · {facts.school or '?'}"
+                    texts.OPEN_REQUEST_LINE.format(
+                        id=request.public_id,
+                        kind=texts.KIND_TITLES[request.kind],
+                        status=st.LABELS[request.status],
+                        mine=mine,
+                        school=facts.school or "?",
+                    )
                 )
             return lines
 
@@ -602,14 +582,18 @@ class ReferralService:
             for request in rows:
                 facts = self.facts(request)
                 parts.append(
-                    f"{KIND_TITLES[request.kind]} #{request.public_id} "
-                    f"({st.LABELS.get(request.status, request.status)}): school {facts.school or '-'}, "
-                    f"contact {facts.contact or '-'}"
-                    + (", je chat met mij" if request.chat_id_enc else "")
+                    texts.MY_DATA_REQUEST.format(
+                        kind=texts.KIND_TITLES[request.kind],
+                        id=request.public_id,
+                        status=st.LABELS.get(request.status, request.status),
+                        school=facts.school or "-",
+                        contact=facts.contact or "-",
+                    )
+                    + (texts.MY_DATA_CHAT if request.chat_id_enc else "")
                 )
         if not parts:
             return None
-        return "Als schoolmedewerker:\n" + "\n".join(f"• {p}" for p in parts)
+        return texts.MY_DATA_HEADER + "\n".join(texts.MY_DATA_BULLET.format(line=p) for p in parts)
 
     def forget(self, pseudonym: str) -> int:
         """The school employee's own /vergeet or /stop: their requests are erased."""

@@ -17,42 +17,37 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
+from bot.school import texts
 from bot.school.requests import CALLBACK_PREFIX
-from bot.telegram.common import polite, reply_html, runtime_of, wake_delivery
-
-REQUESTS_HELP = (
-    "<b>Verzoeken van scholen</b>\n"
-    "/verzoeken — open verzoeken en die van jou\n"
-    "/verzoek &lt;id&gt; &lt;tekst&gt; — antwoord aan de school (als jij het hebt opgepakt)\n"
-    "Status zet je met de knoppen onder de kaart; 'Afgerond' laat de school dat weten."
+from bot.staff import texts as staff_texts
+from bot.telegram.common import (
+    id_and_text,
+    polite,
+    reply_html,
+    runtime_of,
+    staff_member,
+    wake_delivery,
 )
+
 _STEP = re.compile(r"^r\|(claim|contacted|done)\|([A-Za-z0-9]{1,12})$")
 _UPDATE = re.compile(r"^r\|upd\|([A-Za-z0-9]{1,12})\|([a-z]{1,12})$")
 
 
 async def list_requests(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user = update.effective_user
-    if user is None:
+    if (staff := await staff_member(update, context)) is None:
         return
-    runtime = runtime_of(context)
-    actor = await asyncio.to_thread(runtime.staff.require, user.id)
+    runtime, actor = staff
     lines = await asyncio.to_thread(runtime.referrals.open_requests, actor)
-    text = "\n".join(html.escape(line) for line in lines) or "Geen open verzoeken van scholen."
-    await reply_html(update, f"{text}\n\n{REQUESTS_HELP}")
+    text = "\n".join(html.escape(line) for line in lines) or texts.NO_OPEN_REQUESTS
+    await reply_html(update, f"{text}\n\n{texts.REQUESTS_HELP}")
 
 
 async def answer_request(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user = update.effective_user
-    if user is None:
+    staff = await staff_member(update, context)
+    if staff is None or (given := await id_and_text(update, context, texts.ANSWER_USAGE)) is None:
         return
-    runtime = runtime_of(context)
-    actor = await asyncio.to_thread(runtime.staff.require, user.id)
-    args = list(context.args or [])
-    if len(args) < 2:
-        await reply_html(update, "Gebruik: /verzoek &lt;id&gt; &lt;tekst&gt;")
-        return
-    public_id, text = args[0].lstrip("#").upper(), " ".join(args[1:])
-    result = await asyncio.to_thread(runtime.referrals.answer, actor, public_id, text)
+    runtime, actor = staff
+    result = await asyncio.to_thread(runtime.referrals.answer, actor, *given)
     await reply_html(update, html.escape(result))
     wake_delivery(context)
 
@@ -65,7 +60,7 @@ async def on_school_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     runtime = runtime_of(context)
     step, update_ = _STEP.match(query.data or ""), _UPDATE.match(query.data or "")
     if step is None and update_ is None:
-        await query.answer("Deze knop werkt niet (meer).", show_alert=True)
+        await query.answer(staff_texts.OLD_STAFF_BUTTON, show_alert=True)
         return
     actor = await asyncio.to_thread(runtime.staff.require, query.from_user.id)
     if update_ is not None:
@@ -78,7 +73,7 @@ async def on_school_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     await query.answer(result[:190])
     message = query.message
     if isinstance(message, Message) and message.text_html:
-        who = html.escape(query.from_user.first_name or "een medewerker")
+        who = html.escape(query.from_user.first_name or staff_texts.A_STAFF_MEMBER)
         keep = step is not None and step[1] == "contacted"
         with contextlib.suppress(TelegramError):
             await query.edit_message_text(

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from bot.core.clock import Clock, SystemClock
 from bot.core.errors import JoinUsError
 from bot.leads.counts import METRICS, clean_source
+from bot.staff import texts
 from bot.storage.db import Database
 from bot.storage.models_console import Campaign
 from bot.storage.models_leads import LeadCount, aware
@@ -59,35 +60,40 @@ class CampaignService:
     def create(self, title: str, kind: str, *, code: str = "", actor_id: int) -> CampaignView:
         title = " ".join(title.split())[:120]
         if len(title) < 2:
-            raise CampaignInvalid("Geef de campagne een naam (minstens 2 tekens).")
+            raise CampaignInvalid(texts.CAMPAIGN_NAME_ERROR)
         if kind not in KINDS:
-            raise CampaignInvalid("Kies een soort campagne.")
+            raise CampaignInvalid(texts.CAMPAIGN_KIND_ERROR)
         code = (code.strip() or f"{slug(title)}_{secrets.token_hex(2)}").strip("_")
         if clean_source(code) is None or len(code) > 60:
-            raise CampaignInvalid(
-                "De code mag alleen letters, cijfers, - en _ bevatten (hoogstens 60 tekens)."
-            )
+            raise CampaignInvalid(texts.CAMPAIGN_CODE_ERROR)
         if code.lower().startswith(RESERVED) or code.lower() in RESERVED_EXACT:
-            raise CampaignInvalid("Deze code is al in gebruik door de assistent; kies een andere.")
+            raise CampaignInvalid(texts.CAMPAIGN_CODE_RESERVED)
         try:
             with self._db.session() as session:
                 row = Campaign(
-                    code=code, title=title, kind=kind, created_by=actor_id,
+                    code=code,
+                    title=title,
+                    kind=kind,
+                    created_by=actor_id,
                     created_at=self._clock.now(),
                 )
                 session.add(row)
                 session.flush()
                 return CampaignView(row.id, row.code, row.title, row.kind, aware(row.created_at))
         except IntegrityError:
-            raise CampaignInvalid("Deze code bestaat al; kies een andere.") from None
+            raise CampaignInvalid(texts.CAMPAIGN_CODE_TAKEN) from None
 
     def get(self, campaign_id: int) -> CampaignView:
         with self._db.session() as session:
             row = session.get(Campaign, campaign_id)
             if row is None:
-                raise CampaignInvalid("Deze campagne bestaat niet.")
+                raise CampaignInvalid(texts.CAMPAIGN_UNKNOWN)
             return CampaignView(
-                row.id, row.code, row.title, row.kind, aware(row.created_at),
+                row.id,
+                row.code,
+                row.title,
+                row.kind,
+                aware(row.created_at),
                 self._funnels(session, [row.code]).get(row.code, {}),
             )
 

@@ -16,21 +16,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.core.clock import Clock, SystemClock
+from bot.core.clock import Clock
 from bot.core.crypto import Cipher
+from bot.core.service import Service
 from bot.core.settings import Settings
 from bot.pipeline.outbox import enqueue
 from bot.safety import CrisisCategory, SafetyResult
+from bot.staff import texts
 from bot.storage.db import Database
 from bot.storage.models_outbox import OutboxMessage
-
-CATEGORY_NL = {
-    CrisisCategory.SUICIDE: "gedachten aan zelfdoding",
-    CrisisCategory.SELF_HARM: "zelfbeschadiging",
-    CrisisCategory.ABUSE: "misbruik",
-    CrisisCategory.DOMESTIC_VIOLENCE: "geweld thuis",
-    CrisisCategory.ACUTE_DANGER: "acuut gevaar",
-}
 
 # One immediate alert per person per window; repeats are summarised when it ends. For all
 # people together at most GLOBAL_MAX immediate alerts per window (a raid of many accounts);
@@ -41,34 +35,19 @@ _EVERYONE = "*"
 
 
 def _categories(categories: Iterable[CrisisCategory]) -> str:
-    names = [CATEGORY_NL.get(c, str(c)) for c in categories]
-    return ", ".join(dict.fromkeys(names)) or "onbekend"
+    names = [texts.CATEGORY_NL.get(str(c), str(c)) for c in categories]
+    return ", ".join(dict.fromkeys(names)) or texts.CATEGORY_UNKNOWN
 
 
 def alert_text(result: SafetyResult, local_time: str) -> str:
-    return (
-        f"⚠️ Om {local_time} kreeg een jongere het crisisantwoord met de hulplijnen "
-        f"(signaal: {_categories(result.categories)}). Wie het was en wat er stond, bewaar ik "
-        "niet. Vraagt de jongere om iemand van Join us, dan zie je dat als gewone vraag of "
-        "aanmelding."
-    )
+    return texts.CRISIS_ALERT.format(time=local_time, signal=_categories(result.categories))
 
 
 def repeat_text(
     count: int, since: str, categories: list[CrisisCategory], *, everyone: bool = False
 ) -> str:
-    if everyone:
-        return (
-            f"⚠️ Sinds {since} kregen nog {count} andere jongeren het crisisantwoord "
-            f"(signaal: {_categories(categories)}). Bij veel meldingen tegelijk stuur ik één "
-            "samenvatting per half uur, zodat deze groep overzichtelijk blijft. Wie het waren, "
-            "bewaar ik niet."
-        )
-    return (
-        f"⚠️ Dezelfde jongere kreeg sinds {since} nog {count} keer het crisisantwoord "
-        f"(signaal: {_categories(categories)}). Ik stuur per jongere één melding per half uur, "
-        "zodat deze groep overzichtelijk blijft. Wie het was, bewaar ik niet."
-    )
+    template = texts.CRISIS_REPEAT_EVERYONE if everyone else texts.CRISIS_REPEAT_SAME_PERSON
+    return template.format(since=since, count=count, signal=_categories(categories))
 
 
 @dataclass
@@ -79,7 +58,7 @@ class _Window:
     categories: list[CrisisCategory] = field(default_factory=list)
 
 
-class CrisisAlerts:
+class CrisisAlerts(Service):
     """Enqueues the staff alert through the outbox, so it survives a Telegram outage."""
 
     def __init__(
@@ -92,10 +71,7 @@ class CrisisAlerts:
         window: timedelta = ALERT_WINDOW,
         global_max: int = GLOBAL_MAX,
     ) -> None:
-        self._db = database
-        self._cipher = cipher
-        self._settings = settings
-        self._clock = clock or SystemClock()
+        super().__init__(database, cipher, settings, clock=clock)
         self._window = window
         # In memory only (the bot process is the only one that sends crisis replies): a lost
         # window after a restart costs at most one extra alert. Keyed by a hash of the

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.core.clock import Clock, SystemClock
 from bot.core.errors import CodeInvalid, NotStaff
+from bot.staff import texts
 from bot.storage.db import Database, rows_changed
 from bot.storage.models_leads import Lead, StaffInvite, StaffMember, aware
 from bot.storage.models_school import SchoolRequest
@@ -59,7 +60,7 @@ class StaffDirectory:
         self._clock = clock or SystemClock()
 
     def role(self, telegram_id: int) -> str | None:
-        """"admin", "staff", "coach" or None: read from settings and our database every time."""
+        """ "admin", "staff", "coach" or None: read from settings and our database every time."""
         if telegram_id in self._admins:
             return ADMIN
         with self._db.session() as session:
@@ -70,17 +71,13 @@ class StaffDirectory:
         """The verified actor; coaches pass only where ``coach_ok`` (the ambassador programme)."""
         role = self.role(telegram_id)
         if role is None or (admin and role != ADMIN) or (role == COACH and not coach_ok):
-            raise NotStaff(
-                "Dit is alleen voor beheerders van Join us."
-                if admin
-                else "Dit is alleen voor medewerkers van Join us."
-            )
+            raise NotStaff(texts.ADMINS_ONLY if admin else texts.STAFF_ONLY)
         return Actor(telegram_id, role == ADMIN, role)
 
     def create_invite(self, admin: Actor, role: str = STAFF) -> str:
         """A one-time token for ``/start staff_<token>``; only its hash is stored."""
         if not admin.is_admin:
-            raise NotStaff("Dit is alleen voor beheerders van Join us.")
+            raise NotStaff(texts.ADMINS_ONLY)
         if role not in MEMBER_ROLES:
             raise ValueError(f"unknown role {role!r}")
         token = secrets.token_urlsafe(18)
@@ -114,7 +111,7 @@ class StaffDirectory:
             )
             invite = session.get(StaffInvite, _hash(token))
             if rows_changed(won) != 1 or invite is None:
-                raise CodeInvalid("Deze uitnodiging is ongeldig, al gebruikt of verlopen.")
+                raise CodeInvalid(texts.INVITE_INVALID)
             if session.get(StaffMember, telegram_id) is not None:
                 return False
             session.add(
@@ -154,7 +151,7 @@ class StaffDirectory:
     def remove(self, admin: Actor, telegram_id: int) -> bool:
         """Remove a member; their open claims are handed back (open again, re-announced)."""
         if not admin.is_admin:
-            raise NotStaff("Dit is alleen voor beheerders van Join us.")
+            raise NotStaff(texts.ADMINS_ONLY)
         with self._db.session() as session:
             member = session.get(StaffMember, telegram_id)
             if member is None:

@@ -7,9 +7,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
+from bot.staff import texts
 from bot.staff.insights import WeeklyCount
 
-KIND_NL = {"fallback": "niet begrepen", "out_of_scope": "buiten onderwerp"}
 METRIC_ORDER = ("interest", "consented", "contacted", "signed_up")
 METRIC_NL = {
     "interest": "interesse",
@@ -26,9 +26,9 @@ def figures_text(
     weeks: int = 4,
 ) -> str:
     lines = [
-        f"<b>Cijfers van de laatste {weeks} weken</b> (alleen aantallen)",
+        texts.FIGURES_HEADER.format(weeks=weeks),
         "",
-        "<b>Vragen zonder antwoord</b>",
+        texts.FIGURES_UNANSWERED,
     ]
     recent = sorted({c.week_start for c in unanswered}, reverse=True)[:weeks]
     totals: dict[tuple[str, str], int] = defaultdict(int)
@@ -36,17 +36,22 @@ def figures_text(
         if count.week_start in recent:
             totals[(count.kind, count.intent_guess)] += count.count
     for (kind, guess), total in sorted(totals.items(), key=lambda item: -item[1])[:10]:
-        lines.append(f"{total}× {KIND_NL.get(kind, kind)} — gok: {guess}")
+        lines.append(
+            texts.FIGURES_UNANSWERED_LINE.format(
+                total=total, kind=texts.KIND_NL.get(kind, kind), guess=guess
+            )
+        )
     if not totals:
-        lines.append("geen")
-    lines += ["", "<b>Aanmeldingen per bron</b> (interesse → toestemming → contact → aangemeld)"]
+        lines.append(texts.FIGURES_NONE)
+    lines += ["", texts.FIGURES_LEADS]
     lead_weeks = sorted({week for week, *_ in leads}, reverse=True)[:weeks]
     per_source: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for week, source, metric, number in leads:
         if week in lead_weeks:
-            per_source[source or "direct"][metric] += number
+            per_source[source or texts.FIGURES_DIRECT][metric] += number
     for source, metrics in sorted(per_source.items()):
-        lines.append(f"{source}: " + " → ".join(str(metrics.get(m, 0)) for m in METRIC_ORDER))
+        numbers = " → ".join(str(metrics.get(m, 0)) for m in METRIC_ORDER)
+        lines.append(texts.FIGURES_SOURCE_LINE.format(source=source, numbers=numbers))
     if not per_source:
-        lines.append("geen")
+        lines.append(texts.FIGURES_NONE)
     return "\n".join(lines)

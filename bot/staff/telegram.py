@@ -13,26 +13,13 @@ import logging
 from telegram import Update
 from telegram.ext import Application, CommandHandler, ContextTypes, filters
 
+from bot.staff import texts
 from bot.staff.members import INVITE_PREFIX
 from bot.staff.reports import figures_text
-from bot.telegram.common import args_of, polite, reply_html, runtime_of
+from bot.telegram.common import args_of, polite, reply_html, runtime_of, staff_member
+from bot.telegram.menus import CommandMenus
 
 log = logging.getLogger(__name__)
-
-STAFF_HELP = (
-    "<b>Aanmeldingen</b>\n"
-    "/leads — open aanmeldingen en die van jou\n"
-    "/lead &lt;id&gt; — alle gegevens (als jij hem hebt opgepakt)\n"
-    "/notitie &lt;id&gt; &lt;tekst&gt; — korte notitie\n"
-    "/bericht &lt;id&gt; &lt;tekst&gt; — bericht via de chatbot (als de jongere dat koos)\n"
-    "Status zet je met de knoppen onder de kaart of onder de gegevens.\n"
-    "/cijfers — anonieme aantallen: vragen zonder antwoord, aanmeldingen per bron\n"
-    "/console — inloglink voor de console (alles op één plek)"
-)
-ADMIN_HELP = (
-    "<b>Beheer</b>\n/staf uitnodigen [coach] — eenmalige uitnodigingslink (als coach: alleen ambassadeurs)\n"
-    "/staf lijst — wie is medewerker\n/staf verwijder &lt;telegram-id&gt;"
-)
 
 
 async def start_staff_invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -43,11 +30,11 @@ async def start_staff_invite(update: Update, context: ContextTypes.DEFAULT_TYPE)
     runtime = runtime_of(context)
     added = await asyncio.to_thread(runtime.staff.redeem, token, user.id, user.first_name or "")
     role = await asyncio.to_thread(runtime.staff.role, user.id)
-    what = "coach van de ambassadeurs" if role == "coach" else "medewerker"
-    welcome = f"Welkom bij het team! Je bent nu {what}." if added else f"Je was al {what}."
-    console = "Alles doe je in de console: stuur /console voor een inloglink."
-    help_text = "" if role == "coach" else f"\n\n{STAFF_HELP}"
-    await reply_html(update, f"{welcome}\n{console}{help_text}")
+    await _update_menu(context, user.id, role)
+    what = texts.ROLE_COACH if role == "coach" else texts.ROLE_STAFF
+    welcome = (texts.WELCOME_TO_THE_TEAM if added else texts.ALREADY_ON_THE_TEAM).format(role=what)
+    help_text = "" if role == "coach" else f"\n\n{texts.STAFF_HELP}"
+    await reply_html(update, f"{welcome}\n{texts.USE_THE_CONSOLE}{help_text}")
 
 
 async def staff_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -65,30 +52,42 @@ async def staff_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         link = runtime.links.link(INVITE_PREFIX + token)
         await reply_html(
             update,
-            f"Eenmalige uitnodiging, {runtime.settings.staff_invite_hours} uur geldig:\n"
-            f"{html.escape(link)}\n\nStuur deze link alleen naar de nieuwe medewerker.",
+            texts.INVITE_LINK.format(
+                hours=runtime.settings.staff_invite_hours, link=html.escape(link)
+            ),
         )
     elif command in {"lijst", "list"}:
         members = await asyncio.to_thread(runtime.staff.members)
-        lines = [f"{telegram_id} — {html.escape(name)}" for telegram_id, name in members]
+        lines = [
+            texts.MEMBER_LINE.format(id=telegram_id, name=html.escape(name))
+            for telegram_id, name in members
+        ]
         admins = ", ".join(str(a) for a in sorted(runtime.settings.admin_ids))
         await reply_html(
             update,
-            "Medewerkers:\n" + ("\n".join(lines) or "(nog niemand)") + f"\n\nBeheerders: {admins}",
+            texts.MEMBERS.format(members="\n".join(lines) or texts.NO_MEMBERS, admins=admins),
         )
     elif command in {"verwijder", "remove"} and len(args) == 2 and args[1].isdigit():
-        removed = await asyncio.to_thread(runtime.staff.remove, admin, int(args[1]))
-        await reply_html(update, "Verwijderd." if removed else "Die medewerker ken ik niet.")
+        member = int(args[1])
+        removed = await asyncio.to_thread(runtime.staff.remove, admin, member)
+        if removed:  # back to the young people's menu (or the admin's, for an admin)
+            await _update_menu(context, member, await asyncio.to_thread(runtime.staff.role, member))
+        await reply_html(update, texts.MEMBER_REMOVED if removed else texts.MEMBER_UNKNOWN)
     else:
-        await reply_html(update, f"{ADMIN_HELP}\n\n{STAFF_HELP}")
+        await reply_html(update, f"{texts.ADMIN_HELP}\n\n{texts.STAFF_HELP}")
+
+
+async def _update_menu(context: ContextTypes.DEFAULT_TYPE, chat_id: int, role: str | None) -> None:
+    """This person's command menu now (bot/telegram/menus.py), not at the next sync."""
+    menus: CommandMenus | None = context.bot_data.get("menus")
+    if menus is not None:
+        await menus.apply(context.bot, chat_id, role)
 
 
 async def figures(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user = update.effective_user
-    if user is None:
+    if (staff := await staff_member(update, context)) is None:
         return
-    runtime = runtime_of(context)
-    await asyncio.to_thread(runtime.staff.require, user.id)
+    runtime, _ = staff
     unanswered = await asyncio.to_thread(runtime.insights.weekly_counts)
     leads = await asyncio.to_thread(runtime.leads.weekly_counts)
     await reply_html(update, figures_text(unanswered, leads))

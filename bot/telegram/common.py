@@ -1,4 +1,4 @@
-"""Plumbing shared by the staff-facing handler modules (staff, referrals, ambassadors)."""
+"""Plumbing shared by the staff-facing handler modules (staff, leads, school, ambassadors)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from telegram.ext import ContextTypes
 
 from bot.core.errors import AmbassadorError, LeadError
 from bot.ops.runtime import Runtime
+from bot.staff.members import Actor
 
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
@@ -33,6 +34,28 @@ def wake_delivery(context: ContextTypes.DEFAULT_TYPE) -> None:
     delivery = context.bot_data.get("delivery")
     if delivery is not None:
         delivery.wake()
+
+
+async def staff_member(
+    update: Update, context: ContextTypes.DEFAULT_TYPE
+) -> tuple[Runtime, Actor] | None:
+    """The staff member behind this update, checked again on the server (refused: LeadError)."""
+    user = update.effective_user
+    if user is None:
+        return None
+    runtime = runtime_of(context)
+    return runtime, await asyncio.to_thread(runtime.staff.require, user.id)
+
+
+async def id_and_text(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, usage: str
+) -> tuple[str, str] | None:
+    """'<id> <tekst>' of a staff command ('#' and case forgiven), or the usage line as reply."""
+    args = args_of(context)
+    if len(args) < 2:
+        await reply_html(update, usage)
+        return None
+    return args[0].lstrip("#").upper(), " ".join(args[1:])
 
 
 async def reply_html(

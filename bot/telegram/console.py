@@ -22,12 +22,12 @@ from telegram.error import TelegramError
 from telegram.ext import Application, CommandHandler, ContextTypes, filters
 
 from bot.console.auth import ConsoleAuth
+from bot.staff import texts
 from bot.telegram.common import reply_html, runtime_of
 
 log = logging.getLogger(__name__)
 
 MINIAPP_PATH = "/welkom"
-NOT_MEMBER = "De console is alleen voor medewerkers en coaches van Join us."
 
 
 async def console_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -37,15 +37,12 @@ async def console_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     runtime = runtime_of(context)
     role = await asyncio.to_thread(runtime.staff.role, user.id)
     if role is None:
-        await reply_html(update, NOT_MEMBER)
+        await reply_html(update, texts.NOT_MEMBER)
         return
     config = runtime.settings.console
     auth = ConsoleAuth(runtime.database, config)
     link = await asyncio.to_thread(auth.create_login_link, user.id)
-    text = (
-        f"Je inloglink voor de console (één keer te gebruiken, {config.login_minutes} minuten "
-        f"geldig):\n{html.escape(link)}\n\nOpen hem in je browser. Deel hem met niemand."
-    )
+    text = texts.CONSOLE_LINK.format(minutes=config.login_minutes, link=html.escape(link))
     markup = None
     if config.secure:
         app_url = config.base_url + MINIAPP_PATH

@@ -35,7 +35,7 @@ from telegram.error import (
 
 from bot.core.clock import Clock, SystemClock
 from bot.core.crypto import Cipher
-from bot.ops import metrics
+from bot.ops import metrics, texts
 from bot.ops.admin_alerts import KIND as ADMIN_ALERT
 from bot.ops.admin_alerts import queue_admin_alert
 from bot.pipeline.outbox import MAX_ATTEMPTS, BlockedHook, backoff, decode_buttons
@@ -45,23 +45,6 @@ from bot.storage.models_outbox import ChatMigration, OutboxMessage
 log = logging.getLogger(__name__)
 
 LEASE = timedelta(seconds=60)
-
-UNREADABLE = (
-    "⚠️ Een bericht in de outbox kon niet worden gelezen (is ENCRYPTION_KEY veranderd?). "
-    "Ik heb het overgeslagen; de andere berichten gaan gewoon door."
-)
-FAILED = (
-    "⚠️ Een bericht van de assistent kon niet worden afgeleverd (soort: {kind}; fout: {error}). "
-    "Het staat als 'failed' in de outbox; zie de log van de bot."
-)
-GROUP_FORBIDDEN = (
-    "⚠️ De bot kan niet meer posten in een groep (chat {chat}): verwijderd of zonder rechten. "
-    "De berichten wachten in de outbox en gaan alsnog weg zodra de bot weer in de groep zit."
-)
-MIGRATED = (
-    "ℹ️ De staff-groep is een supergroep geworden: nieuw id {new} (was {old}). Ik stuur "
-    "voortaan daarheen. Zet STAFF_CHAT_ID={new} bij de volgende herstart."
-)
 
 
 @dataclass(frozen=True)
@@ -129,7 +112,7 @@ class OutboxDelivery:
                     )
                     row.status, row.lease_until = "failed", None
                     row.last_error = f"unreadable: {type(exc).__name__}"
-                    self._alert(session, "outbox-unreadable", UNREADABLE)
+                    self._alert(session, "outbox-unreadable", texts.OUTBOX_UNREADABLE)
                     continue
                 if item.chat_id in migrated:  # a group that became a supergroup
                     new = migrated[item.chat_id]
@@ -172,7 +155,11 @@ class OutboxDelivery:
         with self._db.session() as session:
             if session.get(ChatMigration, old) is None:
                 session.add(ChatMigration(old_chat_id=old, new_chat_id=new))
-                self._alert(session, f"chat-migrated-{old}", MIGRATED.format(old=old, new=new))
+                self._alert(
+                    session,
+                    f"chat-migrated-{old}",
+                    texts.OUTBOX_GROUP_MIGRATED.format(old=old, new=new),
+                )
             row = session.get(OutboxMessage, message_id)
             if row is not None and row.status == "pending":
                 row.chat_id_enc = self._cipher.encrypt(str(new))
@@ -207,7 +194,9 @@ class OutboxDelivery:
                 # A group (the staff group): the bot was removed. Keep the cards waiting.
                 row.not_before = now + backoff(row.attempts)
                 self._alert(
-                    session, f"group-forbidden-{chat_id}", GROUP_FORBIDDEN.format(chat=chat_id)
+                    session,
+                    f"group-forbidden-{chat_id}",
+                    texts.OUTBOX_GROUP_FORBIDDEN.format(chat=chat_id),
                 )
             elif outcome == "blocked":
                 row.status = "blocked"
@@ -218,7 +207,9 @@ class OutboxDelivery:
                 row.status = "failed"
                 if row.kind != ADMIN_ALERT:  # no alert about an alert: that could loop
                     self._alert(
-                        session, "outbox-failed", FAILED.format(kind=row.kind, error=row.last_error)
+                        session,
+                        "outbox-failed",
+                        texts.OUTBOX_FAILED.format(kind=row.kind, error=row.last_error),
                     )
             elif retry_after is not None:
                 row.not_before = now + timedelta(seconds=retry_after)

@@ -16,6 +16,7 @@ from telegram.ext import ApplicationHandlerStop, CommandHandler, ContextTypes
 
 from bot.core.buttons import fits_inline
 from bot.core.crypto import Cipher
+from bot.pipeline import texts
 from bot.pipeline.conversation import COMMAND_INTENTS, EDITED, ONLY_TEXT, ChannelUser, Conversation
 from bot.pipeline.messages import Reply
 from bot.pipeline.outbox import OutButton, enqueue
@@ -26,7 +27,7 @@ from bot.telegram.rendering import EPHEMERAL_SIGNER, ButtonSigner, OutgoingMessa
 
 log = logging.getLogger(__name__)
 
-EXPIRED_BUTTON = Reply("Deze knop werkt niet meer. Typ gerust je vraag opnieuw.")
+EXPIRED_BUTTON = Reply(texts.OLD_BUTTON)
 
 
 def _conversation(context: ContextTypes.DEFAULT_TYPE) -> Conversation:
@@ -274,7 +275,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         try:
             await context.bot.send_message(
                 update.effective_chat.id,
-                "Er ging iets mis aan mijn kant. Probeer het zo nog eens! 🙏",
+                texts.SOMETHING_WENT_WRONG,
             )
         except TelegramError:
             log.warning("could not tell the user about the error")

@@ -13,16 +13,14 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import BaseUpdateProcessor
 
+from bot.pipeline import texts
+
 log = logging.getLogger(__name__)
 
 # An update waiting behind this many of the same person's updates is dropped (they are told
 # once per burst). Five covers a fast typist, not a script; every accepted update costs
 # Telegram requests, and Telegram's ~30 messages per second are shared by everyone.
 MAX_QUEUED_PER_USER = 5
-SLOW_DOWN = (
-    "Ho, even rustig aan 🙂 Je stuurt veel berichten tegelijk. Ik lees de eerste en beantwoord "
-    "ze één voor één; stuur de rest gerust zo nog een keer."
-)
 # PTB's own semaphore is taken *before* our per-person lock (process_update is final), so it
 # is made large enough never to bind; the real limit is applied after the lock.
 _OUTER_LIMIT = 1_000_000
@@ -104,4 +102,4 @@ async def _slow_down(update: Update) -> None:
     if chat is None or chat.type != "private":
         return
     with contextlib.suppress(TelegramError, RuntimeError):
-        await chat.send_message(SLOW_DOWN)
+        await chat.send_message(texts.SLOW_DOWN)

@@ -4,90 +4,25 @@ talking to a fake Telegram Bot API server on 127.0.0.1 (and, without a token, a 
 from __future__ import annotations
 
 import asyncio
-import os
-import signal
-import socket
 import sqlite3
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.e2e.stack import E2E_MARKS, ROOT, STARTUP, bot_env, telegram_bot
 from tests.fakes.bot_api import FakeBotApi
 
-ROOT = Path(__file__).resolve().parents[2]
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.skipif(
-        not (ROOT / ".venv-rasa" / "bin" / "rasa").exists()
-        or not (ROOT / "models" / "joinus.tar.gz").exists(),
-        reason="needs the Rasa environment and a trained model (run `make train`)",
-    ),
-]
+pytestmark = E2E_MARKS
 USER = 555_123_456
-STARTUP = 300
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _env(data_dir: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_URL"))}
-    env.update(
-        JOINUS_DATA_DIR=str(data_dir),
-        RASA_URL=f"http://127.0.0.1:{_free_port()}",
-        ACTION_SERVER_PORT=str(_free_port()),
-        CONSOLE_PORT=str(_free_port()),  # the staff console, the fourth process (Telegram mode)
-        METRICS_PORT=str(_free_port()),  # the bot's health/metrics server
-        RASA_TIMEOUT="20",  # first turns on a cold model are slow on 2 cores
-        PYTHONUNBUFFERED="1",
-        **extra,
-    )
-    return env
-
-
-def _stop(process: subprocess.Popen[str]) -> None:
-    if process.poll() is None:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @pytest.fixture
 def telegram_stack(tmp_path: Path) -> Iterator[tuple[FakeBotApi, subprocess.Popen[str], Path]]:
-    with FakeBotApi() as api:
-        env = _env(tmp_path, TELEGRAM_BOT_TOKEN="123:E2E", TELEGRAM_BASE_URL=api.base_url)
-        log_path = tmp_path / "supervisor.out"
-        with log_path.open("w") as log:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "bot"],
-                cwd=ROOT,
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                text=True,
-            )
-        try:
-            deadline = time.monotonic() + STARTUP
-            while "Telegram-bot draait" not in log_path.read_text():
-                assert process.poll() is None, "supervisor died:\n" + log_path.read_text()[-3000:]
-                assert time.monotonic() < deadline, (
-                    "start-up timed out:\n" + log_path.read_text()[-3000:]
-                )
-                time.sleep(0.5)
-            api.wait_for(lambda: bool(api.calls_to("getUpdates")), timeout=60)
-            yield api, process, tmp_path
-        finally:
-            _stop(process)
+    with FakeBotApi() as api, telegram_bot(api, tmp_path) as process:
+        yield api, process, tmp_path
 
 
 async def _texts(api: FakeBotApi, count: int, wait: float = 60) -> list[dict[str, object]]:
@@ -111,7 +46,7 @@ async def test_telegram_conversation_through_all_three_processes(
     assert keyboard, "the answer offers follow-up buttons"
 
     # Press the first button: its payload is the next turn, the callback is acknowledged.
-    api.push_callback(USER, keyboard[0][0]["callback_data"], int(about["message_id"]))  # type: ignore[arg-type]
+    api.push_callback(USER, keyboard[0][0]["callback_data"], int(str(about["message_id"])))
     after = (await _texts(api, 3))[2]
     assert str(after["text"]).strip() and after["text"] != about["text"]
     api.wait_for(lambda: len(api.answered_callbacks) >= 1, timeout=10)
@@ -132,7 +67,7 @@ async def test_telegram_conversation_through_all_three_processes(
 
 
 def test_terminal_chat_without_token(tmp_path: Path) -> None:
-    env = _env(tmp_path)
+    env = bot_env(tmp_path)
     result = subprocess.run(
         [sys.executable, "-m", "bot"],
         cwd=ROOT,

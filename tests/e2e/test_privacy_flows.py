@@ -11,8 +11,6 @@ import asyncio
 import os
 import re
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,12 +21,11 @@ import pytest
 from bot.core.keys import load_or_create_secret
 from bot.core.pseudonym import Pseudonymiser
 from bot.pipeline.tracker import TrackerStore
-from tests.e2e.test_pipeline import ROOT, STARTUP, _env, _stop
-from tests.e2e.test_pipeline import pytestmark as pipeline_marks
+from tests.e2e.stack import E2E_MARKS, telegram_bot
 from tests.fakes.bot_api import FakeBotApi
 from tests.privacy_scan import find_plaintext
 
-pytestmark = pipeline_marks
+pytestmark = E2E_MARKS
 ADMIN = 777_000_001
 WAIT = 60.0
 
@@ -64,34 +61,13 @@ class Stack:
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     data_dir = tmp_path_factory.mktemp("privacy-e2e")
-    with FakeBotApi() as api:
-        env = _env(
-            data_dir,
-            TELEGRAM_BOT_TOKEN="123:E2E",
-            TELEGRAM_BASE_URL=api.base_url,
-            ADMIN_TELEGRAM_IDS=str(ADMIN),
-            STAFF_CHAT_ID="-100777",
-        )
-        log_path = data_dir / "supervisor.out"
-        with log_path.open("w") as log:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "bot"],
-                cwd=ROOT,
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                text=True,
-            )
-        try:
-            deadline = time.monotonic() + STARTUP
-            while "Telegram-bot draait" not in log_path.read_text():
-                assert process.poll() is None, "supervisor died:\n" + log_path.read_text()[-3000:]
-                assert time.monotonic() < deadline, "start-up timed out"
-                time.sleep(0.5)
-            api.wait_for(lambda: bool(api.calls_to("getUpdates")), timeout=60)
-            yield Stack(api, process, data_dir)
-        finally:
-            _stop(process)
+    with (
+        FakeBotApi() as api,
+        telegram_bot(
+            api, data_dir, ADMIN_TELEGRAM_IDS=str(ADMIN), STAFF_CHAT_ID="-100777"
+        ) as process,
+    ):
+        yield Stack(api, process, data_dir)
 
 
 class Person:

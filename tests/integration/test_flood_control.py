@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.core.settings import load_settings
-from bot.telegram.ordering import MAX_QUEUED_PER_USER, SLOW_DOWN
+from bot.pipeline.texts import SLOW_DOWN
+from bot.telegram.ordering import MAX_QUEUED_PER_USER
 from tests import running_app
 from tests.fakes.bot_api import FakeBotApi
 from tests.fakes.rasa import FakeRasa

@@ -21,7 +21,7 @@ from bot.pipeline.messages import Reply
 from bot.pipeline.outbox import enqueue
 from bot.privacy.directives import PrivacyContext, privacy_directives, record_message
 from bot.privacy.drafts import CAPTURED, DraftService
-from bot.school.requests import ReferralService
+from bot.school.requests import SchoolRequestService
 from bot.storage.models_ambassadors import Ambassador, AmbassadorConsent
 from bot.storage.models_leads import Lead
 from bot.storage.models_outbox import OutboxMessage
@@ -68,7 +68,7 @@ class Stack:
             self.drafts,
             env.leads,
             env.privacy,
-            ReferralService(env.database, env.cipher, env.settings, clock=env.clock),
+            SchoolRequestService(env.database, env.cipher, env.settings, clock=env.clock),
             AmbassadorProgramme(env.database, env.cipher, self.pseudonymiser, env.settings),
             env.tracker,
             DeepLinks("joinus_bot"),

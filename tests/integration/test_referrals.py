@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.core.errors import LeadNotFound, LeadStateError, NotStaff
-from bot.school.requests import ReferralService, RequestDraft
+from bot.school.requests import RequestDraft, SchoolRequestService
 from bot.storage.models_leads import Consent, Lead
 from bot.storage.models_outbox import OutboxMessage
 from bot.storage.models_school import ReferralLink, SchoolRequest
@@ -31,13 +31,13 @@ MENTOR_CHAT = 777001
 @dataclass
 class Env:
     leads: LeadEnv
-    referrals: ReferralService
+    referrals: SchoolRequestService
 
 
 @pytest.fixture
 def env(tmp_path: Path, database_url: str) -> Iterator[Env]:
     leads = lead_env(tmp_path, database_url)
-    referrals = ReferralService(leads.database, leads.cipher, leads.settings, clock=leads.clock)
+    referrals = SchoolRequestService(leads.database, leads.cipher, leads.settings, clock=leads.clock)
     # As bot/ops/runtime.py wires it: the school hears of "signed up" through the lead listener.
     leads.leads.status_listeners.append(referrals.on_lead_status)
     admin = leads.staff.require(ADMIN, admin=True)

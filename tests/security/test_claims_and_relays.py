@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from bot.core.errors import CodeInvalid, LeadError
 from bot.leads.service import LeadService
-from bot.school.requests import ReferralService, RequestDraft
+from bot.school.requests import RequestDraft, SchoolRequestService
 from bot.staff.members import StaffDirectory
 from bot.storage.db import Database
 from bot.storage.models_leads import Lead, StaffMember
@@ -99,7 +99,7 @@ def test_two_staff_claim_a_lead_at_once_one_wins(env: LeadEnv) -> None:
 
 
 def test_two_staff_claim_a_school_request_at_once_one_wins(env: LeadEnv) -> None:
-    referrals = ReferralService(env.database, env.cipher, env.settings, clock=env.clock)
+    referrals = SchoolRequestService(env.database, env.cipher, env.settings, clock=env.clock)
     for _ in range(ROUNDS):
         public_id = referrals.submit(
             MENTOR,
@@ -107,7 +107,7 @@ def test_two_staff_claim_a_school_request_at_once_one_wins(env: LeadEnv) -> None
         ).public_id
 
         def claim(database: Database, member: int, public_id: str = public_id) -> str:
-            service = ReferralService(database, env.cipher, env.settings, clock=env.clock)
+            service = SchoolRequestService(database, env.cipher, env.settings, clock=env.clock)
             staff = StaffDirectory(database, env.settings.admin_ids, clock=env.clock)
             return service.staff_step(staff.require(member), public_id, "claim")
 
@@ -151,7 +151,7 @@ def test_every_relay_path_is_html_escaped(env: LeadEnv) -> None:
     for text in messages:
         assert ESCAPED in text and "<a " not in text and "<b>" not in text
     # Staff -> school employee (/verzoek).
-    referrals = ReferralService(env.database, env.cipher, env.settings, clock=env.clock)
+    referrals = SchoolRequestService(env.database, env.cipher, env.settings, clock=env.clock)
     request = referrals.submit(
         MENTOR, RequestDraft("material", "Fioretti", "mentor", "a@b.nl", details="flyers")
     )

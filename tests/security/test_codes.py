@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from bot.core.errors import CodeInvalid
 from bot.leads.service import CODE_ALPHABET, LeadService
-from bot.school.requests import ReferralService, RequestDraft
+from bot.school.requests import RequestDraft, SchoolRequestService
 from bot.storage.db import Database
 from bot.storage.models_outbox import OutboxMessage
 from tests.leads_support import ADMIN, LeadEnv, draft, lead_env
@@ -91,7 +91,7 @@ def test_global_cap_stops_everyone_and_alerts_admins_once(env: LeadEnv) -> None:
 
 
 def test_referral_codes_expire_and_guesses_are_counted(env: LeadEnv) -> None:
-    referrals = ReferralService(env.database, env.cipher, env.settings, clock=env.clock)
+    referrals = SchoolRequestService(env.database, env.cipher, env.settings, clock=env.clock)
     submitted = referrals.submit(
         "m" * 64,
         RequestDraft("referral", "Zwijsen", "mentor", "m@school.nl", "12-15", "yes", "groep"),

@@ -28,7 +28,7 @@ from telegram import Update
 from bot.core.crypto import Cipher
 from bot.core.settings import Settings, load_settings
 from bot.leads.service import LeadService
-from bot.school.requests import ReferralService, RequestDraft
+from bot.school.requests import RequestDraft, SchoolRequestService
 from bot.staff.members import StaffDirectory
 from bot.storage.db import Database, migrate
 from tests import running_app
@@ -370,7 +370,7 @@ def _seed(settings: Settings) -> tuple[str, str]:
             ),
         )
         leads.staff_step(staff.require(STAFF), lead.public_id, "claim")
-        request = ReferralService(database, cipher, settings).submit(
+        request = SchoolRequestService(database, cipher, settings).submit(
             "s" * 64, RequestDraft("presentation", "Geheime School", "mentor", "0612121299")
         )
         return lead.public_id, request.public_id

@@ -27,7 +27,7 @@ from actions.school import (
 )
 from bot.leads.contact import SKIPPED, ContactInvalid
 from bot.privacy.drafts import CAPTURED, FIELDS
-from bot.school.requests import ReferralService, RequestDraft
+from bot.school.requests import RequestDraft, SchoolRequestService
 from bot.storage.models_outbox import OutboxMessage
 from bot.storage.models_school import ReferralLink, SchoolRequest
 from tests.leads_support import LeadEnv, lead_env
@@ -48,9 +48,9 @@ REFERRAL = {
 
 
 @pytest.fixture
-def env(tmp_path: Path) -> Iterator[tuple[LeadEnv, ReferralService]]:
+def env(tmp_path: Path) -> Iterator[tuple[LeadEnv, SchoolRequestService]]:
     leads = lead_env(tmp_path, f"sqlite:///{tmp_path / 'joinus.db'}")
-    referrals = ReferralService(leads.database, leads.cipher, leads.settings, clock=leads.clock)
+    referrals = SchoolRequestService(leads.database, leads.cipher, leads.settings, clock=leads.clock)
     lead_action_services.use(
         lead_action_services.LeadServices(
             leads.settings, leads.leads, leads.privacy, leads.drafts, leads.tracker
@@ -109,7 +109,7 @@ def customs(dispatcher: CollectingDispatcher) -> list[dict[str, Any]]:
     return [m["custom"] for m in dispatcher.messages if m.get("custom")]
 
 
-async def test_role_switch_needs_our_button(env: tuple[LeadEnv, ReferralService]) -> None:
+async def test_role_switch_needs_our_button(env: tuple[LeadEnv, SchoolRequestService]) -> None:
     dispatcher = CollectingDispatcher()
     offered = slots_of(
         await ActionOfferSchoolRole().run(dispatcher, tracker(intent="school_role"), {})
@@ -139,7 +139,7 @@ async def test_role_switch_needs_our_button(env: tuple[LeadEnv, ReferralService]
 
 
 async def test_referral_is_sent_with_code_and_chat_directive(
-    env: tuple[LeadEnv, ReferralService],
+    env: tuple[LeadEnv, SchoolRequestService],
 ) -> None:
     leads, referrals = env
     dispatcher = CollectingDispatcher()
@@ -173,7 +173,7 @@ async def test_referral_is_sent_with_code_and_chat_directive(
 
 
 async def test_stop_withdraws_a_school_employees_requests(
-    env: tuple[LeadEnv, ReferralService],
+    env: tuple[LeadEnv, SchoolRequestService],
 ) -> None:
     leads, referrals = env
     referrals.submit(
@@ -194,7 +194,7 @@ async def test_stop_withdraws_a_school_employees_requests(
 
 
 async def test_no_referral_without_the_students_agreement(
-    env: tuple[LeadEnv, ReferralService],
+    env: tuple[LeadEnv, SchoolRequestService],
 ) -> None:
     leads, _ = env
     form = ValidateSchoolReferralForm()
@@ -209,7 +209,7 @@ async def test_no_referral_without_the_students_agreement(
         assert session.scalar(select(func.count()).select_from(SchoolRequest)) == 0
 
 
-def test_form_validation(env: tuple[LeadEnv, ReferralService]) -> None:
+def test_form_validation(env: tuple[LeadEnv, SchoolRequestService]) -> None:
     form = ValidateSchoolReferralForm()
     dispatcher = CollectingDispatcher()
     t = tracker()
@@ -240,7 +240,7 @@ def test_form_validation(env: tuple[LeadEnv, ReferralService]) -> None:
 
 
 async def _submit_referred_lead(
-    env: tuple[LeadEnv, ReferralService], code: str
+    env: tuple[LeadEnv, SchoolRequestService], code: str
 ) -> tuple[CollectingDispatcher, dict[str, Any]]:
     slots = {
         "lead_age_band": "16-17",
@@ -263,7 +263,7 @@ async def _submit_referred_lead(
 
 
 async def test_referred_student_is_asked_and_can_say_yes_or_withdraw(
-    env: tuple[LeadEnv, ReferralService],
+    env: tuple[LeadEnv, SchoolRequestService],
 ) -> None:
     leads, referrals = env
     submitted = referrals.submit(
@@ -289,14 +289,14 @@ async def test_referred_student_is_asked_and_can_say_yes_or_withdraw(
 
 
 async def test_student_without_referral_link_is_not_asked(
-    env: tuple[LeadEnv, ReferralService],
+    env: tuple[LeadEnv, SchoolRequestService],
 ) -> None:
     dispatcher, slots = await _submit_referred_lead(env, "poster-zwijsen")
     assert not any("school" in t.lower() and "laten weten" in t for t in texts(dispatcher))
     assert "school_pending" not in slots
 
 
-async def test_student_saying_no_stores_no_link(env: tuple[LeadEnv, ReferralService]) -> None:
+async def test_student_saying_no_stores_no_link(env: tuple[LeadEnv, SchoolRequestService]) -> None:
     leads, referrals = env
     submitted = referrals.submit(
         MENTOR, RequestDraft("referral", "Zwijsen", "mentor", "mentor@zwijsen.nl", "16-17")
@@ -310,7 +310,7 @@ async def test_student_saying_no_stores_no_link(env: tuple[LeadEnv, ReferralServ
         assert session.scalar(select(func.count()).select_from(ReferralLink)) == 0
 
 
-async def test_contact_says_what_it_does_not_know(env: tuple[LeadEnv, ReferralService]) -> None:
+async def test_contact_says_what_it_does_not_know(env: tuple[LeadEnv, SchoolRequestService]) -> None:
     # "hoe bereik ik jullie" is human_handoff for everyone; in the school role it gets this answer.
     dispatcher = CollectingDispatcher()
     await ActionHumanHandoff().run(dispatcher, tracker({"role": "school"}), {})
@@ -319,7 +319,7 @@ async def test_contact_says_what_it_does_not_know(env: tuple[LeadEnv, ReferralSe
 
 
 async def test_handoff_without_school_role_is_the_young_persons_answer(
-    env: tuple[LeadEnv, ReferralService],
+    env: tuple[LeadEnv, SchoolRequestService],
 ) -> None:
     dispatcher = CollectingDispatcher()
     await ActionHumanHandoff().run(dispatcher, tracker({}), {})

@@ -121,7 +121,7 @@ def test_every_faq_canonical_question_is_in_the_training_data() -> None:
         item["intent"]: {line.strip()[2:].strip() for line in item["examples"].splitlines()}
         for item in data["nlu"]
     }
-    for sub, (_, question) in answers.FAQ_QUESTIONS.items():
+    for sub, question in answers.FAQ_QUESTIONS.items():
         assert question in examples[sub], sub
 
 
@@ -143,7 +143,7 @@ def test_topic_guess_is_a_label_never_text(data: dict[str, Any], expected: str) 
 
 def test_last_missed_message_finds_the_fallback_turn() -> None:
     missed = _parse([("nlu_fallback", 0.4), ("cost", 0.3)])
-    events = [
+    events: list[dict[str, Any]] = [
         {"event": "user", "parse_data": missed},
         {"event": "action", "name": "action_two_stage_fallback"},
         {"event": "user", "parse_data": _parse([("out_of_scope", 1.0)])},

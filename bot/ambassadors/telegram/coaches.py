@@ -14,7 +14,7 @@ from telegram.ext import ContextTypes
 
 from bot.ambassadors import texts
 from bot.ambassadors.certificate import certificate_pdf
-from bot.ambassadors.formats import format_day, format_hours, parse_day
+from bot.ambassadors.formats import format_day, format_hours, parse_day, split_day
 from bot.ambassadors.telegram.replies import (
     INVITE_PREFIX,
     command_args,
@@ -26,6 +26,7 @@ from bot.ambassadors.telegram.replies import (
 from bot.ambassadors.views import TeamOverview
 from bot.ambassadors.year_plan import plan_for, school_year_label, school_year_of
 from bot.core.errors import AmbassadorError
+from bot.pipeline import texts as pipeline_texts
 from bot.telegram.common import args_of, reply_html
 
 HOURS_SHOWN = 20
@@ -120,11 +121,13 @@ async def staff_tasks(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 async def staff_add_task(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     args = command_args(context, texts.USAGE_ADD_TASK, 4)
     programme = programme_of(context)
+    # The date may be several words ("vrijdag 24 oktober"); the title is what follows it.
+    due, title = await asyncio.to_thread(split_day, args[2:], programme.today())
     task = await asyncio.to_thread(
         programme.tasks.add_task,
         number(args[0], texts.WHAT_TEAM),
-        " ".join(args[3:]),
-        parse_day(args[2], programme.today()),
+        title,
+        due,
         assignee_id=_who(args[1]),
     )
     await reply_html(
@@ -138,10 +141,9 @@ async def staff_add_task(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 async def staff_change_date(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     args = command_args(context, texts.USAGE_CHANGE_DATE, 2)
     programme = programme_of(context)
+    due = await asyncio.to_thread(parse_day, " ".join(args[1:]), programme.today())
     task = await asyncio.to_thread(
-        programme.tasks.change_task,
-        number(args[0], texts.WHAT_THE_TASK),
-        due=parse_day(args[1], programme.today()),
+        programme.tasks.change_task, number(args[0], texts.WHAT_THE_TASK), due=due
     )
     await reply_html(update, texts.TASK_MOVED.format(id=task.id, day=format_day(task.due_date)))
 
@@ -274,4 +276,4 @@ async def on_hours_decision(update: Update, context: ContextTypes.DEFAULT_TYPE) 
 async def on_stale_staff_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Any other ambs|… (an old or altered button)."""
     await pressed(update, context)
-    await reply_html(update, texts.STALE_BUTTON)
+    await reply_html(update, pipeline_texts.STALE_BUTTON)

@@ -19,6 +19,7 @@ from bot.ambassadors.telegram.replies import (
     programme_of,
 )
 from bot.ambassadors.year_plan import school_year_label
+from bot.pipeline import texts as pipeline_texts
 from bot.privacy.directives import record_message
 from bot.telegram.common import args_of, reply_html, runtime_of
 
@@ -30,7 +31,7 @@ async def start_invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         [
             [InlineKeyboardButton(texts.BUTTON_AGREE_16, callback_data=f"amb|ok|{token}")],
             [InlineKeyboardButton(texts.BUTTON_AGREE_UNDER_16, callback_data=f"amb|u16|{token}")],
-            [InlineKeyboardButton(texts.BUTTON_DECLINE, callback_data="amb|no")],
+            [InlineKeyboardButton(pipeline_texts.NO_RATHER_NOT_BUTTON, callback_data="amb|no")],
         ]
     )
     await reply_html(
@@ -50,7 +51,7 @@ async def start_parent(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     )
     markup = InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(texts.BUTTON_PARENT_YES, callback_data=f"amb|pok|{code}")],
+            [InlineKeyboardButton(pipeline_texts.YES_I_CONSENT_BUTTON, callback_data=f"amb|pok|{code}")],
             [InlineKeyboardButton(texts.BUTTON_PARENT_NO, callback_data=f"amb|pno|{code}")],
         ]
     )
