@@ -91,7 +91,7 @@ def typed_parent_code(tracker: Tracker) -> str | None:
     return str(code).strip().upper() if code else None
 
 
-class ActionCheckParentCode(Action):  # type: ignore[misc]  # rasa_sdk is untyped
+class ActionCheckParentCode(Action):
     """A parent opened the child's link or typed the code: show the same preview."""
 
     def name(self) -> str:
@@ -121,7 +121,7 @@ class ActionCheckParentCode(Action):  # type: ignore[misc]  # rasa_sdk is untype
         return [SlotSet("parent_code_ok", True), SlotSet("parent_code", CAPTURED)]
 
 
-class ActionAskParentContact(Action):  # type: ignore[misc]
+class ActionAskParentContact(Action):
     def name(self) -> str:
         return "action_ask_parent_contact"
 
@@ -133,7 +133,7 @@ class ActionAskParentContact(Action):  # type: ignore[misc]
         return []
 
 
-class ValidateParentForm(FormValidationAction):  # type: ignore[misc]
+class ValidateParentForm(FormValidationAction):
     def name(self) -> str:
         return "validate_parent_form"
 
@@ -152,7 +152,7 @@ class ValidateParentForm(FormValidationAction):  # type: ignore[misc]
         return {"parent_contact": None}
 
 
-class ActionAskParentConsent(Action):  # type: ignore[misc]
+class ActionAskParentConsent(Action):
     def name(self) -> str:
         return "action_ask_parent_consent"
 
@@ -169,7 +169,7 @@ class ActionAskParentConsent(Action):  # type: ignore[misc]
         )
 
 
-class ActionConfirmParent(Action):  # type: ignore[misc]
+class ActionConfirmParent(Action):
     def name(self) -> str:
         return "action_confirm_parent"
 
@@ -198,7 +198,7 @@ class ActionConfirmParent(Action):  # type: ignore[misc]
         return CONSENT_CHOICE.clear() + reset(*PARENT_SLOTS) + school
 
 
-class ActionDeclineParent(Action):  # type: ignore[misc]
+class ActionDeclineParent(Action):
     def name(self) -> str:
         return "action_decline_parent"
 

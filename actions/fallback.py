@@ -10,6 +10,7 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from bot.answers import texts
 from bot.answers.facts import Facts
@@ -79,14 +80,14 @@ def count_unanswered(kind: str, parse_data: Mapping[str, Any] | None) -> None:
         log.exception("could not count an unanswered question")
 
 
-class ActionAskAffirmation(Action):  # type: ignore[misc]  # rasa_sdk is untyped (Action is Any)
+class ActionAskAffirmation(Action):
     """Overrides Rasa's English "Did you mean ...?" (first stage of the two-stage fallback)."""
 
     def name(self) -> str:
         return "action_default_ask_affirmation"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         text, buttons = affirmation_message(tracker.latest_message or {})
         if shows_distress(tracker.latest_message):
@@ -97,14 +98,14 @@ class ActionAskAffirmation(Action):  # type: ignore[misc]  # rasa_sdk is untyped
         return []
 
 
-class ActionDefaultFallback(Action):  # type: ignore[misc]  # rasa_sdk is untyped (Action is Any)
+class ActionDefaultFallback(Action):
     """End of the two-stage fallback (and low action confidence): offer a person, not a loop."""
 
     def name(self) -> str:
         return "action_default_fallback"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         missed = last_missed_message(tracker.events) or tracker.latest_message
         count_unanswered("fallback", missed)
@@ -121,14 +122,14 @@ class ActionDefaultFallback(Action):  # type: ignore[misc]  # rasa_sdk is untype
         return [UserUtteranceReverted()]
 
 
-class ActionOutOfScope(Action):  # type: ignore[misc]  # rasa_sdk is untyped (Action is Any)
+class ActionOutOfScope(Action):
     """An honest "daar kan ik je niet mee helpen" plus what the assistant can do; counted."""
 
     def name(self) -> str:
         return "action_out_of_scope"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         count_unanswered("out_of_scope", tracker.latest_message)
         dispatcher.utter_message(response="utter_out_of_scope")

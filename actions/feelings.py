@@ -37,7 +37,7 @@ SCHOOL_FORMS = frozenset(
 )
 
 
-class ActionFeelingNext(Action):  # type: ignore[misc]  # rasa_sdk is untyped
+class ActionFeelingNext(Action):
     """After ``utter_feeling``: how Join us fits (first time), or listening and someone to talk to."""
 
     def name(self) -> str:
@@ -73,7 +73,7 @@ class ActionFeelingNext(Action):  # type: ignore[misc]  # rasa_sdk is untyped
         return []
 
 
-class ActionFormPaused(Action):  # type: ignore[misc]
+class ActionFormPaused(Action):
     """/start (or a deep link, or another role) in the middle of a form: greet, then go on or stop.
 
     The message is never taken as the answer to the form's open question (``not_intent``).
@@ -97,7 +97,7 @@ class ActionFormPaused(Action):  # type: ignore[misc]
         return []
 
 
-class ActionStopSchoolForm(Action):  # type: ignore[misc]
+class ActionStopSchoolForm(Action):
     """'Stop' inside a school form: this request is not sent; earlier requests are left alone
     (a /stop outside a form still withdraws everything, see action_withdraw)."""
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from actions.facts import facts
 from actions.school import SCHOOL, utter_school_contact
@@ -18,12 +19,12 @@ from bot.answers.adults import ROLES, adult_contact_text
 from bot.answers.youth import handoff_buttons, handoff_text
 
 
-class ActionHumanHandoff(Action):  # type: ignore[misc]  # rasa_sdk is untyped (Action is Any)
+class ActionHumanHandoff(Action):
     def name(self) -> str:
         return "action_human_handoff"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         if tracker.get_slot("role") == SCHOOL:
             utter_school_contact(dispatcher)

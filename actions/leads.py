@@ -83,7 +83,7 @@ def leave_form() -> EventList:
     ]
 
 
-class ActionStartInterest(Action):  # type: ignore[misc]  # rasa_sdk is untyped
+class ActionStartInterest(Action):
     def name(self) -> str:
         return "action_start_interest"
 
@@ -107,7 +107,7 @@ def captured_or_skipped(value: Any) -> str | None:
     return value if value in (CAPTURED, SKIPPED) else None
 
 
-class ValidateInterestForm(FormValidationAction):  # type: ignore[misc]
+class ValidateInterestForm(FormValidationAction):
     def name(self) -> str:
         return "validate_interest_form"
 
@@ -234,7 +234,7 @@ class ActionAskLeadWishes(_AskLeadSlot):
     slot = "lead_wishes"
 
 
-class ActionAskLeadContactDetail(Action):  # type: ignore[misc]
+class ActionAskLeadContactDetail(Action):
     """The question depends on the chosen route; offer the other route if they typed the wrong kind."""
 
     def name(self) -> str:
@@ -259,7 +259,7 @@ class ActionAskLeadContactDetail(Action):  # type: ignore[misc]
         return []
 
 
-class ActionShowConsent(Action):  # type: ignore[misc]
+class ActionShowConsent(Action):
     """The preview: exactly what staff will get, why, who sees it, how long; then Ja/Nee."""
 
     def name(self) -> str:
@@ -294,7 +294,7 @@ class ActionShowConsent(Action):  # type: ignore[misc]
         )
 
 
-class ActionSubmitLead(Action):  # type: ignore[misc]
+class ActionSubmitLead(Action):
     def name(self) -> str:
         return "action_submit_lead"
 
@@ -332,7 +332,7 @@ class ActionSubmitLead(Action):  # type: ignore[misc]
         return reset(*FORM_SLOTS) + CONSENT_CHOICE.clear() + school
 
 
-class ActionDeclineLead(Action):  # type: ignore[misc]
+class ActionDeclineLead(Action):
     def name(self) -> str:
         return "action_decline_lead"
 
@@ -347,7 +347,7 @@ class ActionDeclineLead(Action):  # type: ignore[misc]
         return reset(*FORM_SLOTS) + CONSENT_CHOICE.clear()
 
 
-class ActionThinkAboutIt(Action):  # type: ignore[misc]
+class ActionThinkAboutIt(Action):
     """A code to come back with; it remembers at most the campaign, never who you are."""
 
     def name(self) -> str:
@@ -370,7 +370,7 @@ class ActionThinkAboutIt(Action):  # type: ignore[misc]
         return leave_form()
 
 
-class ActionWithdraw(Action):  # type: ignore[misc]
+class ActionWithdraw(Action):
     """'/stop', 'ik wil niet meer meedoen': stop routing, erase the lead and what was typed."""
 
     def name(self) -> str:
@@ -398,7 +398,7 @@ class ActionWithdraw(Action):  # type: ignore[misc]
         return leave_form()
 
 
-class ActionExplainWhy(Action):  # type: ignore[misc]
+class ActionExplainWhy(Action):
     def name(self) -> str:
         return "action_explain_why"
 

@@ -32,7 +32,7 @@ from bot.answers.facts import Facts
 EventList = list[dict[str, Any]]
 
 
-class _RoleAnswer(Action):  # type: ignore[misc]  # rasa_sdk is untyped
+class _RoleAnswer(Action):
     action_name = ""
     role = ""
     text: Callable[[Facts], str] = staticmethod(parent_text)

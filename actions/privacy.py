@@ -20,7 +20,7 @@ from actions.services import lead_services
 from bot.privacy import texts
 
 
-class ActionMyData(Action):  # type: ignore[misc]  # rasa_sdk is untyped
+class ActionMyData(Action):
     def name(self) -> str:
         return "action_my_data"
 
@@ -33,7 +33,7 @@ class ActionMyData(Action):  # type: ignore[misc]  # rasa_sdk is untyped
         return []
 
 
-class ActionForgetMe(Action):  # type: ignore[misc]
+class ActionForgetMe(Action):
     def name(self) -> str:
         return "action_forget_me"
 
@@ -44,7 +44,7 @@ class ActionForgetMe(Action):  # type: ignore[misc]
         return events + offer_choice(dispatcher, "forget", texts.ASK_FORGET)
 
 
-class ActionEraseMe(Action):  # type: ignore[misc]
+class ActionEraseMe(Action):
     def name(self) -> str:
         return "action_erase_me"
 
@@ -63,7 +63,7 @@ class ActionEraseMe(Action):  # type: ignore[misc]
         return CONSENT_CHOICE.clear()
 
 
-class ActionKeepData(Action):  # type: ignore[misc]
+class ActionKeepData(Action):
     def name(self) -> str:
         return "action_keep_data"
 

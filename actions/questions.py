@@ -16,7 +16,7 @@ Questions = Mapping[str, tuple[str, list[dict[str, str]]]]
 EventList = list[dict[str, object]]
 
 
-class AskSlot(Action):  # type: ignore[misc]  # rasa_sdk is untyped
+class AskSlot(Action):
     """Base of the ask-actions: a subclass names its ``slot`` and its form's ``questions``.
 
     Actions (not ``utter_ask_*`` responses) because the questions carry buttons built in code and

@@ -107,7 +107,7 @@ def ask_parent_school_feedback(dispatcher: CollectingDispatcher, lead_public_id:
 # ------------------------------------------------------------------------------ the role
 
 
-class ActionOfferSchoolRole(Action):  # type: ignore[misc]  # rasa_sdk is untyped
+class ActionOfferSchoolRole(Action):
     """'Ik ben mentor', /start school, or a school topic asked outside the school role."""
 
     def name(self) -> str:
@@ -131,7 +131,7 @@ class ActionOfferSchoolRole(Action):  # type: ignore[misc]  # rasa_sdk is untype
         )
 
 
-class ActionSetYouthRole(Action):  # type: ignore[misc]
+class ActionSetYouthRole(Action):
     def name(self) -> str:
         return "action_set_youth_role"
 
@@ -151,7 +151,7 @@ class ActionSetYouthRole(Action):  # type: ignore[misc]
         return [SlotSet("role", None), SlotSet("visitor_role", None), *SCHOOL_CHOICE.clear()]
 
 
-class ActionSchoolChoice(Action):  # type: ignore[misc]
+class ActionSchoolChoice(Action):
     """Every school yes/no button: switch role, send a request, the school-feedback consent."""
 
     def name(self) -> str:
@@ -196,7 +196,7 @@ def feedback_answer(
     return [SlotSet("school_feedback_lead", None)]
 
 
-class ActionWithdrawSchoolFeedback(Action):  # type: ignore[misc]
+class ActionWithdrawSchoolFeedback(Action):
     """'Mijn school hoeft het niet te weten': the link to the school is removed."""
 
     def name(self) -> str:
@@ -233,7 +233,7 @@ def utter_school_contact(dispatcher: CollectingDispatcher) -> None:
 # ------------------------------------------------------------------------------ the forms
 
 
-class ActionResetSchoolRequest(Action):  # type: ignore[misc]
+class ActionResetSchoolRequest(Action):
     """A new request starts clean (school, role and contact are kept for convenience)."""
 
     def name(self) -> str:
@@ -252,7 +252,7 @@ def _choice(value: Any, options: dict[str, str], words: dict[str, str]) -> str |
     return next((key for word, key in words.items() if word in text), None)
 
 
-class _SchoolFormValidation(FormValidationAction):  # type: ignore[misc]
+class _SchoolFormValidation(FormValidationAction):
     """Validators shared by the three school forms."""
 
     form = ""
@@ -379,7 +379,7 @@ def draft_from(tracker: Tracker, kind: str) -> RequestDraft:
     return request_draft(kind, form_slots(tracker), values)
 
 
-class _ConfirmSchoolRequest(Action):  # type: ignore[misc]
+class _ConfirmSchoolRequest(Action):
     """A form is complete: show exactly what Join us gets and ask to send it."""
 
     kind = ""

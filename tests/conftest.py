@@ -60,3 +60,9 @@ def database_url(request: pytest.FixtureRequest) -> str:
     if request.param == "sqlite":
         return str(request.getfixturevalue("sqlite_url"))
     return str(request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture(autouse=True)
+def _no_env_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's own .env must not change what the tests see (they set what they need)."""
+    monkeypatch.setenv("JOINUS_ENV_FILE", "off")

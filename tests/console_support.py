@@ -64,7 +64,7 @@ def sign_in(console: Console, telegram_id: int) -> TestClient:
 
 
 def csrf_of(http: TestClient, path: str = "/") -> str:
-    page = http.get(path).text
+    page: str = http.get(path).text
     marker = 'name="csrf" value="'
     start = page.index(marker) + len(marker)
     return page[start : page.index('"', start)]

@@ -15,6 +15,10 @@ _ids = itertools.count(1)
 class OfflineRequest(BaseRequest):
     """Fails on any network access, so unit tests can never reach (or pretend to reach) Telegram."""
 
+    @property
+    def read_timeout(self) -> float | None:
+        return None
+
     async def initialize(self) -> None:
         return None
 

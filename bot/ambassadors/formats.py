@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from bot.ambassadors.texts import (
-    DAY_NOT_UNDERSTOOD,
     HOURS_NOT_UNDERSTOOD,
     HOURS_OUT_OF_RANGE,
     MONTHS,
     WEEKDAYS,
 )
+from bot.core import dates
 from bot.core.errors import AmbassadorError
 
 # One activity rarely takes longer; a typo like "20" instead of "2,0" is caught here.
 MAX_MINUTES_PER_ENTRY = 12 * 60
 
 _HOURS = re.compile(r"^\s*(\d{1,2})(?:[.,](\d{1,2}))?\s*(?:u|uur|h)?\s*$", re.IGNORECASE)
-_DAY = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2,4}))?\s*$")
-_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 
 
 def parse_hours(text: str) -> int:
@@ -36,22 +35,20 @@ def parse_hours(text: str) -> int:
 
 
 def parse_day(text: str, today: date) -> date:
-    """"24-10", "24/10/2026", "2026-10-24" -> a date; without a year, the next such day."""
+    """"vrijdag", "morgen", "24 oktober", "24-10", "over twee weken" -> a date (bot/core/dates.py)."""
     try:
-        iso = _ISO_DAY.match(text)
-        if iso:
-            return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
-        match = _DAY.match(text)
-        if match:
-            day, month, year = int(match.group(1)), int(match.group(2)), match.group(3)
-            if year:
-                full_year = int(year) + (2000 if len(year) == 2 else 0)
-                return date(full_year, month, day)
-            candidate = date(today.year, month, day)
-            return candidate if candidate >= today else date(today.year + 1, month, day)
-    except ValueError:
-        pass
-    raise AmbassadorError(DAY_NOT_UNDERSTOOD)
+        return dates.parse_day(text, today)
+    except dates.DateNotUnderstood as exc:
+        raise AmbassadorError(str(exc)) from None
+
+
+def split_day(words: Sequence[str], today: date) -> tuple[date, str]:
+    """"24 oktober Flyers uitdelen" -> (the date, "Flyers uitdelen"): a date, then a title."""
+    try:
+        day, rest = dates.split_day(words, today)
+    except dates.DateNotUnderstood as exc:
+        raise AmbassadorError(str(exc)) from None
+    return day, " ".join(rest)
 
 
 def format_day(day: date) -> str:

@@ -2,8 +2,9 @@
 
 A reminder is planned at a local wall-clock time on a local date (e.g. 08:00 three days before
 the due date); converting that wall time with zoneinfo gives the right instant on both sides of
-the last Sunday of March and October. Quiet hours (night, and school hours on weekdays) push a
-reminder to the next allowed moment; they are never skipped.
+the last Sunday of March and October. Quiet hours (night, and school hours on working days) push
+a reminder to the next allowed moment; they are never skipped. On weekends and public holidays
+there is no school, so only the night is quiet (the calendar is bot/core/workdays.py).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.core.settings import AmbassadorSettings
+from bot.core.workdays import is_working_day, on_next_working_day
 
 Window = tuple[time, time]
 
@@ -72,7 +74,7 @@ def next_allowed(moment: datetime, policy: ReminderPolicy) -> datetime:
             local = _window_end(local, policy.quiet)
         elif (
             policy.school is not None
-            and local.weekday() < 5
+            and is_working_day(local.date())
             and _inside(local.time(), policy.school)
         ):
             local = _window_end(local, policy.school)
@@ -103,3 +105,24 @@ def weekly_moment(week_of: date, weekday: int, at: time, tz: ZoneInfo) -> dateti
     """The instant of ``weekday`` (ISO, 1 = Monday) at ``at`` in the ISO week of ``week_of``."""
     monday = week_of - timedelta(days=week_of.weekday())
     return local_moment(monday + timedelta(days=weekday - 1), at, tz)
+
+
+def due_weekly_slots(
+    now: datetime, grace: timedelta, weekday: int, at: time, tz: ZoneInfo
+) -> list[tuple[datetime, str]]:
+    """Weekly moments that came due in the window ``[now - grace, now]``, with their ISO week.
+
+    A moment on a day off (Easter Monday, Koningsdag on a Monday, Christmas) moves to the same
+    time on the next working day — coaches are teachers, who read it when school is open. The
+    week label stays the nominal week's, so the moved moment is still that week's one message;
+    last week's slot is looked at too, because a Friday moment can move into the next week.
+    """
+    today = now.astimezone(tz).date()
+    slots = []
+    for week_of in (today - timedelta(weeks=1), today):
+        nominal = weekly_moment(week_of, weekday, at, tz)
+        moment = on_next_working_day(nominal)
+        if now - grace <= moment <= now:
+            iso = nominal.isocalendar()
+            slots.append((moment, f"{iso.year}-W{iso.week:02d}"))
+    return slots

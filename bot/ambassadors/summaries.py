@@ -2,7 +2,9 @@
 
 Sent once per ISO week at ``AMBASSADOR_SUMMARY_WEEKDAY``/``_TIME`` (local), during the school
 year, to teams with members; the outbox key ``coach-summary:<team>:<week>`` makes it once.
-:meth:`Summaries.moment` is the one place that decides the week's moment.
+:meth:`Summaries.due_week` is the one place that decides the week's moment: the settings' weekday
+and time, moved to the same time on the next working day when that is a day off (Easter Monday
+09:00 -> Tuesday 09:00; bot/core/workdays.py), still counted as the nominal week's one summary.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from bot.ambassadors.context import ProgrammeContext, aware
 from bot.ambassadors.formats import format_day, format_hours
 from bot.ambassadors.members import progress
 from bot.ambassadors.notices import tell_coach
-from bot.ambassadors.schedule import weekly_moment
+from bot.ambassadors.schedule import due_weekly_slots
 from bot.ambassadors.views import AWAITING_PARENT, BLOCKED, CURRENT, LEFT
 from bot.ambassadors.year_plan import school_year_end, school_year_label, school_year_of
 from bot.core.errors import NotFound
@@ -91,10 +93,20 @@ class Summaries:
                 lines.append(texts.SUMMARY_NOBODY)
             return "\n".join(lines)
 
-    def moment(self, today: date) -> datetime:
-        """This week's moment for the summary (local weekday and time from the settings)."""
+    def due_week(self, now: datetime, grace: timedelta) -> str | None:
+        """The ISO week ("2026-W15") whose summary moment fell in ``[now - grace, now]``, if any.
+
+        The moment is the local weekday and time from the settings, on the next working day
+        when that day is a public holiday; the week stays the nominal one, so it is sent once.
+        """
         config = self._ctx.config
-        return weekly_moment(today, config.summary_weekday, config.summary_time, self._ctx.tz)
+        slots = due_weekly_slots(
+            now, grace, config.summary_weekday, config.summary_time, self._ctx.tz
+        )
+        if not slots:
+            return None
+        _moment, week = slots[-1]
+        return week
 
     def materialise(self, now: datetime) -> int:
         """Put this week's summaries into the outbox once their moment has come; returns how many.
@@ -104,10 +116,9 @@ class Summaries:
         ctx = self._ctx
         grace = timedelta(hours=ctx.config.grace_hours)
         today = ctx.today()
-        moment = self.moment(today)
-        if not now - grace <= moment <= now:
+        week = self.due_week(now, grace)
+        if week is None:
             return 0
-        iso = moment.isocalendar()
         year = school_year_of(today)
         if today < date(year, 9, 1) or today > school_year_end(year):
             return 0
@@ -117,7 +128,7 @@ class Summaries:
                 select(AmbassadorTeam.id).where(AmbassadorTeam.school_year == year)
             ).all()
         for team_id in team_ids:
-            key = f"coach-summary:{team_id}:{iso.year}-W{iso.week:02d}"
+            key = f"coach-summary:{team_id}:{week}"
             text = self.summary_text(team_id)
             try:
                 with ctx.db.session() as session:

@@ -62,7 +62,6 @@ QUESTION_EMPTY = (
 )
 HOURS_NOT_UNDERSTOOD = "Typ het aantal uren als getal, bijvoorbeeld 2 of 1,5."
 HOURS_OUT_OF_RANGE = "Dat aantal uren klopt niet helemaal: kies iets tussen 0,25 en 12."
-DAY_NOT_UNDERSTOOD = "Die datum snap ik niet. Typ hem zo: 24-10 of 24-10-2026."
 # how to type a command, when it came with too little
 USAGE_DONE = "Welke taak? Typ bijvoorbeeld /klaar 12 (het nummer staat bij /taken)."
 USAGE_SNOOZE = "Typ het taaknummer en de nieuwe datum, bijvoorbeeld: /uitstel 12 30-10"
@@ -196,7 +195,7 @@ HELP = (
     "Zo werkt het:\n"
     "• /taken — wat staat er op je planning?\n"
     "• /klaar 12 — taak 12 afvinken\n"
-    "• /uitstel 12 30-10 — meer tijd voor taak 12\n"
+    "• /uitstel 12 vrijdag — meer tijd voor taak 12 (of een datum: 30-10, over een week)\n"
     "• /uren 1,5 presentatie voorbereid — uren bijschrijven\n"
     "• /voortgang — hoeveel van je 30 uur heb je al?\n"
     "• /vraag … — een vraag aan je begeleider"
@@ -260,7 +259,8 @@ STAFF_HELP = (
     "/amburen — uren die op bevestiging wachten\n"
     "/ambcertificaat &lt;ambassadeur&gt; — certificaat bij 30 bevestigde uren\n"
     "/ambweek &lt;team&gt; — weekoverzicht nu\n"
-    "/ambjaarplan [jaar] — het jaarplan uit de handleiding met data"
+    "/ambjaarplan [jaar] — het jaarplan uit de handleiding met data\n"
+    "&lt;datum&gt;: bijvoorbeeld vrijdag, morgen, over 2 weken, 24 oktober of 24-10"
 )
 WHAT_TEAM = "Het team"
 WHAT_THE_TASK = "De taak"

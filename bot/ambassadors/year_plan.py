@@ -2,8 +2,9 @@
 
 Pure: no database, no clock. The handbook names periods, not days, so we fix one convention:
 "begin <maand>" is the 1st-15th, "eind <maand>" the 16th to the last day, "<maand> t/m <maand>"
-the whole months. A task is due on the last day of its period, moved back to the Friday
-before when that is a weekend day (ambassadors work on it at school).
+the whole months. A task is due on the last day of its period, moved back to the working day
+before when that is a weekend day or public holiday (ambassadors work on it at school; the
+calendar is bot/core/workdays.py).
 
 The first two items (the call and the interviews, September) are the coach's: the ambassadors
 are chosen at the end of September, so a team's task list starts in October. The final
@@ -14,10 +15,11 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Literal
 
 from bot.ambassadors import texts
+from bot.core.workdays import previous_working_day
 
 Owner = Literal["coach", "ambassadors"]
 PeriodKind = Literal["begin", "eind", "range"]
@@ -115,10 +117,6 @@ def _year_for(month: int, start_year: int) -> int:
     return start_year if month >= 8 else start_year + 1
 
 
-def _not_weekend(day: date) -> date:
-    return day - timedelta(days=max(0, day.weekday() - 4))
-
-
 def _period(item: PlanItem, start_year: int) -> tuple[date, date]:
     first_year = _year_for(item.first_month, start_year)
     last_year = _year_for(item.last_month, start_year)
@@ -145,7 +143,7 @@ def plan_for(start_year: int, owner: Owner | None = None) -> list[PlannedTask]:
                 title=item.title,
                 description=item.description,
                 starts_on=starts_on,
-                due_date=_not_weekend(ends_on),
+                due_date=previous_working_day(ends_on),
             )
         )
     return tasks

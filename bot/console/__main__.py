@@ -32,7 +32,7 @@ def _with_username(settings: Settings) -> Settings:
 
 def main() -> None:
     settings = _with_username(load_settings())
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, fmt=settings.ops.log_format)
     uvicorn.run(
         build_app(settings),
         host=settings.console.listen,

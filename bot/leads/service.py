@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from bot.core.code_guard import CodeGuard
 from bot.core.errors import CodeInvalid, LeadNotFound, LeadStateError, NotStaff
 from bot.core.service import Service
+from bot.core.workdays import after_working_hours
 from bot.leads import consent, texts
 from bot.leads import status as st
 from bot.leads.cards import LeadFacts, staff_card, staff_details
@@ -672,14 +673,14 @@ class LeadService(Service):
             return lines
 
     def reannounce_due(self) -> int:
-        """Re-post cards that nobody claimed within LEAD_REANNOUNCE_HOURS working hours."""
+        """Re-post cards nobody claimed within LEAD_REANNOUNCE_HOURS working hours (core/workdays)."""
         now = self._clock.now()
         count = 0
         with self._db.session() as session:
             rows = list(session.scalars(select(Lead).where(Lead.status == st.OPEN)))
             for lead in rows:
                 if lead.announced_at is not None:
-                    due = st.after_working_hours(
+                    due = after_working_hours(
                         aware(lead.announced_at),
                         self._settings.lead_reannounce_hours,
                         self._settings.timezone,

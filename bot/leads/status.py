@@ -5,9 +5,6 @@ Pure, so the rules are tested without a database and reused by other lead kinds 
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
-
 from bot.leads import texts
 
 AWAITING_PARENT = "awaiting_parent"  # under 16: nothing goes to staff until a parent confirms
@@ -52,20 +49,3 @@ def refusal(current: str, target: str) -> str:
         return texts.ALREADY_FINISHED.format(status=LABELS[current])
     return texts.NOT_NOW.format(status=LABELS.get(current, current))
 
-
-def after_working_hours(start: datetime, hours: int, timezone: str) -> datetime:
-    """``start`` plus ``hours`` counted on weekdays only (local time), e.g. 24 = one working day.
-
-    A lead announced on Friday 16:00 is thus due again on Monday 16:00, not on Saturday.
-    """
-    local = start.astimezone(ZoneInfo(timezone))
-    left = timedelta(hours=hours)
-    step = timedelta(minutes=30)
-    while left > timedelta(0):
-        chunk = min(step, left)
-        if local.weekday() < 5:
-            left -= chunk
-        local += chunk
-    while local.weekday() >= 5:  # never due in the weekend
-        local += step
-    return local.astimezone(start.tzinfo or ZoneInfo("UTC"))

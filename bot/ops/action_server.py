@@ -31,7 +31,7 @@ from bot.storage.db import Database
 log = logging.getLogger(__name__)
 
 
-class MeasuredExecutor(ActionExecutor):  # type: ignore[misc]  # rasa_sdk is untyped
+class MeasuredExecutor(ActionExecutor):
     """Counts each user turn once per intent group, and fallbacks, then runs the action."""
 
     def __init__(self) -> None:
@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> None:
     private_files()
     guard_action_server(os.environ)
     settings = load_settings()
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, fmt=settings.ops.log_format)
     loader = AppLoader(factory=partial(create_app, args.actions, args.endpoints))
     app = loader.load()
     # Like rasa-sdk: SANIC_HOST (the supervisor sets 127.0.0.1; a container sets 0.0.0.0).

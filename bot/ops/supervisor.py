@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import secrets
 import signal
 import sqlite3
@@ -28,12 +27,17 @@ import urllib.request
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import IO
 from urllib.parse import unquote, urlsplit
 
-from bot.core.settings import PROJECT_ROOT, Settings
+from bot.core.settings import (
+    ENV_FILE_VARIABLE,
+    PROJECT_ROOT,
+    Settings,
+    environment_source,
+    setting_names,
+)
 from bot.ops import texts
 
 RASA_BIN = PROJECT_ROOT / ".venv-rasa" / "bin" / "rasa"
@@ -91,7 +95,9 @@ _NO_CHILD = frozenset({"BACKUP_PASSPHRASE"})
 _PROXY = ("HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy")
 # Per start a random token for Rasa's HTTP API (/status for our health check); the REST
 # channel the bot posts to is not part of that API. An operator may fix it with RASA_AUTH_TOKEN.
-RASA_API_TOKEN = os.environ.get("RASA_AUTH_TOKEN", "").strip() or secrets.token_urlsafe(32)
+RASA_API_TOKEN = (
+    environment_source().get("RASA_AUTH_TOKEN", "").strip() or secrets.token_urlsafe(32)
+)
 # Rasa reads --auth-token only from its command line, where every local user could read it in
 # /proc; this launcher takes it from the environment instead (and removes it from there).
 # It also applies engine/rasa_server.py's speed fix (Rasa's action-response check, built once).
@@ -103,14 +109,6 @@ _RASA_LAUNCHER = (
 )
 
 
-@lru_cache(maxsize=1)
-def setting_names() -> frozenset[str]:
-    """Every environment variable bot/core/settings.py reads (found in its source, so a setting added
-    there later reaches the processes without a second list to keep in step)."""
-    source = (PROJECT_ROOT / "bot" / "core" / "settings.py").read_text()
-    return frozenset(re.findall(r'"([A-Z][A-Z0-9_]{2,})"', source))
-
-
 def child_environment(settings: Settings, role: str = "bot") -> dict[str, str]:
     """The environment of one child, built from an allow-list (``role``: rasa, actions, bot).
 
@@ -118,8 +116,11 @@ def child_environment(settings: Settings, role: str = "bot") -> dict[str, str]:
     API token; actions: our settings minus the bot's secrets (it needs the database, the
     encryption key and where staff messages go); bot: our settings.
     """
-    source = os.environ
+    # The process environment over the .env file; the children read no file themselves
+    # (JOINUS_ENV_FILE=off below), so each gets only its allow-listed share of it.
+    source = environment_source()
     env = {k: v for k, v in source.items() if k in _BASE_ENV or k.startswith(_BASE_PREFIXES)}
+    env[ENV_FILE_VARIABLE] = "off"
     env.update(
         ACTION_SERVER_URL=settings.action_server_url,
         TRACKER_STORE_URL=settings.tracker_store_url,

@@ -17,6 +17,7 @@ from bot.staff import texts
 from bot.staff.members import INVITE_PREFIX
 from bot.staff.reports import figures_text
 from bot.telegram.common import args_of, polite, reply_html, runtime_of, staff_member
+from bot.telegram.menus import CommandMenus
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,7 @@ async def start_staff_invite(update: Update, context: ContextTypes.DEFAULT_TYPE)
     runtime = runtime_of(context)
     added = await asyncio.to_thread(runtime.staff.redeem, token, user.id, user.first_name or "")
     role = await asyncio.to_thread(runtime.staff.role, user.id)
+    await _update_menu(context, user.id, role)
     what = texts.ROLE_COACH if role == "coach" else texts.ROLE_STAFF
     welcome = (texts.WELCOME_TO_THE_TEAM if added else texts.ALREADY_ON_THE_TEAM).format(role=what)
     help_text = "" if role == "coach" else f"\n\n{texts.STAFF_HELP}"
@@ -66,10 +68,20 @@ async def staff_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             texts.MEMBERS.format(members="\n".join(lines) or texts.NO_MEMBERS, admins=admins),
         )
     elif command in {"verwijder", "remove"} and len(args) == 2 and args[1].isdigit():
-        removed = await asyncio.to_thread(runtime.staff.remove, admin, int(args[1]))
+        member = int(args[1])
+        removed = await asyncio.to_thread(runtime.staff.remove, admin, member)
+        if removed:  # back to the young people's menu (or the admin's, for an admin)
+            await _update_menu(context, member, await asyncio.to_thread(runtime.staff.role, member))
         await reply_html(update, texts.MEMBER_REMOVED if removed else texts.MEMBER_UNKNOWN)
     else:
         await reply_html(update, f"{texts.ADMIN_HELP}\n\n{texts.STAFF_HELP}")
+
+
+async def _update_menu(context: ContextTypes.DEFAULT_TYPE, chat_id: int, role: str | None) -> None:
+    """This person's command menu now (bot/telegram/menus.py), not at the next sync."""
+    menus: CommandMenus | None = context.bot_data.get("menus")
+    if menus is not None:
+        await menus.apply(context.bot, chat_id, role)
 
 
 async def figures(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

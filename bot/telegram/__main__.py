@@ -8,5 +8,5 @@ from bot.telegram.app import run
 private_files()
 settings = load_settings()
 secure_data_dir(settings)
-configure_logging(settings.log_level)
+configure_logging(settings.log_level, fmt=settings.ops.log_format)
 run(settings)

@@ -8,7 +8,7 @@ import logging
 from typing import Any
 from urllib.parse import urlsplit
 
-from telegram import BotCommand, Update
+from telegram import Update
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -27,21 +27,12 @@ from bot.school import telegram as school
 from bot.staff import telegram as staff
 from bot.telegram import console, handlers
 from bot.telegram.delivery import OutboxDelivery
+from bot.telegram.menus import SYNC_SECONDS, CommandMenus
 from bot.telegram.ops import start_ops, stop_ops
 from bot.telegram.ordering import PerUserUpdateProcessor
 from bot.telegram.ratelimit import MessageRateLimiter
 
 log = logging.getLogger(__name__)
-
-COMMANDS = [
-    BotCommand("start", "Begin het gesprek"),
-    BotCommand("help", "Wat kan ik voor je doen?"),
-    BotCommand("privacy", "Wat bewaar ik en hoe lang?"),
-    BotCommand("mijngegevens", "Wat weet je over mij?"),
-    BotCommand("stop", "Aanmelding intrekken"),
-    BotCommand("vergeet", "Wis alles over mij"),
-]
-
 
 def build_application(settings: Settings, runtime: Runtime | None = None) -> Application:  # type: ignore[type-arg]
     """The whole bot: shared clients open in post_init and close in post_shutdown."""
@@ -67,11 +58,15 @@ def build_application(settings: Settings, runtime: Runtime | None = None) -> App
         runtime.links.username = app.bot.username  # for t.me deep links (parents, staff)
         runtime.privacy_context.delete_message = app.bot.delete_message  # erasure (issue 11)
         app.bot_data["health_server"] = await start_ops(runtime)
-        runtime.start_jobs()
+        # Command menus per audience (bot/telegram/menus.py): now, then kept in step.
+        menus = CommandMenus(runtime.staff, settings.admin_ids)
+        app.bot_data["menus"] = menus
         try:
-            await app.bot.set_my_commands(COMMANDS)
-        except Exception:  # menu is cosmetic; a test server may not implement it
-            log.warning("could not set the command menu")
+            await menus.sync(app.bot)
+        except Exception:  # menus are a convenience; a test server may not implement them
+            log.warning("could not set the command menus")
+        runtime.scheduler.every("command-menus", SYNC_SECONDS, lambda: menus.sync(app.bot))
+        runtime.start_jobs()
 
     async def post_stop(app: Application) -> None:  # type: ignore[type-arg]
         task = app.bot_data.pop("delivery_task", None)

@@ -18,7 +18,7 @@ from bot.storage.db import migrate
 def main() -> int:
     try:
         settings = load_settings()
-        configure_logging(settings.log_level)
+        configure_logging(settings.log_level, fmt=settings.ops.log_format)
         migrate(settings.database_url)
         load_or_create_secret(settings.secrets_dir / "pseudonym.key", settings.pseudonym_secret)
         load_or_create_secret(settings.secrets_dir / "encryption.key", settings.encryption_key)

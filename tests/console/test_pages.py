@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from bot.answers.facts import Facts
 from bot.console.web import ADMIN_ONLY, ROUTES, STAFF_ONLY, Console
@@ -279,7 +279,7 @@ def test_today_counts_crises_and_failed_deliveries(console: Console) -> None:
             dedupe_key="t:1", not_before=datetime.now(UTC),
         )
         session.flush()
-        session.execute(OutboxMessage.__table__.update().values(status="failed").where(OutboxMessage.dedupe_key == "t:1"))
+        session.execute(update(OutboxMessage).values(status="failed").where(OutboxMessage.dedupe_key == "t:1"))
     today = sign_in(console, ADMIN_ID).get("/").text
     assert re.search(r"<b>2</b><span>crisisantwoorden deze week", today)
     assert re.search(r"<b>1</b><span>berichten niet bezorgd", today)

@@ -46,7 +46,7 @@ async def test_telegram_conversation_through_all_three_processes(
     assert keyboard, "the answer offers follow-up buttons"
 
     # Press the first button: its payload is the next turn, the callback is acknowledged.
-    api.push_callback(USER, keyboard[0][0]["callback_data"], int(about["message_id"]))  # type: ignore[arg-type]
+    api.push_callback(USER, keyboard[0][0]["callback_data"], int(str(about["message_id"])))
     after = (await _texts(api, 3))[2]
     assert str(after["text"]).strip() and after["text"] != about["text"]
     api.wait_for(lambda: len(api.answered_callbacks) >= 1, timeout=10)

@@ -126,6 +126,10 @@ def _default_description(error_code: int, retry_after: int | None) -> str:
         return f"Error {error_code}"
 
 
+_COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")
+_CHAT_SCOPES = frozenset({"chat", "chat_administrators", "chat_member"})
+
+
 def _decode_form_value(name: str, value: str) -> Any:
     if name in _STRING_PARAMS:
         return value
@@ -735,6 +739,12 @@ class FakeBotApi:
         with self._cond:
             return self._webhook_url
 
+    def commands(self, scope: JSONDict | None = None) -> list[JSONDict]:
+        """The menu set for ``scope`` (default: the default scope), as getMyCommands sees it."""
+        with self._cond:
+            key = self._commands_key({"scope": scope} if scope else {})
+            return copy.deepcopy(self._commands.get(key, []))
+
     def calls_to(self, method: str) -> list[JSONDict]:
         with self._cond:
             return [copy.deepcopy(p) for m, p in self._calls if m == method]
@@ -1055,6 +1065,18 @@ class FakeBotApi:
         commands = params.get("commands")
         if not isinstance(commands, list):
             raise ApiError(400, "Bad Request: commands must be an array")
+        # Telegram's rules: at most 100 commands; a name of 1-32 lowercase letters, digits
+        # or underscores; a description of 1-256 characters.
+        if len(commands) > 100:
+            raise ApiError(400, "Bad Request: too many commands specified")
+        for command in commands:
+            if not _COMMAND_NAME.fullmatch(str(command.get("command", ""))):
+                raise ApiError(400, "Bad Request: BOT_COMMAND_INVALID")
+            if not 1 <= len(str(command.get("description", ""))) <= 256:
+                raise ApiError(400, "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID")
+        scope = params.get("scope") or {}
+        if scope.get("type") in _CHAT_SCOPES and "chat_id" not in scope:
+            raise ApiError(400, "Bad Request: chat_id is required")
         with self._cond:
             self._commands[self._commands_key(params)] = copy.deepcopy(commands)
         return True

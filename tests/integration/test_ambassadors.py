@@ -30,8 +30,8 @@ PSEUDO = Pseudonymiser(b"p" * 32)
 COACH, SAM, NOOR, PARENT = 500, 1001, 1002, 2001
 
 
-def _utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)
+def _utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -367,6 +367,26 @@ async def test_weekly_coach_summary_once_a_week(
     clock.set(_utc(2025, 11, 10, 8, 0))
     await world.tick()
     assert len([t for t in _texts(api, COACH) if "Weekoverzicht" in t]) == 2
+
+
+async def test_coach_summary_on_easter_monday_moves_to_tuesday(
+    database: Database, settings: Settings, bot: tuple[FakeBotApi, Bot]
+) -> None:
+    api, tg = bot
+    clock = FakeClock(_utc(2026, 4, 6, 6, 0))  # Easter Monday 6 April 2026, 08:00 local
+    world = World(database, settings, clock, tg)
+    world.enrol(SAM, "Sam")
+    await world.tick()
+    api.clear()
+    clock.set(_utc(2026, 4, 6, 7, 30))  # 09:30 on Easter Monday: nothing yet
+    await world.tick()
+    assert not [t for t in _texts(api, COACH) if "Weekoverzicht" in t]
+    clock.set(_utc(2026, 4, 7, 7, 0))  # Tuesday 09:00: the week's summary, once
+    await world.tick()
+    world.restart()
+    clock.advance(timedelta(hours=1))
+    await world.tick()
+    assert len([t for t in _texts(api, COACH) if "Weekoverzicht" in t]) == 1
 
 
 def test_staff_edits_tasks_for_one_or_the_whole_team(database: Database, settings: Settings) -> None:

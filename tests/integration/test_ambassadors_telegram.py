@@ -5,11 +5,14 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import AsyncIterator
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.ambassadors.formats import format_day
 from bot.core.settings import load_settings
 from tests import running_app
 from tests.fakes.bot_api import FakeBotApi
@@ -88,6 +91,27 @@ async def test_coach_invites_student_enrols_and_ticks_off_a_task(
     )
     overview = next(t for t in api.sent_texts(COACH) if "Team " in t)
     assert "Sam" in overview and "2 uur bevestigd" in overview
+
+
+async def test_coach_types_dates_in_dutch_words(running: tuple[FakeBotApi, Any]) -> None:
+    api, _app = running
+    api.push_command(COACH, "/ambnodig", "Het Lyceum", first_name="Coach")
+    await _wait(api, COACH, 1)
+    today = datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+
+    api.push_command(COACH, "/ambtaak", "1 team over twee weken Flyers uitdelen")
+    added = (await _wait(api, COACH, 2))[1]["text"]
+    assert f"Flyers uitdelen ({format_day(today + timedelta(days=14))})" in added, added
+    task_id = re.search(r"Taak #(\d+)", added)
+    assert task_id, added
+
+    api.push_command(COACH, "/ambtaak", "1 team eind oktober Flyers uitdelen")
+    refused = (await _wait(api, COACH, 3))[2]["text"]
+    assert "‘eind oktober Flyers uitdelen’" in refused and "24 oktober" in refused
+
+    api.push_command(COACH, "/ambdatum", f"{task_id.group(1)} overmorgen")
+    moved = (await _wait(api, COACH, 4))[3]["text"]
+    assert moved == f"Taak #{task_id.group(1)} staat nu op {format_day(today + timedelta(days=2))}."
 
 
 def _buttons(message: dict[str, Any]) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -280,8 +280,8 @@ def test_forget_me_leaves_no_trace_in_any_table(env: LeadEnv) -> None:
                         plain = env.cipher.decrypt(plain)
                     found += [f"{table.name}.{column}: {n}" for n in needles if n in plain]
     with env.events.connect() as conn:
-        for row in conn.execute(text("SELECT sender_id, data FROM events")):
-            found += [f"events: {n}" for n in needles if n in f"{row[0]} {row[1]}"]
+        for event in conn.execute(text("SELECT sender_id, data FROM events")):
+            found += [f"events: {n}" for n in needles if n in f"{event[0]} {event[1]}"]
     # Staff are told the lead is withdrawn (by its random number, which now points at nothing).
     found = [f for f in found if not f.startswith("outbox.text_enc: " + own.public_id)]
     assert found == []
@@ -300,6 +300,27 @@ def test_reannounce_unclaimed_after_one_working_day(env: LeadEnv) -> None:
     cards = [row for row in outbox(env) if row[1] == "lead_card"]
     assert len(cards) == 2 and "Nog niet opgepakt" in cards[1][2]
     assert env.leads.reannounce_due() == 0
+
+
+def test_no_reannouncement_on_koningsdag(env: LeadEnv) -> None:
+    env.clock.set(datetime(2027, 4, 26, 14, 0, tzinfo=UTC))  # Monday 16:00; Tuesday is Koningsdag
+    env.leads.submit(YOUNG, draft())
+    env.clock.set(datetime(2027, 4, 27, 20, 0, tzinfo=UTC))  # Koningsdag evening: not counted
+    assert env.leads.reannounce_due() == 0
+    env.clock.set(datetime(2027, 4, 28, 13, 59, tzinfo=UTC))  # Wednesday 15:59
+    assert env.leads.reannounce_due() == 0
+    env.clock.set(datetime(2027, 4, 28, 14, 0, tzinfo=UTC))  # Wednesday 16:00: one working day
+    assert env.leads.reannounce_due() == 1
+
+
+def test_no_reannouncement_at_christmas(env: LeadEnv) -> None:
+    env.clock.set(datetime(2026, 12, 24, 9, 0, tzinfo=UTC))  # Thursday 10:00
+    env.leads.submit(YOUNG, draft())
+    for day in (25, 26, 27):  # Christmas (Fri, Sat) and Sunday
+        env.clock.set(datetime(2026, 12, day, 18, 0, tzinfo=UTC))
+        assert env.leads.reannounce_due() == 0
+    env.clock.set(datetime(2026, 12, 28, 9, 0, tzinfo=UTC))  # Monday 10:00
+    assert env.leads.reannounce_due() == 1
 
 
 def test_retention_erases_old_events_of_a_daily_chatter(env: LeadEnv) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -21,10 +22,10 @@ CIPHER = Cipher(b"test-key")
 
 
 @pytest.fixture
-def database(database_url: str) -> Database:
+def database(database_url: str) -> Iterator[Database]:
     migrate(database_url)
     db = Database(database_url)
-    yield db  # type: ignore[misc]
+    yield db
     db.dispose()
 
 

@@ -252,6 +252,32 @@ def test_children_get_only_what_they_need(tmp_path: Path, monkeypatch: pytest.Mo
         assert "AWS_SECRET_ACCESS_KEY" not in env and "SOME_OTHER_TOKEN" not in env
 
 
+def test_children_get_their_share_of_the_env_file_and_read_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_text(
+        "TELEGRAM_BOT_TOKEN=123:FROM-FILE\nENCRYPTION_KEY=file-key\nSTAFF_CHAT_ID=-200\n"
+        "BACKUP_PASSPHRASE=backup-passphrase\n",
+        encoding="utf-8",
+    )
+    for name in ("TELEGRAM_BOT_TOKEN", "ENCRYPTION_KEY", "STAFF_CHAT_ID", "BACKUP_PASSPHRASE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("JOINUS_ENV_FILE", str(env_file))
+    monkeypatch.setenv("JOINUS_DATA_DIR", str(tmp_path))
+    settings = load_settings()
+    assert settings.telegram_token == "123:FROM-FILE"
+    children = {role: child_environment(settings, role) for role in ("rasa", "actions", "bot")}
+    assert children["bot"]["TELEGRAM_BOT_TOKEN"] == "123:FROM-FILE"
+    assert "TELEGRAM_BOT_TOKEN" not in children["actions"]
+    assert children["actions"]["ENCRYPTION_KEY"] == "file-key"
+    assert children["actions"]["STAFF_CHAT_ID"] == "-200"
+    assert "ENCRYPTION_KEY" not in children["rasa"]
+    for env in children.values():
+        assert env["JOINUS_ENV_FILE"] == "off"  # a child reads no file: only what it was given
+        assert "BACKUP_PASSPHRASE" not in env
+
+
 def test_rasa_api_needs_a_token_that_is_not_on_its_command_line(tmp_path: Path) -> None:
     settings = load_settings({"JOINUS_DATA_DIR": str(tmp_path), "RASA_INSTANCES": "1"})
     _actions, rasa = engine_services(settings)

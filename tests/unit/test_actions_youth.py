@@ -136,7 +136,7 @@ async def test_ask_affirmation_shows_dutch_topics_and_something_else() -> None:
 
 async def test_give_up_offers_a_person_and_counts_without_text(insights: InsightsService) -> None:
     missed = parse([("nlu_fallback", 0.4), ("cost", 0.3)])
-    events_so_far = [
+    events_so_far: list[dict[str, Any]] = [
         {"event": "user", "text": "geheime tekst", "parse_data": missed},
         {"event": "user", "text": "/out_of_scope", "parse_data": parse([("out_of_scope", 1.0)])},
     ]

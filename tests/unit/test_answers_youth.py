@@ -143,7 +143,7 @@ def test_topic_guess_is_a_label_never_text(data: dict[str, Any], expected: str) 
 
 def test_last_missed_message_finds_the_fallback_turn() -> None:
     missed = _parse([("nlu_fallback", 0.4), ("cost", 0.3)])
-    events = [
+    events: list[dict[str, Any]] = [
         {"event": "user", "parse_data": missed},
         {"event": "action", "name": "action_two_stage_fallback"},
         {"event": "user", "parse_data": _parse([("out_of_scope", 1.0)])},

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 
 from bot.ambassadors.certificate import FONTS, certificate_pdf
 from bot.ambassadors.views import CertificateData
@@ -44,7 +45,10 @@ def test_a_name_in_any_script_prints_as_written(name: str) -> None:
 def test_the_font_is_embedded_and_ships_with_its_licence() -> None:
     pdf = certificate_pdf(_cert("Zoë"))
     reader = PdfReader(io.BytesIO(pdf))
-    fonts = reader.pages[0]["/Resources"]["/Font"]
+    resources = reader.pages[0]["/Resources"].get_object()
+    assert isinstance(resources, DictionaryObject)  # pypdf types page entries as any PdfObject
+    fonts = resources["/Font"].get_object()
+    assert isinstance(fonts, DictionaryObject)
     embedded = [
         f.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
         for f in fonts.values()

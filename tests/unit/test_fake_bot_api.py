@@ -14,6 +14,7 @@ import pytest
 from telegram import (
     Bot,
     BotCommand,
+    BotCommandScopeChat,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     Message,
@@ -275,6 +276,27 @@ async def test_edit_message(fake: FakeBotApi) -> None:
         "editMessageText",
         "editMessageReplyMarkup",
     ]
+
+
+@pytest.mark.asyncio
+async def test_command_menus_per_scope_and_telegrams_rules(fake: FakeBotApi) -> None:
+    async with make_bot(fake) as bot:
+        await bot.set_my_commands([BotCommand("start", "Begin")])
+        await bot.set_my_commands([BotCommand("leads", "Open")], scope=BotCommandScopeChat(USER))
+        assert await bot.get_my_commands(scope=BotCommandScopeChat(USER)) == (
+            BotCommand("leads", "Open"),
+        )
+        assert fake.commands({"type": "chat", "chat_id": USER}) == [
+            {"command": "leads", "description": "Open"}
+        ]
+        assert fake.commands() == [{"command": "start", "description": "Begin"}]
+        await bot.delete_my_commands(scope=BotCommandScopeChat(USER))
+        assert fake.commands({"type": "chat", "chat_id": USER}) == []
+        for bad in (BotCommand("Leads", "Open"), BotCommand("a" * 33, "x"), BotCommand("x", "")):
+            with pytest.raises(BadRequest):
+                await bot.set_my_commands([bad])
+        with pytest.raises(BadRequest, match=r"(?i)too many"):
+            await bot.set_my_commands([BotCommand(f"c{i}", "x") for i in range(101)])
 
 
 @pytest.mark.asyncio

@@ -243,7 +243,7 @@ async def test_unreachable_form_stores_nothing(env: LeadEnv) -> None:
 
 
 async def test_under_sixteen_gets_a_parent_code_then_parent_confirms(env: LeadEnv) -> None:
-    slots = {**FORM_16, "lead_age_band": "12-15", "lead_contact_route": "telegram"}
+    slots: dict[str, Any] = {**FORM_16, "lead_age_band": "12-15", "lead_contact_route": "telegram"}
     slots["lead_contact_detail"] = None
     token, _ = await consent_token(env, slots)
     dispatcher = CollectingDispatcher()

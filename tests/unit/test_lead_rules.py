@@ -1,15 +1,13 @@
-"""Pure lead helpers: contact checks, age bands, statuses, working days and the preview."""
+"""Pure lead helpers: contact checks, age bands, statuses and the preview."""
 
 from __future__ import annotations
-
-from datetime import UTC, datetime
 
 import pytest
 
 from bot.leads import contact
 from bot.leads.cards import LeadFacts, card_lines, consent_preview, staff_card
 from bot.leads.contact import ContactInvalid
-from bot.leads.status import after_working_hours, can_move, refusal
+from bot.leads.status import can_move, refusal
 
 
 @pytest.mark.parametrize(
@@ -82,13 +80,6 @@ def test_status_steps() -> None:
     assert can_move("open", "claimed") and not can_move("claimed", "claimed")
     assert can_move("claimed", "signed_up") and not can_move("open", "contacted")
     assert "al opgepakt" in refusal("claimed", "claimed")
-
-
-def test_one_working_day_skips_the_weekend() -> None:
-    friday = datetime(2026, 3, 6, 14, 0, tzinfo=UTC)
-    assert after_working_hours(friday, 24, "Europe/Amsterdam") == datetime(
-        2026, 3, 9, 14, 0, tzinfo=UTC
-    )
 
 
 def test_preview_shows_exactly_the_card_and_escapes_html() -> None:

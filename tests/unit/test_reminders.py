@@ -16,8 +16,8 @@ AMS = ZoneInfo("Europe/Amsterdam")
 POLICY = ReminderPolicy(tz=AMS)
 
 
-def _utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)
+def _utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 def test_october_dst_change_keeps_0800_local() -> None:

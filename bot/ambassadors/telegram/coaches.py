@@ -14,7 +14,7 @@ from telegram.ext import ContextTypes
 
 from bot.ambassadors import texts
 from bot.ambassadors.certificate import certificate_pdf
-from bot.ambassadors.formats import format_day, format_hours, parse_day
+from bot.ambassadors.formats import format_day, format_hours, parse_day, split_day
 from bot.ambassadors.telegram.replies import (
     INVITE_PREFIX,
     command_args,
@@ -121,11 +121,13 @@ async def staff_tasks(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 async def staff_add_task(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     args = command_args(context, texts.USAGE_ADD_TASK, 4)
     programme = programme_of(context)
+    # The date may be several words ("vrijdag 24 oktober"); the title is what follows it.
+    due, title = await asyncio.to_thread(split_day, args[2:], programme.today())
     task = await asyncio.to_thread(
         programme.tasks.add_task,
         number(args[0], texts.WHAT_TEAM),
-        " ".join(args[3:]),
-        parse_day(args[2], programme.today()),
+        title,
+        due,
         assignee_id=_who(args[1]),
     )
     await reply_html(
@@ -139,10 +141,9 @@ async def staff_add_task(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 async def staff_change_date(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     args = command_args(context, texts.USAGE_CHANGE_DATE, 2)
     programme = programme_of(context)
+    due = await asyncio.to_thread(parse_day, " ".join(args[1:]), programme.today())
     task = await asyncio.to_thread(
-        programme.tasks.change_task,
-        number(args[0], texts.WHAT_THE_TASK),
-        due=parse_day(args[1], programme.today()),
+        programme.tasks.change_task, number(args[0], texts.WHAT_THE_TASK), due=due
     )
     await reply_html(update, texts.TASK_MOVED.format(id=task.id, day=format_day(task.due_date)))
 

@@ -82,7 +82,7 @@ async def task_snooze(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     args = command_args(context, texts.USAGE_SNOOZE, 2)
     programme = programme_of(context)
-    new_due = parse_day(args[1], programme.today())
+    new_due = await asyncio.to_thread(parse_day, " ".join(args[1:]), programme.today())
     task = await asyncio.to_thread(
         programme.tasks.snooze, user.id, number(args[0], texts.WHAT_TASK), new_due
     )
