@@ -17,9 +17,9 @@ from typing import Any
 
 from dateparser.date import DateDataParser
 
+from bot.core import texts
 from bot.core.errors import JoinUsError
 
-EXAMPLES = "vrijdag, morgen, over 2 weken, 24 oktober of 24-10"
 MAX_WORDS = 4  # "vrijdag 24 oktober 2027"; longer runs are never one date
 
 _NUMBER_WORDS = {
@@ -51,11 +51,11 @@ class DateNotUnderstood(JoinUsError):
     def __init__(self, typed: str, *, leading: bool = False) -> None:
         self.typed = typed
         if not typed:
-            message = f"Er ontbreekt een datum. Typ bijvoorbeeld {EXAMPLES}."
+            message = texts.DATE_MISSING.format(examples=texts.DATE_EXAMPLES)
         elif leading:
-            message = f"Vooraan in ‘{typed}’ vind ik geen datum. Begin met bijvoorbeeld {EXAMPLES}."
+            message = texts.DATE_NOT_AT_START.format(typed=typed, examples=texts.DATE_EXAMPLES)
         else:
-            message = f"De datum ‘{typed}’ snap ik niet. Typ bijvoorbeeld {EXAMPLES}."
+            message = texts.DATE_NOT_UNDERSTOOD.format(typed=typed, examples=texts.DATE_EXAMPLES)
         super().__init__(message)
 
 

@@ -18,47 +18,22 @@ from telegram import Bot, BotCommand, BotCommandScopeChat, BotCommandScopeDefaul
 from telegram.error import TelegramError
 
 from bot.staff.members import ADMIN, COACH, STAFF, StaffDirectory
+from bot.telegram import texts
 
 log = logging.getLogger(__name__)
 
 SYNC_SECONDS = 10 * 60
 
-YOUNG_PEOPLE = (
-    BotCommand("start", "Begin het gesprek"),
-    BotCommand("help", "Wat kan ik voor je doen?"),
-    BotCommand("privacy", "Wat bewaar ik en hoe lang?"),
-    BotCommand("mijngegevens", "Wat weet je over mij?"),
-    BotCommand("stop", "Aanmelding intrekken"),
-    BotCommand("vergeet", "Wis alles over mij"),
-)
-CONSOLE = (BotCommand("console", "Inloglink voor de console"),)
-AMBASSADOR_PROGRAMME = (
-    BotCommand("ambteams", "Ambassadeurs: teams per school en uren"),
-    BotCommand("ambtaken", "Open taken van een team: /ambtaken <team>"),
-    BotCommand("ambtaak", "Taak toevoegen: /ambtaak <team> <team|ambassadeur> <datum> <titel>"),
-    BotCommand("ambdatum", "Andere datum: /ambdatum <taak> <datum>"),
-    BotCommand("ambtitel", "Andere titel: /ambtitel <taak> <titel>"),
-    BotCommand("ambnaar", "Andere uitvoerder: /ambnaar <taak> <team|ambassadeur>"),
-    BotCommand("ambschrap", "Taak schrappen: /ambschrap <taak>"),
-    BotCommand("amburen", "Uren die op bevestiging wachten"),
-    BotCommand("ambcertificaat", "Certificaat bij 30 uur: /ambcertificaat <ambassadeur>"),
-    BotCommand("ambweek", "Weekoverzicht van een team: /ambweek <team>"),
-    BotCommand("ambnodig", "Uitnodigingslink: /ambnodig <school> [jaar]"),
-    BotCommand("ambjaarplan", "Het jaarplan met data: /ambjaarplan [jaar]"),
-    BotCommand("ambhulp", "Alle ambassadeurscommando's"),
-)
-LEADS_AND_SCHOOLS = (
-    BotCommand("leads", "Open aanmeldingen en die van jou"),
-    BotCommand("lead", "Eén aanmelding met gegevens: /lead <id>"),
-    BotCommand("notitie", "Notitie bij een aanmelding: /notitie <id> <tekst>"),
-    BotCommand("bericht", "Bericht aan de jongere: /bericht <id> <tekst>"),
-    BotCommand("verzoeken", "Open verzoeken van scholen"),
-    BotCommand("verzoek", "Antwoord aan een school: /verzoek <id> <tekst>"),
-    BotCommand("cijfers", "Anonieme cijfers per week"),
-)
-ADMINISTRATION = (
-    BotCommand("staf", "Beheer: /staf uitnodigen [coach], /staf lijst, /staf verwijder <id>"),
-)
+
+def _menu(descriptions: Mapping[str, str]) -> tuple[BotCommand, ...]:
+    return tuple(BotCommand(command, text) for command, text in descriptions.items())
+
+
+YOUNG_PEOPLE = _menu(texts.YOUNG_PEOPLE_MENU)
+CONSOLE = _menu(texts.CONSOLE_MENU)
+AMBASSADOR_PROGRAMME = _menu(texts.AMBASSADOR_PROGRAMME_MENU)
+LEADS_AND_SCHOOLS = _menu(texts.LEADS_AND_SCHOOLS_MENU)
+ADMINISTRATION = _menu(texts.ADMINISTRATION_MENU)
 
 # A coach runs the ambassador programme only (bot/staff/members.py), so sees only that.
 MENUS: Mapping[str, Sequence[BotCommand]] = {
