@@ -2,7 +2,7 @@
 
 import os
 
-from bot.hardening import guard_action_server, private_files, running_as_action_server
+from bot.core.hardening import guard_action_server, private_files, running_as_action_server
 
 if running_as_action_server():
     # rasa-sdk imports this package before it binds: private files, loopback only.

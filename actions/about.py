@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.facts import facts
-from bot.answers import cost_text, when_where_text, who_is_it_for_text
+from bot.answers.youth import cost_text, when_where_text, who_is_it_for_text
 
 
 class ActionAnswerWhenWhere(Action):  # type: ignore[misc]  # rasa_sdk is untyped (Action is Any)

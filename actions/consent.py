@@ -20,9 +20,9 @@ from rasa_sdk.types import DomainDict
 from actions.questions import capture
 from actions.school import ask_parent_school_feedback
 from actions.services import lead_services
-from bot.errors import CodeInvalid
-from bot.services.drafts import CAPTURED, PARENT_CONTACT_INVALID, real
-from bot.services.leads import TYPED_PARENT_CODE
+from bot.core.errors import CodeInvalid
+from bot.leads.service import TYPED_PARENT_CODE
+from bot.privacy.drafts import CAPTURED, PARENT_CONTACT_INVALID, real
 
 EventList = list[dict[str, Any]]
 
@@ -44,7 +44,7 @@ CHOICES = {
     "forget": ("Ja, wis alles", "Nee, toch niet"),
 }
 ERASE = {"directive": "erase_conversation"}
-# /vergeet and /stop: what only the bot process reaches (bot/privacy_directives.py).
+# /vergeet and /stop: what only the bot process reaches (bot/privacy/directives.py).
 FORGET = {"directive": "forget_person"}
 
 
@@ -99,7 +99,7 @@ def pressed_our_button(tracker: Tracker) -> bool:
 
 
 def typed_parent_code(tracker: Tracker) -> str | None:
-    """The parent code: the bot process keeps it (Rasa sees "captured"), see bot/capture.py."""
+    """The parent code: the bot process keeps it (Rasa sees "captured"), see bot/pipeline/capture.py."""
     code = next(tracker.get_latest_entity_values("parent_code"), None) or tracker.get_slot(
         "parent_code"
     )
@@ -169,7 +169,7 @@ class ValidateParentForm(FormValidationAction):  # type: ignore[misc]
         tracker: Tracker,
         domain: DomainDict,
     ) -> dict[str, Any]:
-        # The bot process checked and kept the answer (bot/capture.py); Rasa only knows that.
+        # The bot process checked and kept the answer (bot/pipeline/capture.py); Rasa only knows that.
         if slot_value == CAPTURED:
             return {"parent_contact": CAPTURED}
         if slot_value is not None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from bot.facts import Facts
-from bot.settings import load_settings
+from bot.answers.facts import Facts
+from bot.core.settings import load_settings
 from bot.storage.db import Database
 
 

@@ -11,18 +11,18 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.answers import (
+from bot.answers.facts import Facts
+from bot.answers.youth import (
     HANDOFF_PAYLOAD,
     INTEREST_PAYLOAD,
     affirmation_message,
     last_missed_message,
     topic_guess,
 )
-from bot.facts import Facts
+from bot.core.settings import load_settings
 from bot.safety import assess as assess_safety
 from bot.safety import distress_check_in, warm_up_in_background
-from bot.services.insights import InsightsService
-from bot.settings import load_settings
+from bot.staff.insights import InsightsService
 from bot.storage.db import Database
 
 log = logging.getLogger(__name__)

@@ -1,6 +1,6 @@
 """Feelings first (issue 10), and /start in the middle of a form.
 
-Thin: texts in bot/feelings.py. The acknowledgement of the feeling is ``utter_feeling/<kind>``
+Thin: texts in bot/answers/feelings.py. The acknowledgement of the feeling is ``utter_feeling/<kind>``
 (the rule runs it first); this action adds what fits next. A parent or professional who writes
 something that sounds like a feeling is answered as who they are.
 """
@@ -16,8 +16,8 @@ from rasa_sdk.types import DomainDict
 
 from actions.facts import facts
 from actions.school import REQUEST_SLOTS
-from bot.adult_answers import PARENT, PROFESSIONAL, parent_buttons, professional_buttons
-from bot.feelings import (
+from bot.answers.adults import PARENT, PROFESSIONAL, parent_buttons, professional_buttons
+from bot.answers.feelings import (
     LISTEN_FROM,
     feelings_told,
     first_buttons,

@@ -14,8 +14,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.facts import facts
 from actions.school import SCHOOL, utter_school_contact
-from bot.adult_answers import ROLES, adult_contact_text
-from bot.answers import handoff_buttons, handoff_text
+from bot.answers.adults import ROLES, adult_contact_text
+from bot.answers.youth import handoff_buttons, handoff_text
 
 
 class ActionHumanHandoff(Action):  # type: ignore[misc]  # rasa_sdk is untyped (Action is Any)

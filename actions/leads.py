@@ -1,7 +1,7 @@
 """The young person's side of a warm lead: interest form, consent preview, submit, withdraw.
 
-Thin: checks live in bot/contact.py, texts of the card and preview in bot/cards.py, storage in
-bot/services/leads.py. Nothing identifying is stored before the explicit consent button.
+Thin: checks live in bot/leads/contact.py, texts of the card and preview in bot/leads/cards.py, storage in
+bot/leads/service.py. Nothing identifying is stored before the explicit consent button.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from actions.questions import AskSlot, capture
 from actions.school import ask_school_feedback
 from actions.school_services import referral_services
 from actions.services import lead_services
-from bot.contact import (
+from bot.leads.contact import (
     AGE_BAND_TITLES,
     ROUTE_TITLES,
     ROUTES_WITHOUT_DETAIL,
@@ -39,14 +39,14 @@ from bot.contact import (
     is_skip,
     route,
 )
-from bot.services.drafts import (
+from bot.leads.service import COMEBACK_PREFIX, PARENT_PREFIX, LeadDraft
+from bot.privacy.drafts import (
     CAPTURED,
     LEAD_FIELDS,
     REFERRAL_SOURCE,
     lead_draft,
     real_source,
 )
-from bot.services.leads import COMEBACK_PREFIX, PARENT_PREFIX, LeadDraft
 
 INTRO = (
     "Leuk dat je wilt meedoen! 😊 Ik stel je een paar korte vragen, zodat iemand van Join us "
@@ -91,7 +91,7 @@ def form_slots(tracker: Tracker) -> dict[str, Any]:
 
 
 def draft_from(tracker: Tracker) -> LeadDraft:
-    """The real answers: personal ones from the draft the bot process keeps (bot/capture.py)."""
+    """The real answers: personal ones from the draft the bot process keeps (bot/pipeline/capture.py)."""
     return lead_draft(form_slots(tracker), lead_services().drafts.values(tracker.sender_id))
 
 

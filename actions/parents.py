@@ -1,6 +1,6 @@
 """Parents and professionals outside school (issue 10): answered as who they are.
 
-Thin: texts in bot/adult_answers.py. Each answer remembers the role in ``visitor_role`` so later
+Thin: texts in bot/answers/adults.py. Each answer remembers the role in ``visitor_role`` so later
 answers (contact, a feeling) are worded for them. Nothing about the child or client is asked.
 """
 
@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.facts import facts
-from bot.adult_answers import (
+from bot.answers.adults import (
     PARENT,
     PROFESSIONAL,
     parent_buttons,
@@ -27,7 +27,7 @@ from bot.adult_answers import (
     professional_refer_text,
     professional_text,
 )
-from bot.facts import Facts
+from bot.answers.facts import Facts
 
 EventList = list[dict[str, Any]]
 

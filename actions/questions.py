@@ -9,7 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.services.drafts import FIELDS
+from bot.privacy.drafts import FIELDS
 
 # slot -> (question, buttons); buttons are Rasa's {"title", "payload"} dicts.
 Questions = Mapping[str, tuple[str, list[dict[str, str]]]]

@@ -1,7 +1,7 @@
 """School staff (issue 5): the school role, the request forms, and the consented loop back.
 
-Thin: texts of cards and summaries in bot/school_cards.py, checks in bot/contact.py, storage in
-bot/services/referrals.py. A role switch, a submission and the student's "my school may hear"
+Thin: texts of cards and summaries in bot/school/cards.py, checks in bot/leads/contact.py, storage in
+bot/school/requests.py. A role switch, a submission and the student's "my school may hear"
 are only taken from our own buttons: each carries a one-time token also kept in a slot, so
 typed text ("ja hoor") never switches a young person into the school flow by accident.
 """
@@ -21,16 +21,16 @@ from actions.facts import facts
 from actions.questions import AskSlot
 from actions.school_services import referral_services
 from actions.services import lead_services
-from bot.contact import SKIPPED, ContactInvalid, age_band, short_text
-from bot.school_cards import MATERIALS, PERIODS, STAFF_ROLES
-from bot.services.drafts import (
+from bot.leads.contact import SKIPPED, ContactInvalid, age_band, short_text
+from bot.privacy.drafts import (
     CAPTURED,
     REFERRAL_SOURCE,
     SCHOOL_FIELDS,
     real_source,
     request_draft,
 )
-from bot.services.referrals import REFERRAL_PREFIX, RequestDraft
+from bot.school.cards import MATERIALS, PERIODS, STAFF_ROLES
+from bot.school.requests import REFERRAL_PREFIX, RequestDraft
 
 EventList = list[dict[str, Any]]
 
@@ -125,7 +125,7 @@ def pressed_our_button(tracker: Tracker) -> str | None:
 
 def referral_code(tracker: Tracker) -> str | None:
     source = tracker.get_slot("source")
-    if source == REFERRAL_SOURCE:  # the code itself is kept by the bot process (bot/capture.py)
+    if source == REFERRAL_SOURCE:  # the code itself is kept by the bot process (bot/pipeline/capture.py)
         source = real_source(source, lead_services().drafts.values(tracker.sender_id))
     if isinstance(source, str) and source.startswith(REFERRAL_PREFIX):
         return source
@@ -327,8 +327,8 @@ class _SchoolFormValidation(FormValidationAction):  # type: ignore[misc]
     def name(self) -> str:
         return f"validate_{self.form}"
 
-    # School name, contact and hopes are checked and kept by the bot process (bot/capture.py,
-    # bot/services/drafts.py); Rasa only has "captured" (or "_skip").
+    # School name, contact and hopes are checked and kept by the bot process (bot/pipeline/capture.py,
+    # bot/privacy/drafts.py); Rasa only has "captured" (or "_skip").
     def validate_school_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
@@ -441,7 +441,7 @@ def form_slots(tracker: Tracker) -> dict[str, Any]:
 
 
 def draft_from(tracker: Tracker, kind: str) -> RequestDraft:
-    """The real answers: personal ones from the bot process's draft (bot/services/drafts.py)."""
+    """The real answers: personal ones from the bot process's draft (bot/privacy/drafts.py)."""
     values = lead_services().drafts.values(tracker.sender_id)
     return request_draft(kind, form_slots(tracker), values)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import threading
 
 from actions.services import lead_services
-from bot.crypto import Cipher
-from bot.services.referrals import ReferralService
+from bot.core.crypto import Cipher
+from bot.school.requests import ReferralService
 from bot.storage.db import Database
 
 _override: list[ReferralService] = []

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.crypto import Cipher
-from bot.services.drafts import DraftService
-from bot.services.leads import LeadService
-from bot.services.privacy import PrivacyService
-from bot.services.tracker import TrackerStore
-from bot.settings import Settings, load_settings
+from bot.core.crypto import Cipher
+from bot.core.settings import Settings, load_settings
+from bot.leads.service import LeadService
+from bot.pipeline.tracker import TrackerStore
+from bot.privacy.drafts import DraftService
+from bot.privacy.rights import PrivacyService
 from bot.storage.db import Database
 
 

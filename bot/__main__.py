@@ -2,6 +2,6 @@
 
 import sys
 
-from bot.supervisor import main
+from bot.ops.supervisor import main
 
 sys.exit(main())

@@ -13,7 +13,7 @@ from starlette.testclient import TestClient
 
 from bot.console.app import build_app
 from bot.console.web import Console
-from bot.settings import Settings, load_settings
+from bot.core.settings import Settings, load_settings
 from bot.storage.db import migrate
 
 TOKEN = "123456:TEST-console-token"
@@ -44,7 +44,7 @@ def open_console(settings: Settings) -> Console:
 
 
 def add_member(console: Console, telegram_id: int, name: str, role: str = "staff") -> None:
-    from bot.services.staff import Actor
+    from bot.staff.members import Actor
 
     token = console.staff.create_invite(Actor(ADMIN_ID, True, "admin"), role)
     console.staff.redeem(token, telegram_id, name)
@@ -86,7 +86,7 @@ def init_data(user_id: int, *, token: str = TOKEN, auth_date: int | None = None,
 
 def make_lead(console: Console, *, pseudonym: str = "p-young", source: str | None = "poster_bieb") -> str:
     """A consented 16+ lead with a phone number, announced to staff; returns its public id."""
-    from bot.services.leads import LeadDraft
+    from bot.leads.service import LeadDraft
 
     draft = LeadDraft(
         age_band="16-17", area="Veghel", route="phone", contact="06-12345678",

@@ -9,14 +9,14 @@ from pathlib import Path
 
 from sqlalchemy import Column, Engine, Float, Integer, MetaData, String, Table, Text, insert
 
-from bot.clock import FakeClock
-from bot.crypto import Cipher
-from bot.services.drafts import DraftService
-from bot.services.leads import LeadDraft, LeadService
-from bot.services.privacy import PrivacyService
-from bot.services.staff import StaffDirectory
-from bot.services.tracker import TrackerStore
-from bot.settings import Settings, load_settings
+from bot.core.clock import FakeClock
+from bot.core.crypto import Cipher
+from bot.core.settings import Settings, load_settings
+from bot.leads.service import LeadDraft, LeadService
+from bot.pipeline.tracker import TrackerStore
+from bot.privacy.drafts import DraftService
+from bot.privacy.rights import PrivacyService
+from bot.staff.members import StaffDirectory
 from bot.storage.db import Database, make_engine, migrate
 
 ADMIN = 1001

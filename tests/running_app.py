@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.settings import Settings
+from bot.core.settings import Settings
 from bot.telegram.app import build_application
 
 

@@ -1,6 +1,6 @@
 """The staff console: a small web app (Starlette) for Join us staff and ambassador coaches.
 
 A fourth process (``python -m bot.console``), started by the supervisor. Every page calls the
-same services as the chat commands (bot/services/); this package only adds HTTP, sessions and
+same feature services as the chat commands (bot/leads/, bot/school/, …); it only adds HTTP, sessions and
 templates. Ways in: a Telegram Mini App (``initData``) or a one-time login link from ``/console``.
 """

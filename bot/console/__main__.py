@@ -10,8 +10,8 @@ from dataclasses import replace
 import uvicorn
 
 from bot.console.app import build_app
-from bot.logging_setup import configure_logging
-from bot.settings import Settings, load_settings
+from bot.core.logging_setup import configure_logging
+from bot.core.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
 

@@ -22,7 +22,7 @@ from bot.console.web import (
     render,
     same_origin,
 )
-from bot.settings import Settings
+from bot.core.settings import Settings
 
 NOT_MEMBER = "Je bent (nog) geen medewerker of coach van Join us. Vraag een beheerder om een uitnodiging."
 

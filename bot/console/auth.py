@@ -1,7 +1,7 @@
 """Getting in without passwords: Telegram Mini App ``initData``, one-time login links, sessions.
 
 Only hashes of bearer secrets (login tokens, session ids) are stored. The role is never kept
-in the session: every request asks :class:`~bot.services.staff.StaffDirectory` again.
+in the session: every request asks :class:`~bot.staff.members.StaffDirectory` again.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from urllib.parse import parse_qsl
 
 from sqlalchemy import delete, select, update
 
-from bot.clock import Clock, SystemClock
-from bot.errors import JoinUsError
-from bot.settings import ConsoleSettings
+from bot.core.clock import Clock, SystemClock
+from bot.core.errors import JoinUsError
+from bot.core.settings import ConsoleSettings
 from bot.storage.db import Database, rows_changed
 from bot.storage.models_console import ConsoleLoginLink, ConsoleSession
 from bot.storage.models_leads import aware

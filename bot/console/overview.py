@@ -8,9 +8,9 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 
-from bot import lead_status as st
+from bot.leads import status as st
+from bot.leads.counts import METRICS, week_start
 from bot.services.ambassadors import ACTIVE, HOURS_TARGET_MINUTES, LEFT
-from bot.services.lead_counts import METRICS, week_start
 from bot.services.year_plan import school_year_of
 from bot.storage.db import Database
 from bot.storage.models_ambassadors import (
@@ -22,7 +22,7 @@ from bot.storage.models_ambassadors import (
 from bot.storage.models_insights import UnansweredCount
 from bot.storage.models_leads import Lead, LeadCount
 from bot.storage.models_outbox import OutboxMessage
-from bot.storage.models_referrals import SchoolRequest
+from bot.storage.models_school import SchoolRequest
 
 
 @dataclass(frozen=True)

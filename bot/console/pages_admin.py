@@ -6,15 +6,15 @@ from datetime import timedelta
 
 from starlette.responses import Response
 
+from bot.answers.fact_store import BY_KEY, FIELDS, display
 from bot.console import charts, overview
 from bot.console.qr import poster_pdf, qr_png, qr_svg
 from bot.console.web import ADMIN_ONLY, EVERYONE, STAFF_ONLY, Ctx, page
-from bot.errors import LeadError
-from bot.services.campaigns import KINDS
-from bot.services.fact_store import BY_KEY, FIELDS, display
-from bot.services.lead_counts import week_start
-from bot.services.staff import COACH, INVITE_PREFIX, MEMBER_ROLES
+from bot.core.errors import LeadError
+from bot.leads.counts import week_start
 from bot.services.year_plan import school_year_label, school_year_of
+from bot.staff.campaigns import KINDS
+from bot.staff.members import COACH, INVITE_PREFIX, MEMBER_ROLES
 
 METRIC_NAMES = {
     "interest": "interesse",

@@ -11,7 +11,7 @@ from starlette.responses import Response
 
 from bot.console.qr import qr_svg
 from bot.console.web import EVERYONE, Ctx, page
-from bot.errors import AmbassadorError
+from bot.core.errors import AmbassadorError
 from bot.services.ambassador_text import format_day, format_hours
 from bot.services.ambassadors import HOURS_TARGET_MINUTES
 from bot.services.certificates import certificate_pdf

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from starlette.responses import Response
 
-from bot import lead_status as st
-from bot.cards import card_lines, detail_lines
 from bot.console.overview import today_counts
 from bot.console.web import EVERYONE, STAFF_ONLY, Ctx, page
-from bot.school_cards import BROAD_UPDATES, KIND_TITLES
-from bot.school_cards import card_lines as school_card_lines
-from bot.services.staff import COACH
+from bot.leads import status as st
+from bot.leads.cards import card_lines, detail_lines
+from bot.school.cards import BROAD_UPDATES, KIND_TITLES
+from bot.school.cards import card_lines as school_card_lines
+from bot.staff.members import COACH
 
 PER_PAGE = 25
 VIEWS = {"open": "Nog niet opgepakt", "mine": "Door mij opgepakt", "all": "Alle"}

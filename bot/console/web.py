@@ -18,21 +18,21 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from bot.answers.fact_store import FactStore
+from bot.answers.facts import Facts
 from bot.console.auth import ConsoleAuth, SessionInfo
-from bot.crypto import Cipher
-from bot.errors import JoinUsError
-from bot.facts import Facts
-from bot.keys import load_or_create_secret
-from bot.lead_directives import DeepLinks
-from bot.pseudonym import Pseudonymiser
+from bot.core.crypto import Cipher
+from bot.core.errors import JoinUsError
+from bot.core.keys import load_or_create_secret
+from bot.core.pseudonym import Pseudonymiser
+from bot.core.settings import Settings
+from bot.leads.directives import DeepLinks
+from bot.leads.service import LeadService
+from bot.school.requests import ReferralService
 from bot.services.ambassadors import AmbassadorService
-from bot.services.campaigns import CampaignService
-from bot.services.fact_store import FactStore
-from bot.services.insights import InsightsService
-from bot.services.leads import LeadService
-from bot.services.referrals import ReferralService
-from bot.services.staff import ADMIN, COACH, STAFF, Actor, StaffDirectory
-from bot.settings import Settings
+from bot.staff.campaigns import CampaignService
+from bot.staff.insights import InsightsService
+from bot.staff.members import ADMIN, COACH, STAFF, Actor, StaffDirectory
 from bot.storage.db import Database
 
 log = logging.getLogger(__name__)

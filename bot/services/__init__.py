@@ -1,1 +1,1 @@
-"""Services: the application logic that actions and the Telegram layer call."""
+"""The ambassador programme's services; every other feature lives in its own package under bot/."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot.errors import AmbassadorError
+from bot.core.errors import AmbassadorError
 
 MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni",

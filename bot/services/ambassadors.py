@@ -3,7 +3,7 @@
 Every message the programme sends on its own initiative (reminders, notices to the coach)
 goes through the outbox in the same transaction as the change that causes it. Reminders are
 *materialised* into the outbox by :meth:`AmbassadorService.materialise_due`, which a periodic
-job runs (see ``bot/scheduling.py`` for why this design): the outbox's unique ``dedupe_key``
+job runs (see ``bot/core/scheduling.py`` for why this design): the outbox's unique ``dedupe_key``
 makes every reminder exactly-once, across restarts and concurrent runs.
 """
 
@@ -24,15 +24,15 @@ from sqlalchemy import case, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bot.clock import Clock, SystemClock
-from bot.crypto import Cipher
-from bot.errors import AmbassadorError, InviteInvalid, NotFound
-from bot.outbox import BlockedHook, OutButton, cancel, enqueue
-from bot.pseudonym import Pseudonymiser
+from bot.core.clock import Clock, SystemClock
+from bot.core.crypto import Cipher
+from bot.core.errors import AmbassadorError, InviteInvalid, NotFound
+from bot.core.pseudonym import Pseudonymiser
+from bot.core.settings import Settings
+from bot.pipeline.outbox import BlockedHook, OutButton, cancel, enqueue
 from bot.services.ambassador_text import format_day, format_hours
 from bot.services.reminders import ReminderPolicy, next_allowed, plan_reminders, weekly_moment
 from bot.services.year_plan import plan_for, school_year_end, school_year_label, school_year_of
-from bot.settings import Settings
 from bot.storage.db import Database
 from bot.storage.models_ambassadors import (
     Ambassador,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.settings import AmbassadorSettings
+from bot.core.settings import AmbassadorSettings
 
 Window = tuple[time, time]
 

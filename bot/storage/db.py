@@ -14,7 +14,7 @@ from sqlalchemy import Engine, Result, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.errors import StorageError
+from bot.core.errors import StorageError
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Tables of warm leads: the lead, its consents, staff, invites, the audit log and anonymous counts.
 
 Everything that identifies a young person or a parent is encrypted (``*_enc`` columns, see
-bot/crypto.py) and erased on withdrawal, on /vergeet, or by the retention job; only
+bot/core/crypto.py) and erased on withdrawal, on /vergeet, or by the retention job; only
 ``lead_counts`` survives, and it holds no person at all.
 """
 

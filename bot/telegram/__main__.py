@@ -1,8 +1,8 @@
 """`python -m bot.telegram`: the bot process (started by the supervisor when a token is set)."""
 
-from bot.hardening import private_files, secure_data_dir
-from bot.logging_setup import configure_logging
-from bot.settings import load_settings
+from bot.core.hardening import private_files, secure_data_dir
+from bot.core.logging_setup import configure_logging
+from bot.core.settings import load_settings
 from bot.telegram.app import run
 
 private_files()

@@ -24,14 +24,14 @@ from telegram.ext import (
     filters,
 )
 
-from bot.errors import AmbassadorError
-from bot.privacy_directives import record_message
-from bot.runtime import Runtime
+from bot.core.errors import AmbassadorError
+from bot.ops.runtime import Runtime
+from bot.privacy.directives import record_message
 from bot.services.ambassador_text import format_day, format_hours, parse_day, parse_hours
 from bot.services.ambassadors import AmbassadorService, Progress, TaskView
 from bot.services.certificates import certificate_pdf
-from bot.services.staff import is_staff
 from bot.services.year_plan import plan_for, school_year_label, school_year_of
+from bot.staff.members import is_staff
 from bot.telegram import handlers
 from bot.telegram.common import Handler, args_of, reply_html, runtime_of
 

@@ -19,9 +19,12 @@ from telegram.ext import (
     filters,
 )
 
-from bot.runtime import Runtime
-from bot.settings import Settings
-from bot.telegram import ambassadors, console, handlers, referrals, staff
+from bot.core.settings import Settings
+from bot.leads import telegram as leads
+from bot.ops.runtime import Runtime
+from bot.school import telegram as school
+from bot.staff import telegram as staff
+from bot.telegram import ambassadors, console, handlers
 from bot.telegram.delivery import OutboxDelivery
 from bot.telegram.ops import start_ops, stop_ops
 from bot.telegram.ordering import PerUserUpdateProcessor
@@ -102,11 +105,13 @@ def build_application(settings: Settings, runtime: Runtime | None = None) -> App
     # Ambassador and coach commands, "/start amb_…" deep links, "wat moet ik doen?" and "amb|"
     # buttons: before the generic handlers below, which would send them to Rasa.
     ambassadors.register(app)
-    # Leads: staff commands, 'staff_'/'ouder_' deep links, /antwoord and 's|' staff buttons
-    # (those from the staff group too): before the generic handlers for the same reason.
+    # Staff: the 'staff_' invite deep link, /staf and /cijfers.
     staff.register(app)
+    # Leads: staff commands, the 'ouder_' deep link, /antwoord and 's|' staff buttons
+    # (those from the staff group too): before the generic handlers for the same reason.
+    leads.register(app)
     # School requests (issue 5): /verzoeken, /verzoek and 'r|' buttons, before the generic ones.
-    referrals.register(app)
+    school.register(app)
     # Staff console (issue 14): '/console' sends a one-time login link (and the Mini App button).
     console.register(app)
     app.add_handler(MessageHandler(filters.COMMAND & private, handlers.on_command))

@@ -12,8 +12,8 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot.errors import LeadError
-from bot.runtime import Runtime
+from bot.core.errors import LeadError
+from bot.ops.runtime import Runtime
 
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 

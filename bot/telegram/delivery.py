@@ -33,12 +33,12 @@ from telegram.error import (
     TelegramError,
 )
 
-from bot import metrics
-from bot.clock import Clock, SystemClock
-from bot.crypto import Cipher
-from bot.outbox import MAX_ATTEMPTS, BlockedHook, backoff, decode_buttons
-from bot.services.admin_alerts import KIND as ADMIN_ALERT
-from bot.services.admin_alerts import queue_admin_alert
+from bot.core.clock import Clock, SystemClock
+from bot.core.crypto import Cipher
+from bot.ops import metrics
+from bot.ops.admin_alerts import KIND as ADMIN_ALERT
+from bot.ops.admin_alerts import queue_admin_alert
+from bot.pipeline.outbox import MAX_ATTEMPTS, BlockedHook, backoff, decode_buttons
 from bot.storage.db import Database
 from bot.storage.models_outbox import ChatMigration, OutboxMessage
 

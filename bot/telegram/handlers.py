@@ -14,11 +14,11 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ApplicationHandlerStop, CommandHandler, ContextTypes
 
-from bot.conversation import COMMAND_INTENTS, EDITED, ONLY_TEXT, ChannelUser, Conversation
-from bot.crypto import Cipher
-from bot.messages import Reply
-from bot.outbox import OutButton, enqueue
-from bot.privacy_directives import record_message
+from bot.core.crypto import Cipher
+from bot.pipeline.conversation import COMMAND_INTENTS, EDITED, ONLY_TEXT, ChannelUser, Conversation
+from bot.pipeline.messages import Reply
+from bot.pipeline.outbox import OutButton, enqueue
+from bot.privacy.directives import record_message
 from bot.storage.db import Database
 from bot.storage.models import ButtonPayload
 from bot.telegram.rendering import EPHEMERAL_SIGNER, ButtonSigner, OutgoingMessage, render

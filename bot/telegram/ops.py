@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import logging
 
-from bot import metrics
-from bot.admin_alerts import AdminAlerts, DatabaseWatch
-from bot.health import (
+from bot.ops import metrics
+from bot.ops.admin_alerts import AdminAlerts, DatabaseWatch
+from bot.ops.health import (
     HealthServer,
     action_server_check,
     database_check,
     outbox_check,
     rasa_check,
 )
-from bot.runtime import Runtime
+from bot.ops.runtime import Runtime
 
 log = logging.getLogger(__name__)
 

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.buttons import (
+from bot.core.buttons import (
     DIGEST_PREFIX,
     EPHEMERAL_SIGNER,
     MAX_CALLBACK_BYTES,
     PAYLOAD_PREFIX,
     ButtonSigner,
 )
-from bot.messages import Button, Reply
+from bot.pipeline.messages import Button, Reply
 
 MAX_MESSAGE = 4096
 

@@ -35,9 +35,9 @@ from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from sqlalchemy import inspect
 
-from bot.errors import BackupError, ConfigError
-from bot.keys import SALT_FILE
-from bot.settings import Settings, load_settings
+from bot.core.errors import BackupError, ConfigError
+from bot.core.keys import SALT_FILE
+from bot.core.settings import Settings, load_settings
 from bot.storage.db import make_engine
 
 MAGIC = b"JOINUS-BACKUP-1\n"

@@ -15,13 +15,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from bot.conversation import ChannelUser, Conversation
-from bot.engine import RasaClient
-from bot.facts import Facts
-from bot.pseudonym import Pseudonymiser
+from bot.answers.facts import Facts
+from bot.core.pseudonym import Pseudonymiser
+from bot.core.settings import PROJECT_ROOT, load_settings
+from bot.ops.supervisor import Supervisor, child_environment, engine_services
+from bot.pipeline.conversation import ChannelUser, Conversation
+from bot.pipeline.engine import RasaClient
 from bot.safety import assess, assess_rules, warm_up
-from bot.settings import PROJECT_ROOT, load_settings
-from bot.supervisor import Supervisor, child_environment, engine_services
 
 MESSAGES = [
     "hoi",

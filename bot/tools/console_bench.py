@@ -21,13 +21,13 @@ from urllib.parse import urlsplit
 from sqlalchemy import insert
 
 from bot.console.web import Console
-from bot.services.staff import Actor
-from bot.settings import PROJECT_ROOT, Settings, load_settings
+from bot.core.settings import PROJECT_ROOT, Settings, load_settings
+from bot.staff.members import Actor
 from bot.storage.db import migrate
 from bot.storage.models_ambassadors import Ambassador, AmbassadorHours
 from bot.storage.models_insights import UnansweredCount
 from bot.storage.models_leads import Lead, LeadCount, StaffMember
-from bot.storage.models_referrals import SchoolRequest
+from bot.storage.models_school import SchoolRequest
 
 ADMIN, STAFF = 1, 2
 STATUSES = ["open"] * 2 + ["claimed", "contacted"] * 2 + ["signed_up", "closed"] * 6

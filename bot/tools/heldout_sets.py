@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-# Not bot.settings: safety_eval may run as a script against an older checkout's ``bot`` package.
+# Not bot.core.settings: safety_eval may run as a script against an older checkout's ``bot`` package.
 HELDOUT_ROOT = Path(__file__).resolve().parents[2] / "tests" / "heldout"
 # Oldest first: v1 was used for figures while tuning, v2 was written later for clean figures.
 VERSIONS: Mapping[str, Path] = {

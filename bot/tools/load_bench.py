@@ -38,7 +38,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from bot.settings import PROJECT_ROOT
+from bot.core.settings import PROJECT_ROOT
 from tests.fakes.bot_api import FakeBotApi
 
 QUESTIONS = [

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import sys
 
-from bot.errors import JoinUsError
-from bot.keys import load_or_create_secret
-from bot.logging_setup import configure_logging
-from bot.settings import load_settings
+from bot.core.errors import JoinUsError
+from bot.core.keys import load_or_create_secret
+from bot.core.logging_setup import configure_logging
+from bot.core.settings import load_settings
 from bot.storage.db import migrate
 
 

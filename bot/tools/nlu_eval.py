@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from bot.settings import PROJECT_ROOT
+from bot.core.settings import PROJECT_ROOT
 from bot.tools import heldout_eval, heldout_sets
 
 TARGET_MACRO_F1 = 0.92

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, MetaData, Table, select, update
 
-from bot.crypto import Cipher
-from bot.errors import JoinUsError
-from bot.hardening import private_files
-from bot.settings import load_settings
+from bot.core.crypto import Cipher
+from bot.core.errors import JoinUsError
+from bot.core.hardening import private_files
+from bot.core.settings import load_settings
 from bot.storage.db import make_engine
 
 ENCRYPTED_SUFFIX = "_enc"

@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from bot.clock import FakeClock
 from bot.console.auth import AuthFailed, ConsoleAuth, validate_init_data
 from bot.console.web import COOKIE, Console
+from bot.core.clock import FakeClock
 from tests.console_support import (
     ADMIN_ID,
     COACH_ID,
@@ -130,7 +130,7 @@ def test_unknown_login_link_is_refused(console: Console) -> None:
 
 
 def test_login_link_of_someone_removed_meanwhile_is_refused(console: Console) -> None:
-    from bot.services.staff import Actor
+    from bot.staff.members import Actor
 
     path = urlsplit(console.auth.create_login_link(STAFF_ID)).path
     console.staff.remove(Actor(ADMIN_ID, True, "admin"), STAFF_ID)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from bot.answers.facts import Facts
 from bot.console.web import ADMIN_ONLY, ROUTES, STAFF_ONLY, Console
-from bot.facts import Facts
 from bot.storage.db import Database
 from bot.storage.models_leads import Lead, LeadAudit
 from bot.storage.models_outbox import OutboxMessage
@@ -229,7 +229,7 @@ def test_campaign_link_qr_poster_and_funnel(console: Console) -> None:
 
 
 def test_school_request_answer_reaches_the_school_chat(console: Console) -> None:
-    from bot.services.referrals import RequestDraft
+    from bot.school.requests import RequestDraft
 
     draft = RequestDraft(
         kind="presentation", school="Het Lyceum", staff_role="mentor", contact="m@lyceum.nl",
@@ -265,10 +265,10 @@ def test_today_and_figures_count(console: Console) -> None:
 def test_today_counts_crises_and_failed_deliveries(console: Console) -> None:
     from datetime import UTC, datetime
 
-    from bot.crypto import Cipher
-    from bot.outbox import enqueue
+    from bot.core.crypto import Cipher
+    from bot.pipeline.outbox import enqueue
     from bot.safety import SafetyResult
-    from bot.services.alerts import CrisisAlerts
+    from bot.staff.crisis_alerts import CrisisAlerts
 
     alerts = CrisisAlerts(console.database, Cipher.from_settings(console.settings), console.settings)
     alerts.notify(SafetyResult(level="crisis"))
@@ -286,7 +286,7 @@ def test_today_counts_crises_and_failed_deliveries(console: Console) -> None:
 
 
 def test_broad_update_to_the_referring_school_from_the_lead_page(console: Console) -> None:
-    from bot.services.referrals import RequestDraft
+    from bot.school.requests import RequestDraft
 
     submitted = console.referrals.submit(
         "p-mentor",

@@ -20,9 +20,9 @@ from typing import Any
 
 import pytest
 
-from bot.keys import load_or_create_secret
-from bot.pseudonym import Pseudonymiser
-from bot.services.tracker import TrackerStore
+from bot.core.keys import load_or_create_secret
+from bot.core.pseudonym import Pseudonymiser
+from bot.pipeline.tracker import TrackerStore
 from tests.e2e.test_pipeline import ROOT, STARTUP, _env, _stop
 from tests.e2e.test_pipeline import pytestmark as pipeline_marks
 from tests.fakes.bot_api import FakeBotApi

@@ -26,7 +26,7 @@ import httpx
 import pytest
 from sqlalchemy import create_engine, text
 
-from bot.pseudonym import Pseudonymiser
+from bot.core.pseudonym import Pseudonymiser
 from bot.tools.load_bench import QUESTIONS, Players, ReplyWatch, Stack
 from tests.conftest import _reachable, postgres_available
 

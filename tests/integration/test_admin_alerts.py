@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.admin_alerts import AdminAlerts, DatabaseWatch
-from bot.settings import load_settings
+from bot.core.settings import load_settings
+from bot.ops.admin_alerts import AdminAlerts, DatabaseWatch
 from bot.storage.db import Database
 from tests.fakes.bot_api import FakeBotApi
 

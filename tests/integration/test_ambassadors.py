@@ -13,12 +13,12 @@ import pytest
 from sqlalchemy import select
 from telegram import Bot
 
-from bot.clock import FakeClock
-from bot.crypto import Cipher
-from bot.errors import AmbassadorError, InviteInvalid
-from bot.pseudonym import Pseudonymiser
+from bot.core.clock import FakeClock
+from bot.core.crypto import Cipher
+from bot.core.errors import AmbassadorError, InviteInvalid
+from bot.core.pseudonym import Pseudonymiser
+from bot.core.settings import Settings, load_settings
 from bot.services.ambassadors import AmbassadorService
-from bot.settings import Settings, load_settings
 from bot.storage.db import Database, migrate
 from bot.storage.models_ambassadors import Ambassador, AmbassadorConsent, AmbassadorTask
 from bot.storage.models_outbox import OutboxMessage

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bot.settings import load_settings
+from bot.core.settings import load_settings
 from tests import running_app
 from tests.fakes.bot_api import FakeBotApi
 

@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select, text
 
-from bot.clock import FakeClock
-from bot.crypto import Cipher
-from bot.errors import BackupError
-from bot.keys import load_or_create_secret
-from bot.pseudonym import Pseudonymiser
+from bot.core.clock import FakeClock
+from bot.core.crypto import Cipher
+from bot.core.errors import BackupError
+from bot.core.keys import load_or_create_secret
+from bot.core.pseudonym import Pseudonymiser
+from bot.core.settings import Settings, load_settings
+from bot.leads.service import LeadService
 from bot.services.ambassadors import KIND_REMINDER, AmbassadorService
-from bot.services.leads import LeadService
-from bot.settings import Settings, load_settings
 from bot.storage.db import Database, migrate
 from bot.storage.models_ambassadors import Ambassador, AmbassadorConsent
 from bot.storage.models_leads import Consent, Lead

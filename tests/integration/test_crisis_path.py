@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from bot.conversation import EDITED, ONLY_TEXT
-from bot.settings import load_settings
+from bot.core.settings import load_settings
+from bot.pipeline.conversation import EDITED, ONLY_TEXT
 from bot.storage.models_outbox import OutboxMessage
 from tests import running_app
 from tests.conftest import PG_ADMIN_URL
@@ -170,10 +170,10 @@ async def test_unreachable_postgresql_does_not_delay_the_crisis_reply(
 def test_alert_window_per_person(tmp_path: Path) -> None:
     from datetime import UTC, datetime, timedelta
 
-    from bot.clock import FakeClock
-    from bot.crypto import Cipher
+    from bot.core.clock import FakeClock
+    from bot.core.crypto import Cipher
     from bot.safety import assess
-    from bot.services.alerts import ALERT_WINDOW, CrisisAlerts
+    from bot.staff.crisis_alerts import ALERT_WINDOW, CrisisAlerts
     from bot.storage.db import Database, migrate
 
     settings = load_settings({"JOINUS_DATA_DIR": str(tmp_path), "STAFF_CHAT_ID": "-1"})
@@ -201,10 +201,10 @@ def test_alert_window_per_person(tmp_path: Path) -> None:
 def test_many_people_at_once_fold_into_one_summary(tmp_path: Path) -> None:
     from datetime import UTC, datetime
 
-    from bot.clock import FakeClock
-    from bot.crypto import Cipher
+    from bot.core.clock import FakeClock
+    from bot.core.crypto import Cipher
     from bot.safety import assess
-    from bot.services.alerts import CrisisAlerts
+    from bot.staff.crisis_alerts import CrisisAlerts
     from bot.storage.db import Database, migrate
 
     settings = load_settings({"JOINUS_DATA_DIR": str(tmp_path), "STAFF_CHAT_ID": "-1"})

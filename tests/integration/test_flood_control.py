@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bot.settings import load_settings
+from bot.core.settings import load_settings
 from bot.telegram.ordering import MAX_QUEUED_PER_USER, SLOW_DOWN
 from tests import running_app
 from tests.fakes.bot_api import FakeBotApi

@@ -19,15 +19,15 @@ from typing import Any
 import httpx
 import pytest
 
-from bot import health, metrics
-from bot.conversation import ChannelUser, Conversation
-from bot.crypto import Cipher
-from bot.engine import RasaClient
-from bot.facts import Facts
-from bot.health import CheckResult, HealthServer, database_check, outbox_check, run_checks
-from bot.outbox import enqueue
-from bot.pseudonym import Pseudonymiser
-from bot.settings import load_settings
+from bot.answers.facts import Facts
+from bot.core.crypto import Cipher
+from bot.core.pseudonym import Pseudonymiser
+from bot.core.settings import load_settings
+from bot.ops import health, metrics
+from bot.ops.health import CheckResult, HealthServer, database_check, outbox_check, run_checks
+from bot.pipeline.conversation import ChannelUser, Conversation
+from bot.pipeline.engine import RasaClient
+from bot.pipeline.outbox import enqueue
 from bot.storage.base import utcnow
 from bot.storage.db import Database, migrate
 from tests.fakes.bot_api import FakeBotApi
@@ -239,7 +239,7 @@ def test_action_server_has_health_readiness_and_metrics(tmp_path: Path) -> None:
     migrate(f"sqlite:///{tmp_path / 'joinus.db'}")
     log = (tmp_path / "actions.log").open("w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot.action_server", "--actions", "actions", "--port", str(port)],
+        [sys.executable, "-m", "bot.ops.action_server", "--actions", "actions", "--port", str(port)],
         cwd=ROOT,
         env=env,
         stdout=log,
@@ -297,8 +297,8 @@ def test_intent_groups_stay_few() -> None:
 async def test_lead_funnel_and_reminder_lag_are_counted(tmp_path: Path) -> None:
     from telegram import Bot
 
+    from bot.leads.service import LeadService
     from bot.services.ambassadors import KIND_REMINDER
-    from bot.services.leads import LeadService
     from bot.telegram.delivery import OutboxDelivery
     from tests.leads_support import draft
 

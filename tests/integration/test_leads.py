@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, select, text
 
-from bot import lead_status as st
-from bot.errors import CodeInvalid, LeadNotFound, LeadStateError, NotStaff
-from bot.services.lead_counts import weekly
-from bot.services.retention import RetentionJob
+from bot.core.errors import CodeInvalid, LeadNotFound, LeadStateError, NotStaff
+from bot.leads import status as st
+from bot.leads.counts import weekly
+from bot.privacy.retention import RetentionJob
 from bot.storage.base import Base
 from bot.storage.models_leads import Consent, Lead, LeadAudit
 from bot.storage.models_outbox import OutboxMessage

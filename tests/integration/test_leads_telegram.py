@@ -14,8 +14,8 @@ import pytest
 from sqlalchemy import select
 from telegram import Bot
 
-from bot.conversation import ChannelUser
-from bot.settings import load_settings
+from bot.core.settings import load_settings
+from bot.pipeline.conversation import ChannelUser
 from bot.storage.models_outbox import OutboxMessage
 from bot.telegram.delivery import OutboxDelivery
 from tests import running_app

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import inspect, select
 from telegram import Bot
 
-from bot.clock import FakeClock
-from bot.crypto import Cipher
-from bot.outbox import MAX_ATTEMPTS, OutButton, cancel, enqueue
+from bot.core.clock import FakeClock
+from bot.core.crypto import Cipher
+from bot.pipeline.outbox import MAX_ATTEMPTS, OutButton, cancel, enqueue
 from bot.storage.db import Database, migrate
 from bot.storage.models_outbox import OutboxMessage
 from bot.telegram.delivery import OutboxDelivery

@@ -11,17 +11,17 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from bot.capture import Capture
-from bot.conversation import ChannelUser, Conversation
-from bot.facts import Facts
-from bot.lead_directives import DeepLinks
-from bot.messages import Reply
-from bot.outbox import enqueue
-from bot.privacy_directives import PrivacyContext, privacy_directives, record_message
-from bot.pseudonym import Pseudonymiser
+from bot.answers.facts import Facts
+from bot.core.pseudonym import Pseudonymiser
+from bot.leads.directives import DeepLinks
+from bot.pipeline.capture import Capture
+from bot.pipeline.conversation import ChannelUser, Conversation
+from bot.pipeline.messages import Reply
+from bot.pipeline.outbox import enqueue
+from bot.privacy.directives import PrivacyContext, privacy_directives, record_message
+from bot.privacy.drafts import CAPTURED, DraftService
+from bot.school.requests import ReferralService
 from bot.services.ambassadors import AmbassadorService
-from bot.services.drafts import CAPTURED, DraftService
-from bot.services.referrals import ReferralService
 from bot.storage.models_ambassadors import Ambassador, AmbassadorConsent
 from bot.storage.models_leads import Lead
 from bot.storage.models_outbox import OutboxMessage

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bot.errors import LeadNotFound, LeadStateError, NotStaff
-from bot.services.referrals import ReferralService, RequestDraft
+from bot.core.errors import LeadNotFound, LeadStateError, NotStaff
+from bot.school.requests import ReferralService, RequestDraft
 from bot.storage.models_leads import Consent, Lead
 from bot.storage.models_outbox import OutboxMessage
-from bot.storage.models_referrals import ReferralLink, SchoolRequest
+from bot.storage.models_school import ReferralLink, SchoolRequest
 from tests.leads_support import ADMIN, OUTSIDER, STAFF, STAFF_CHAT, LeadEnv, draft, lead_env
 
 MENTOR = "m" * 64
@@ -38,7 +38,7 @@ class Env:
 def env(tmp_path: Path, database_url: str) -> Iterator[Env]:
     leads = lead_env(tmp_path, database_url)
     referrals = ReferralService(leads.database, leads.cipher, leads.settings, clock=leads.clock)
-    # As bot/runtime.py wires it: the school hears of "signed up" through the lead listener.
+    # As bot/ops/runtime.py wires it: the school hears of "signed up" through the lead listener.
     leads.leads.status_listeners.append(referrals.on_lead_status)
     admin = leads.staff.require(ADMIN, admin=True)
     assert leads.staff.redeem(leads.staff.create_invite(admin), STAFF, "Mila")

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from bot.services.referrals import RequestDraft
-from bot.settings import load_settings
+from bot.core.settings import load_settings
+from bot.school.requests import RequestDraft
 from tests import running_app
 from tests.fakes.bot_api import FakeBotApi
 from tests.fakes.rasa import FakeRasa

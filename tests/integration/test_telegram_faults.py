@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import load_settings
+from bot.core.settings import load_settings
 from tests import running_app
 from tests.fakes.bot_api import FakeBotApi
 from tests.fakes.rasa import FakeRasa

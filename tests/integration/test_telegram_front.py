@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from bot.settings import load_settings
+from bot.core.settings import load_settings
 from bot.telegram.app import webhook_options
 from tests import running_app
 from tests.fakes.bot_api import FakeBotApi

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.errors import CodeInvalid, LeadError
-from bot.services.leads import LeadService
-from bot.services.referrals import ReferralService, RequestDraft
-from bot.services.staff import StaffDirectory
+from bot.core.errors import CodeInvalid, LeadError
+from bot.leads.service import LeadService
+from bot.school.requests import ReferralService, RequestDraft
+from bot.staff.members import StaffDirectory
 from bot.storage.db import Database
 from bot.storage.models_leads import Lead, StaffMember
 from bot.storage.models_outbox import OutboxMessage

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.errors import CodeInvalid
-from bot.services.leads import CODE_ALPHABET, LeadService
-from bot.services.referrals import ReferralService, RequestDraft
+from bot.core.errors import CodeInvalid
+from bot.leads.service import CODE_ALPHABET, LeadService
+from bot.school.requests import ReferralService, RequestDraft
 from bot.storage.db import Database
 from bot.storage.models_outbox import OutboxMessage
 from tests.leads_support import ADMIN, LeadEnv, draft, lead_env

@@ -25,11 +25,11 @@ from typing import Any
 import pytest
 from telegram import Update
 
-from bot.crypto import Cipher
-from bot.services.leads import LeadService
-from bot.services.referrals import ReferralService, RequestDraft
-from bot.services.staff import StaffDirectory
-from bot.settings import Settings, load_settings
+from bot.core.crypto import Cipher
+from bot.core.settings import Settings, load_settings
+from bot.leads.service import LeadService
+from bot.school.requests import ReferralService, RequestDraft
+from bot.staff.members import StaffDirectory
 from bot.storage.db import Database, migrate
 from tests import running_app
 from tests.fakes.bot_api import BOT_ID, FakeBotApi

@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from bot.crypto import Cipher, fernets_for
-from bot.errors import ConfigError
-from bot.hardening import guard_action_server, secure_data_dir
-from bot.keys import SALT_FILE, create_once, is_strong, key_material, load_or_create_secret
-from bot.settings import load_settings
+from bot.core.crypto import Cipher, fernets_for
+from bot.core.errors import ConfigError
+from bot.core.hardening import guard_action_server, secure_data_dir
+from bot.core.keys import SALT_FILE, create_once, is_strong, key_material, load_or_create_secret
+from bot.core.settings import load_settings
+from bot.ops.supervisor import RASA_API_TOKEN, child_environment, engine_services
 from bot.storage.db import Database, migrate
 from bot.storage.models_outbox import OutboxMessage
-from bot.supervisor import RASA_API_TOKEN, child_environment, engine_services
 from bot.tools.rotate_keys import encrypted_tables, rotate_database
 from tests.leads_support import draft, lead_env
 
@@ -178,10 +178,10 @@ def test_create_once_keeps_the_first_value(tmp_path: Path) -> None:
 def test_files_under_the_data_dir_are_private(tmp_path: Path) -> None:
     data = tmp_path / "var"
     script = (
-        "from bot.hardening import private_files, secure_data_dir;"
-        "from bot.settings import load_settings;"
+        "from bot.core.hardening import private_files, secure_data_dir;"
+        "from bot.core.settings import load_settings;"
         "from bot.storage.db import migrate;"
-        "from bot.crypto import Cipher;"
+        "from bot.core.crypto import Cipher;"
         "private_files(); s = load_settings(); secure_data_dir(s);"
         "migrate(s.database_url); Cipher.from_settings(s).encrypt('x');"
         "(s.log_dir / 'bot.log').write_text('log')"
@@ -292,7 +292,7 @@ def test_action_server_process_refuses_a_public_host(tmp_path: Path) -> None:
         "JOINUS_DATA_DIR": str(tmp_path),
         "SANIC_HOST": "0.0.0.0",
     }
-    for module in ("rasa_sdk", "bot.action_server"):  # rasa-sdk by hand, and our entry point
+    for module in ("rasa_sdk", "bot.ops.action_server"):  # rasa-sdk by hand, and our entry point
         result = subprocess.run(
             [sys.executable, "-m", module, "--actions", "actions", "--port", "0"],
             cwd=ROOT,

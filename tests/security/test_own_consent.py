@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.clock import FakeClock
-from bot.crypto import Cipher
-from bot.errors import CodeInvalid, InviteInvalid
-from bot.pseudonym import Pseudonymiser
+from bot.core.clock import FakeClock
+from bot.core.crypto import Cipher
+from bot.core.errors import CodeInvalid, InviteInvalid
+from bot.core.pseudonym import Pseudonymiser
+from bot.core.settings import load_settings
 from bot.services.ambassadors import AmbassadorService
-from bot.settings import load_settings
 from bot.storage.db import Database, migrate
 from tests.leads_support import draft, lead_env
 

@@ -25,11 +25,11 @@ from actions.school import (
     ValidateSchoolPresentationForm,
     ValidateSchoolReferralForm,
 )
-from bot.contact import SKIPPED, ContactInvalid
-from bot.services.drafts import CAPTURED, FIELDS
-from bot.services.referrals import ReferralService, RequestDraft
+from bot.leads.contact import SKIPPED, ContactInvalid
+from bot.privacy.drafts import CAPTURED, FIELDS
+from bot.school.requests import ReferralService, RequestDraft
 from bot.storage.models_outbox import OutboxMessage
-from bot.storage.models_referrals import ReferralLink, SchoolRequest
+from bot.storage.models_school import ReferralLink, SchoolRequest
 from tests.leads_support import LeadEnv, lead_env
 
 MENTOR = "m" * 64

@@ -16,8 +16,8 @@ import actions.handoff
 from actions.about import ActionAnswerCost, ActionAnswerWhenWhere, ActionAnswerWhoIsItFor
 from actions.fallback import ActionAskAffirmation, ActionDefaultFallback, ActionOutOfScope
 from actions.handoff import ActionHumanHandoff
-from bot.facts import Facts
-from bot.services.insights import InsightsService
+from bot.answers.facts import Facts
+from bot.staff.insights import InsightsService
 from bot.storage.db import Database, migrate
 
 

@@ -1,4 +1,4 @@
-"""Pure helpers of bot/answers.py: facts present -> used, facts missing -> admitted, never invented."""
+"""Pure helpers of bot/answers/youth.py: facts present -> used, facts missing -> admitted, never invented."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 import yaml
 
-from bot import answers
-from bot.facts import Facts
+from bot.answers import youth as answers
+from bot.answers.facts import Facts
 
 
 def make_facts(tmp_path: Path, data: dict[str, Any]) -> Facts:

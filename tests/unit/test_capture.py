@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.capture import is_not_an_answer, placeholder, typed_parent_code
+from bot.pipeline.capture import is_not_an_answer, placeholder, typed_parent_code
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,10 @@ from typing import Any
 
 import pytest
 
-from bot.conversation import (
+from bot.answers.facts import Facts
+from bot.core.errors import EngineUnavailable
+from bot.core.pseudonym import Pseudonymiser
+from bot.pipeline.conversation import (
     EMPTY,
     MAX_TURN_CHARS,
     ONLY_TEXT,
@@ -16,10 +19,7 @@ from bot.conversation import (
     ChannelUser,
     Conversation,
 )
-from bot.errors import EngineUnavailable
-from bot.facts import Facts
-from bot.messages import Reply
-from bot.pseudonym import Pseudonymiser
+from bot.pipeline.messages import Reply
 from bot.safety import SafetyResult
 
 USER = ChannelUser("telegram", 987654321, 987654321)

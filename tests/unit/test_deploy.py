@@ -301,7 +301,7 @@ SETTING = re.compile(r"""(?:env\.get\(|\(env,\s*)"([A-Z][A-Z0-9_]+)\"""")
 
 
 def _settings_names() -> set[str]:
-    names = set(SETTING.findall((ROOT / "bot" / "settings.py").read_text()))
+    names = set(SETTING.findall((ROOT / "bot" / "core" / "settings.py").read_text()))
     assert len(names) > 30  # the pattern still finds them
     return names
 

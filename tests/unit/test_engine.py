@@ -7,9 +7,9 @@ import time
 import httpx
 import pytest
 
-from bot.engine import RasaClient, parse_rasa_messages
-from bot.errors import EngineBadResponse, EngineUnavailable
-from bot.messages import Button, Reply
+from bot.core.errors import EngineBadResponse, EngineUnavailable
+from bot.pipeline.engine import RasaClient, parse_rasa_messages
+from bot.pipeline.messages import Button, Reply
 
 
 def test_parse_text_buttons_and_custom() -> None:

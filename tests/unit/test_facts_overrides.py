@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.facts import Facts
-from bot.services.fact_store import BY_KEY, FactInvalid, FactStore, parse_value
+from bot.answers.fact_store import BY_KEY, FactInvalid, FactStore, parse_value
+from bot.answers.facts import Facts
 from bot.storage.db import Database, migrate
 
 FILE = Path(__file__).resolve().parents[2] / "content" / "facts.yml"

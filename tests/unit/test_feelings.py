@@ -21,8 +21,8 @@ from actions.parents import (
     ActionProfessionalRefer,
     ActionProfessionalRole,
 )
-from bot import feelings
-from bot.facts import Facts
+from bot.answers import feelings
+from bot.answers.facts import Facts
 
 CRISIS = {
     "crisis_lines": {

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import inspect
 
-from bot.services.insights import InsightsService, week_start
+from bot.staff.insights import InsightsService, week_start
 from bot.storage.db import Database, migrate
 
 

@@ -30,8 +30,8 @@ from actions.leads import (
     ValidateInterestForm,
 )
 from actions.privacy import ActionEraseMe, ActionForgetMe, ActionMyData
-from bot.contact import SKIPPED, ContactInvalid
-from bot.services.drafts import CAPTURED, FIELDS
+from bot.leads.contact import SKIPPED, ContactInvalid
+from bot.privacy.drafts import CAPTURED, FIELDS
 from bot.storage.models_leads import ComebackCode, Lead
 from bot.storage.models_outbox import OutboxMessage
 from tests.leads_support import LeadEnv, draft, lead_env
@@ -63,7 +63,7 @@ def env(tmp_path: Path) -> Iterator[LeadEnv]:
             environment.tracker,
         )
     )
-    for field, value in ANSWERS.items():  # what the bot process captured (bot/capture.py)
+    for field, value in ANSWERS.items():  # what the bot process captured (bot/pipeline/capture.py)
         environment.drafts.put(YOUNG, field, value)
     yield environment
     action_services.use(None)

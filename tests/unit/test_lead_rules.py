@@ -6,10 +6,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot import contact
-from bot.cards import LeadFacts, card_lines, consent_preview, staff_card
-from bot.contact import ContactInvalid
-from bot.lead_status import after_working_hours, can_move, refusal
+from bot.leads import contact
+from bot.leads.cards import LeadFacts, card_lines, consent_preview, staff_card
+from bot.leads.contact import ContactInvalid
+from bot.leads.status import after_working_hours, can_move, refusal
 
 
 @pytest.mark.parametrize(

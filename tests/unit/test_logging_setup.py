@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.errors import ConfigError
-from bot.logging_setup import RotatingWriter, configure_logging
-from bot.settings import load_settings
-from bot.supervisor import Service, Supervisor, child_environment
+from bot.core.errors import ConfigError
+from bot.core.logging_setup import RotatingWriter, configure_logging
+from bot.core.settings import load_settings
+from bot.ops.supervisor import Service, Supervisor, child_environment
 
 
 @pytest.fixture(autouse=True)

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.keys import load_or_create_secret
-from bot.pseudonym import Pseudonymiser
+from bot.core.keys import load_or_create_secret
+from bot.core.pseudonym import Pseudonymiser
 
 
 def test_pseudonym_is_stable_keyed_and_hides_the_id() -> None:

@@ -7,11 +7,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.errors import AmbassadorError, ConfigError
+from bot.core.errors import AmbassadorError, ConfigError
+from bot.core.settings import load_settings
 from bot.services.ambassador_text import format_hours, parse_day, parse_hours
 from bot.services.certificates import certificate_pdf
 from bot.services.reminders import ReminderPolicy, next_allowed, plan_reminders
-from bot.settings import load_settings
 
 AMS = ZoneInfo("Europe/Amsterdam")
 POLICY = ReminderPolicy(tz=AMS)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import html
 
-from bot.messages import Button, Reply
+from bot.pipeline.messages import Button, Reply
 from bot.telegram.rendering import (
     DIGEST_PREFIX,
     MAX_CALLBACK_BYTES,

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.reports import figures_text
-from bot.services.insights import WeeklyCount
+from bot.staff.insights import WeeklyCount
+from bot.staff.reports import figures_text
 
 
 def test_figures_sum_recent_weeks_and_show_funnel_per_source() -> None:

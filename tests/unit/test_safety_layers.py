@@ -17,10 +17,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 import actions.fallback
 from actions.fallback import ActionAskAffirmation, ActionDefaultFallback
-from bot.conversation import ChannelUser, Conversation
-from bot.facts import Facts
-from bot.messages import Reply
-from bot.pseudonym import Pseudonymiser
+from bot.answers.facts import Facts
+from bot.core.pseudonym import Pseudonymiser
+from bot.pipeline.conversation import ChannelUser, Conversation
+from bot.pipeline.messages import Reply
 from bot.safety import (
     STAFF_PHRASE,
     CrisisCategory,

@@ -10,10 +10,15 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.engine import RasaClient
-from bot.errors import ConfigError, EngineUnavailable
-from bot.settings import PROJECT_ROOT, load_settings
-from bot.supervisor import child_environment, endpoints_file, engine_services, prepare_tracker_store
+from bot.core.errors import ConfigError, EngineUnavailable
+from bot.core.settings import PROJECT_ROOT, load_settings
+from bot.ops.supervisor import (
+    child_environment,
+    endpoints_file,
+    engine_services,
+    prepare_tracker_store,
+)
+from bot.pipeline.engine import RasaClient
 from bot.telegram.ratelimit import MessageRateLimiter
 
 

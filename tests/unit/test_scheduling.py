@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.scheduling import Scheduler
+from bot.core.scheduling import Scheduler
 
 
 async def test_job_runs_on_start_and_survives_a_failure() -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from bot.conversation import ChannelUser, Conversation
-from bot.facts import Facts
-from bot.messages import Reply
-from bot.pseudonym import Pseudonymiser
+from bot.answers.facts import Facts
+from bot.core.pseudonym import Pseudonymiser
+from bot.pipeline.conversation import ChannelUser, Conversation
+from bot.pipeline.messages import Reply
 
 USER = ChannelUser("telegram", 42, 42)
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.errors import ConfigError
-from bot.settings import load_settings
+from bot.core.errors import ConfigError
+from bot.core.settings import load_settings
 
 
 def test_defaults(tmp_path: Path) -> None:

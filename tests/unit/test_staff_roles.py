@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.errors import NotStaff
-from bot.services.staff import Actor, StaffDirectory, is_staff
+from bot.core.errors import NotStaff
+from bot.staff.members import Actor, StaffDirectory, is_staff
 from bot.storage.db import Database, migrate
 
 ADMIN, STAFF, COACH = 1, 2, 3

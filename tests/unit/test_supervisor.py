@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from bot.errors import ConfigError
-from bot.settings import load_settings
-from bot.supervisor import RestartPolicy, Service, Supervisor, child_environment
+from bot.core.errors import ConfigError
+from bot.core.settings import load_settings
+from bot.ops.supervisor import RestartPolicy, Service, Supervisor, child_environment
 
 
 def _sleeper(name: str, seconds: float) -> Service:
@@ -168,10 +168,10 @@ def test_restart_setting(tmp_path: Path) -> None:
 def test_admin_notifier_queues_one_alert_per_topic_and_hour(tmp_path: Path) -> None:
     from sqlalchemy import select
 
-    from bot.crypto import Cipher
+    from bot.core.crypto import Cipher
+    from bot.ops.supervisor import admin_notifier
     from bot.storage.db import Database, migrate
     from bot.storage.models_outbox import OutboxMessage
-    from bot.supervisor import admin_notifier
 
     settings = load_settings(
         {"JOINUS_DATA_DIR": str(tmp_path), "ADMIN_TELEGRAM_IDS": "11,12", "ENCRYPTION_KEY": "k"}
