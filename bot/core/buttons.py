@@ -21,6 +21,11 @@ MAC_CHARS = 11  # 8 bytes of HMAC-SHA256, URL-safe base64 without padding
 MAX_INLINE_PAYLOAD = MAX_CALLBACK_BYTES - len(PAYLOAD_PREFIX) - 1 - MAC_CHARS
 
 
+def fits_inline(payload: str) -> bool:
+    """Whether a payload is signed into the callback data itself (no stored digest needed)."""
+    return len(payload.encode()) <= MAX_INLINE_PAYLOAD
+
+
 class ButtonSigner:
     """Signs the buttons we send and recognises them when pressed (HMAC-SHA256, own key)."""
 
@@ -45,7 +50,7 @@ class ButtonSigner:
         self, chat_id: int | str, payload: str, store: Callable[[str, str], None]
     ) -> str:
         """Inline payloads that fit; longer ones are stored under a keyed digest."""
-        if len(payload.encode()) <= MAX_INLINE_PAYLOAD:
+        if fits_inline(payload):
             return f"{PAYLOAD_PREFIX}{payload}|{self.mac(chat_id, payload)}"
         token = self.token(chat_id, payload)
         store(token, payload)

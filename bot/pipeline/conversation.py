@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.answers.facts import Facts
+from bot.answers.youth import HANDOFF_PAYLOAD
 from bot.core.errors import EngineError
 from bot.core.pseudonym import Pseudonymiser
 from bot.ops import metrics
 from bot.pipeline.engine import RasaClient
-from bot.pipeline.messages import Reply
+from bot.pipeline.messages import Button, Reply
 from bot.safety import (
     SafetyNet,
     SafetyResult,
@@ -45,6 +46,10 @@ EDITED = Reply(
     "Ik zie dat je een bericht hebt aangepast. Stuur je vraag gerust opnieuw, dan lees ik mee."
 )
 UNKNOWN_COMMAND = Reply("Dat commando ken ik niet. Typ /help om te zien wat ik kan.")
+# Under every crisis reply: the choice its last paragraph offers in words, as a button too (a
+# number typed after a reply without buttons reached the fallback). Its payload is short, so
+# it is signed inline: rendering it never touches the database.
+CRISIS_BUTTONS = (Button("Praten met iemand van Join us", HANDOFF_PAYLOAD),)
 
 # Longer turns add nothing for intent classification but cost engine time; the user is told.
 MAX_TURN_CHARS = 1500
@@ -159,7 +164,7 @@ class Conversation:
             self._background.add(task)
             task.add_done_callback(self._background.discard)
         reply = crisis_reply(safety, self._facts.get("crisis_lines") or {})
-        return [Reply(reply or UNAVAILABLE.text)]
+        return [Reply(reply or UNAVAILABLE.text, buttons=CRISIS_BUTTONS)]
 
     async def _notify(self, safety: SafetyResult, pseudonym: str) -> None:
         assert self._on_crisis is not None

@@ -1,9 +1,10 @@
 """Layer 2 of the safety net: a calibrated linear model on word and character n-grams.
 
 The deterministic rules (layer 1) only know the phrasings their authors foresaw. This model
-generalises from examples: ``bot/safety/data/*.txt`` (one label per file, see its README)
-plus the project's own sets in ``tests/safety/`` when present (crisis messages are labelled
-by layer 1's categories, everyday messages as ``none``).
+generalises from examples: ``bot/safety/data/*.txt`` (the label is the file name before its
+first "_", see its README) plus the project's own sets in ``tests/safety/`` when present
+(crisis messages are labelled by layer 1's categories, everyday messages as ``none``). A long
+message is also read in two-sentence windows; the most dangerous reading counts.
 
 Training is deterministic (no shuffling, fixed folds), needs no network and takes a few
 seconds; the fitted model is cached on disk under ``<JOINUS_DATA_DIR>/safety/``, keyed by a
@@ -19,8 +20,10 @@ import hashlib
 import logging
 import os
 import pickle
+import re
 import threading
 import time
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +39,7 @@ __all__ = [
     "build_model",
     "layer2_ready",
     "load_examples",
+    "load_sourced_examples",
     "predict",
     "warm_up",
     "warm_up_in_background",
@@ -47,20 +51,34 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 _PROJECT_ROOT = Path(__file__).resolve().parents[2]
 _PROJECT_SETS = _PROJECT_ROOT / "tests" / "safety"
 # Bump when the features or the model change: the cache key includes it.
-MODEL_VERSION = "1"
+MODEL_VERSION = "2"
 
 # One label per data file; "none" is negative.txt plus the project's everyday set.
 LABELS = ("acute", "crisis", "abuse", "ambiguous", "distress", "grief", "none")
 DANGER_LABELS = ("acute", "crisis", "abuse")
-_FILES = {
-    "acute.txt": "acute",
-    "crisis.txt": "crisis",
-    "abuse.txt": "abuse",
-    "ambiguous.txt": "ambiguous",
-    "distress.txt": "distress",
-    "grief.txt": "grief",
-    "negative.txt": "none",
+# The label of a data file is the part of its name before the first "_" or ".": "acute.txt"
+# and "acute_v3.txt" are both "acute" (v3: lines written later, kept apart so a validation
+# split can hold back whole groups of them, see ``safety_eval --validate --by-source``).
+_FILE_LABELS = {
+    "acute": "acute",
+    "crisis": "crisis",
+    "abuse": "abuse",
+    "ambiguous": "ambiguous",
+    "distress": "distress",
+    "grief": "grief",
+    "negative": "none",
 }
+
+
+def _data_files(data_dir: Path) -> list[tuple[Path, str]]:
+    """(file, label) in a fixed order: the labels' order, then the file name."""
+    found = [
+        (path, _FILE_LABELS[path.name.split(".")[0].split("_")[0]])
+        for path in data_dir.glob("*.txt")
+        if path.name.split(".")[0].split("_")[0] in _FILE_LABELS
+    ]
+    order = list(_FILE_LABELS.values())
+    return sorted(found, key=lambda item: (order.index(item[1]), item[0].name))
 
 
 @dataclass(frozen=True)
@@ -78,11 +96,24 @@ class Prediction:
         return max(labels, key=lambda label: self.probabilities.get(label, 0.0))
 
 
-def _read(path: Path) -> list[str]:
+def _read_sourced(path: Path) -> list[tuple[str, str]]:
+    """(text, source) per line; the source is "<file>: <last '# group:' header above it>"."""
     if not path.exists():
         return []
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [t.strip() for t in lines if t.strip() and not t.lstrip().startswith("#")]
+    out: list[tuple[str, str]] = []
+    group = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        text = line.strip()
+        if text.startswith("#"):
+            if text.lstrip("# ").startswith("group:"):
+                group = text.lstrip("# ").removeprefix("group:").strip()
+        elif text:
+            out.append((text, f"{path.name}: {group}"))
+    return out
+
+
+def _read(path: Path) -> list[str]:
+    return [text for text, _ in _read_sourced(path)]
 
 
 def _project_examples() -> list[tuple[str, str]]:
@@ -107,30 +138,57 @@ def _project_examples() -> list[tuple[str, str]]:
     return out
 
 
-def load_examples(data_dir: Path = DATA_DIR, *, project_sets: bool = True) -> list[tuple[str, str]]:
-    """(text, label) pairs in a fixed order; a text in two files keeps its first label."""
-    pairs: list[tuple[str, str]] = []
-    for name, label in _FILES.items():
-        pairs += [(text, label) for text in _read(data_dir / name)]
+def load_sourced_examples(
+    data_dir: Path = DATA_DIR, *, project_sets: bool = True
+) -> list[tuple[str, str, str]]:
+    """(text, label, source) in a fixed order; a text in two files keeps its first label."""
+    triples: list[tuple[str, str, str]] = []
+    for path, label in _data_files(data_dir):
+        triples += [(text, label, source) for text, source in _read_sourced(path)]
     if project_sets:
-        pairs += _project_examples()
+        triples += [(text, label, "tests/safety") for text, label in _project_examples()]
     seen: set[str] = set()
-    unique: list[tuple[str, str]] = []
-    for text, label in pairs:
+    unique: list[tuple[str, str, str]] = []
+    for text, label, source in triples:
         key = normalise(text)
         if key and key not in seen:
             seen.add(key)
-            unique.append((text, label))
+            unique.append((text, label, source))
     return unique
+
+
+def load_examples(data_dir: Path = DATA_DIR, *, project_sets: bool = True) -> list[tuple[str, str]]:
+    """(text, label) pairs in a fixed order; a text in two files keeps its first label."""
+    return [(t, label) for t, label, _ in load_sourced_examples(data_dir, project_sets=project_sets)]
 
 
 # Layer 2 reads at most this much of a message (layer 1 reads all of it): bounded cost.
 MAX_CHARS = 1500
+# A message longer than this is also read in windows of two sentences, and the window that
+# looks most like danger counts: in one long tf-idf vector a single sentence ("ik heb de
+# pillen al klaargelegd") weighs little among ten ordinary ones.
+LONG_MESSAGE = 160
+MAX_WINDOWS = 6
+_SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+|\n+")
+# Letters outside the Latin script (Arabic, Cyrillic, ...): ``normalise`` keeps ASCII only.
+_NON_LATIN_WORD = re.compile(r"[^\W\d_a-z]*[^\W\d_\u0000-\u024f]+[^\W\d_]*")
 
 
 def features(text: str) -> str:
-    """What the model reads: the canonical normalised text (see ``normalise``)."""
-    return normalise(text[:MAX_CHARS])
+    """What the model reads: the canonical normalised text (see ``normalise``), plus the
+    words in another script than Latin as they were written (``normalise`` drops them)."""
+    text = text[:MAX_CHARS]
+    other = _NON_LATIN_WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    return " ".join([normalise(text), *other]).strip()
+
+
+def windows(text: str) -> list[str]:
+    """Overlapping two-sentence windows of a long message (at most ``MAX_WINDOWS``)."""
+    sentences = [s for s in _SENTENCE_END.split(text[:MAX_CHARS]) if s.strip()]
+    if len(sentences) < 2:
+        return []
+    pairs = [" ".join(sentences[i : i + 2]) for i in range(len(sentences) - 1)]
+    return pairs[:MAX_WINDOWS]
 
 
 def build_model(pairs: Sequence[tuple[str, str]], c: float = 1.0) -> Any:
@@ -258,6 +316,10 @@ class FastModel:
         return {label: float(p) for label, p in zip(self.classes, mean, strict=True)}
 
 
+def _danger(probabilities: dict[str, float]) -> float:
+    return sum(probabilities.get(label, 0.0) for label in DANGER_LABELS)
+
+
 class _Layer2:
     """The loaded model, created once per process (thread-safe)."""
 
@@ -329,7 +391,13 @@ class _Layer2:
         model = self.get(wait=False)
         if model is None:
             return None
-        return Prediction(model.predict(features(text)))
+        best = model.predict(features(text))
+        if len(text) > LONG_MESSAGE:
+            for window in windows(text):
+                part = model.predict(features(window))
+                if _danger(part) > _danger(best):
+                    best = part
+        return Prediction(best)
 
 
 _LAYER2 = _Layer2()

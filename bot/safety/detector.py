@@ -11,19 +11,22 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 
 from .fuzzy import correct
 from .model import CrisisCategory, SafetyResult
 from .normalise import squash, text_variants
 from .patterns import ANTI_CUES, COMPACT_RULES, FAMILY_OR_HOME, FIGURATIVE_CUES, RULES, Rule
 from .patterns_acute import ACUTE_RULES
+from .patterns_languages import LANGUAGE_RULES, SCRIPT_RULES
 
 __all__ = ["assess_rules", "spellings"]
 
 log = logging.getLogger(__name__)
 
 NONE = SafetyResult("none", ())
-_ALL_RULES = RULES + ACUTE_RULES
+DISTRESS = SafetyResult("none", (), ("distress",))
+_ALL_RULES = RULES + ACUTE_RULES + LANGUAGE_RULES
 # Characters either side of a match in which a figurative cue counts.
 _WINDOW = 60
 # Longer messages are read in overlapping chunks, so the work per chunk stays bounded.
@@ -63,7 +66,13 @@ def _chunks(text: str) -> list[str]:
 def _assess(text: str) -> SafetyResult:
     crisis: set[CrisisCategory] = set()
     check_in: set[CrisisCategory] = set()
+    despair = False
     variants = [s for chunk in _chunks(text) for s in spellings(chunk)]
+    if not text.isascii():
+        written = unicodedata.normalize("NFKC", text).casefold()
+        for pattern, categories in SCRIPT_RULES:
+            if pattern.search(written):
+                crisis.update(categories)
     for variant in variants:
         for rule in _ALL_RULES:
             if rule.tier == "crisis":
@@ -73,6 +82,13 @@ def _assess(text: str) -> SafetyResult:
             if rule.tier == "weak":
                 if rule.regex.search(variant):
                     check_in.update(rule.categories)
+                continue
+            if rule.tier == "despair":
+                for match in rule.regex.finditer(variant):
+                    if _is_figurative(variant, match, rule):
+                        check_in.update(rule.categories)
+                    else:
+                        despair = True
                 continue
             for match in rule.regex.finditer(variant):
                 if _is_figurative(variant, match, rule):
@@ -94,7 +110,7 @@ def _assess(text: str) -> SafetyResult:
         return SafetyResult("crisis", _ordered(crisis))
     if check_in:
         return SafetyResult("check_in", _ordered(check_in))
-    return NONE
+    return DISTRESS if despair else NONE
 
 
 def _ordered(categories: set[CrisisCategory]) -> tuple[CrisisCategory, ...]:

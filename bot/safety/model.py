@@ -28,7 +28,8 @@ class SafetyResult:
     check-in; "none" -> nothing found. ``categories`` is empty for "none" and in the
     order of ``CrisisCategory``. ``signals`` are softer findings that do not change the
     level on their own: "distress" (sadness, despair, fear below the crisis threshold),
-    "grief" (a loss), "ambiguous" (a plan without saying what: a crisis only after earlier
+    "despair" (distress strong enough that
+    ``SafetyNet`` remembers it as context), "grief" (a loss), "ambiguous" (a plan without saying what: a crisis only after earlier
     distress in the same conversation), "context" (that is why this one is a crisis),
     "layer2" (the statistical layer, not the rules, found the crisis).
     """

@@ -29,17 +29,33 @@ __all__ = [
     "assess",
 ]
 
-# Layer 2 flags a crisis when P(acute) + P(crisis) + P(abuse) reaches this (validation split
-# of the training data: see bot/safety/data/README.md for the figures behind the choice).
-DANGER_THRESHOLD = 0.6
+# Layer 2 flags a crisis when P(acute) + P(crisis) + P(abuse) reaches this: the lowest value
+# at which our own validation lines (bot/safety/validation, never trained on) keep false full
+# crisis replies on everyday + loneliness within 3% (0.5: 2/90; 0.4: 5/90). See
+# bot/safety/data/README.md for the figures behind the choice.
+DANGER_THRESHOLD = 0.5
 # After distress earlier in the same conversation (SafetyNet), layer 2 needs less.
 CONTEXT_THRESHOLD = 0.4
 # Where layer 1 recognised figurative speech ("ik ga dood van het lachen"), layer 2 must be
 # surer before it overrules the light touch.
 FIGURATIVE_THRESHOLD = 0.9
-# An acute label this likely adds 112 first (also to a crisis layer 1 found).
-ACUTE_THRESHOLD = 0.4
-DISTRESS_THRESHOLD = 0.4
+# An acute label this likely adds 112 first (also to a crisis layer 1 found). Low on purpose:
+# "Ben je nu in gevaar? Bel meteen 112" before a reply to a crisis that is not acute costs a
+# sentence; missing it for someone on a roof costs more. By-source validation (v3): 0.4 gave
+# 112 first to 41/49 flagged acute messages and 3/85 other crises, 0.2 to 44/49 and 7/85.
+ACUTE_THRESHOLD = 0.2
+# Layer 1 calls a message figurative, but layer 2 reads acute danger this likely: the acute
+# reading wins at the normal threshold ("de kachel aan, de ramen dicht en het gas open").
+FIGURATIVE_ACUTE_OVERRIDE = 0.5
+# The distress marker (a not-understood message gets a gentle check-in with the lines): the
+# model finds distress or danger more likely than not. (0.4 before v3; with the v3 lines about
+# shame and stress, "ik schaam me dood" reached 0.47.)
+DISTRESS_THRESHOLD = 0.5
+# SafetyNet remembers a conversation as distressed (so that a later ambiguous message is a
+# crisis) only from this much: nerves about a first evening or stress about a test are a
+# distress marker for the fallback's check-in, but "vanavond doe ik het" after them is the
+# evening, not a plan.
+MEMORY_THRESHOLD = 0.65
 GRIEF_THRESHOLD = 0.5
 AMBIGUOUS_THRESHOLD = 0.35
 
@@ -66,11 +82,14 @@ def _model_categories(text: str, p: classifier.Prediction) -> set[CrisisCategory
 
 def _signals(p: classifier.Prediction | None, crisis: bool) -> tuple[str, ...]:
     if p is None:
-        return ("distress",) if crisis else ()
+        return ("distress", "despair") if crisis else ()
     probs = p.probabilities
     out: list[str] = []
-    if crisis or p.danger + probs.get("distress", 0.0) >= DISTRESS_THRESHOLD:
+    dark = p.danger + probs.get("distress", 0.0)
+    if crisis or dark >= DISTRESS_THRESHOLD:
         out.append("distress")
+    if crisis or dark >= MEMORY_THRESHOLD:
+        out.append("despair")
     if probs.get("ambiguous", 0.0) >= AMBIGUOUS_THRESHOLD:
         out.append("ambiguous")
         if "distress" not in out:
@@ -99,7 +118,8 @@ def assess(text: str, *, after_distress: bool = False) -> SafetyResult:
         return SafetyResult("crisis", _ordered(cats), _signals(p, True))
     if p is not None:
         if rules.level == "check_in":
-            threshold = FIGURATIVE_THRESHOLD
+            acute = p.probabilities.get("acute", 0.0) >= FIGURATIVE_ACUTE_OVERRIDE
+            threshold = DANGER_THRESHOLD if acute else FIGURATIVE_THRESHOLD
         else:
             threshold = CONTEXT_THRESHOLD if after_distress else DANGER_THRESHOLD
         # A message most like the "ambiguous" examples is ambiguous, however dark its words:
@@ -111,9 +131,13 @@ def assess(text: str, *, after_distress: bool = False) -> SafetyResult:
             cats = _model_categories(text, p)
             return SafetyResult("crisis", _ordered(cats), (*_signals(p, True), "layer2"))
     if rules.level == "check_in":
-        # Figurative words: the light touch, and no softer signal that would color the answer.
+        # Figurative words: the light touch, and no softer signal that would color the answer;
+        # only "despair" (for SafetyNet's memory) when the model reads it ("ik kan niet meer").
+        if p is not None and "despair" in _signals(p, False):
+            return SafetyResult("check_in", rules.categories, ("despair",))
         return rules
-    return SafetyResult("none", (), _signals(p, False))
+    signals = dict.fromkeys((*rules.signals, *_signals(p, False)))
+    return SafetyResult("none", (), tuple(signals))
 
 
 class SafetyNet:
@@ -140,7 +164,7 @@ class SafetyNet:
             result = SafetyResult(
                 "crisis", (_C.SUICIDE,), tuple(dict.fromkeys((*result.signals, "context")))
             )
-        if result.level == "crisis" or result.has("distress"):
+        if result.level == "crisis" or result.has("despair"):
             self._remember(key)
         return result
 

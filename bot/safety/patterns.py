@@ -13,6 +13,8 @@ Tiers:
   ("ik ga dood van het lachen", "gestoken door een wesp") and no "I mean it" cue is.
   Then it is only a check-in.
 - ``weak``: at most a check-in ("this song is killing me", "kys" without a target).
+- ``despair``: a check-in with a figurative cue near it ("ik kan niet meer 😂"), otherwise
+  only a "distress" signal: layer 2 decides ("ik kan niet meer").
 
 The rules are deliberately over-inclusive: a false alarm costs a friendly message, a
 miss may cost much more. When in doubt a phrase belongs in ``crisis``.
@@ -37,7 +39,7 @@ __all__ = [
     "compile_squashed",
 ]
 
-Tier = Literal["crisis", "ambiguous", "weak"]
+Tier = Literal["crisis", "ambiguous", "weak", "despair"]
 
 SUICIDE = CrisisCategory.SUICIDE
 SELF_HARM = CrisisCategory.SELF_HARM
@@ -594,6 +596,13 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:wil|want|wanna) (?:niet|not) (?:dood|die|sterven)\b",
         r"\bdont (?:want|wanna) (?:to )?die\b",
         r"\bzelfmoordactie\b|\b(?:niet|geen|nie|not|never|nooit|no) (?:suicid\w*|zelfmoord\w*)",
+    ),
+    _rule(
+        # Despair without a word of danger: not the light "figuurlijk?" touch (that is for
+        # "ik kan niet meer 😂"), but a distress marker; layer 2 decides whether it is a crisis.
+        "despair_cant_go_on",
+        "despair",
+        (SUICIDE,),
         rf"\b{I_NL} (?:kan|kn) (?:het |dit )?(?:echt |gewoon )?(?:niet|nie) (?:meer|mr)"
         rf"(?: aan)?{END}",
         r"\b(?:kan|hou|houd) (?:het |dit )?(?:echt |gewoon )?(?:niet|nie) (?:meer|langer) "

@@ -14,6 +14,7 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ApplicationHandlerStop, CommandHandler, ContextTypes
 
+from bot.core.buttons import fits_inline
 from bot.core.crypto import Cipher
 from bot.pipeline.conversation import COMMAND_INTENTS, EDITED, ONLY_TEXT, ChannelUser, Conversation
 from bot.pipeline.messages import Reply
@@ -73,10 +74,11 @@ async def send_replies(
     messages: list[OutgoingMessage] = []
     personal: list[bool] = []  # shows someone's details: /vergeet and /stop delete it
     for reply in replies:
-        # Only buttons touch the database; a reply without (the crisis reply) never waits on it.
+        # Only a button whose payload is too long to sign inline touches the database; the
+        # crisis reply (one short button) never waits on it.
         rendered = (
             await asyncio.to_thread(render, reply, store, _signer(context), chat_id)
-            if reply.buttons
+            if any(not fits_inline(b.payload) for b in reply.buttons)
             else render(reply, store, _signer(context), chat_id)
         )
         messages += rendered

@@ -336,6 +336,57 @@ def validate(show_misses: bool = True) -> None:
                 print(f"  alarm {label:9} {danger[i]:.2f} {text}")
 
 
+def by_source_split() -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:
+    """Train on everything but every second ``# group:`` of each ``*_v3`` data file; validate
+    on those groups. Whole groups (a theme, a language, a register) are held back, so the
+    split is closer to messages written separately than every 5th line is."""
+    from bot.safety import classifier
+
+    triples = classifier.load_sourced_examples()
+    groups: dict[str, list[str]] = {}
+    for _, _, source in triples:
+        name = source.split(":")[0]
+        if "_v3" in name and source not in groups.setdefault(name, []):
+            groups[name].append(source)
+    held = {source for sources in groups.values() for source in sources[1::2]}
+    train = [(text, label) for text, label, source in triples if source not in held]
+    return train, [t for t in triples if t[2] in held]
+
+
+def validate_by_source() -> None:
+    """The whole net (rules, model, thresholds) on the by-source split, per layer-2 threshold."""
+    from bot.safety import classifier, net
+
+    train, val = by_source_split()
+    started = time.process_time()
+    model = classifier.FastModel(classifier.build_model(train))
+    print(f"by-source split: {len(train)} train, {len(val)} validation; "
+          f"fit {time.process_time() - started:.1f} s CPU")
+    saved = classifier._LAYER2._model, net.DANGER_THRESHOLD
+    classifier._LAYER2._model = model
+    try:
+        for threshold in (0.4, 0.5, 0.6, 0.7):
+            net.DANGER_THRESHOLD = threshold
+            flagged: dict[str, list[int]] = {}
+            first_112 = 0
+            for text, label, _ in val:
+                result = net.assess(text)
+                crisis = result.level == "crisis"
+                count = flagged.setdefault(label, [0, 0])
+                count[0] += crisis
+                count[1] += 1
+                first_112 += label == "acute" and crisis and "acute_danger" in result.categories
+            pos = [flagged.get(lab, [0, 0]) for lab in classifier.DANGER_LABELS]
+            neg = [flagged.get(lab, [0, 0]) for lab in ("none", "distress")]
+            acute = flagged.get("acute", [0, 0])
+            print(f"  threshold {threshold:.2f}: danger flagged {_pct(sum(c[0] for c in pos), sum(c[1] for c in pos))}, "
+                  f"acute {acute[0]}/{acute[1]} (112 first {first_112}); false full crisis on none+distress "
+                  f"{_pct(sum(c[0] for c in neg), sum(c[1] for c in neg))}, grief {flagged.get('grief', [0, 0])[0]}"
+                  f"/{flagged.get('grief', [0, 0])[1]}")
+    finally:
+        classifier._LAYER2._model, net.DANGER_THRESHOLD = saved
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--data", type=Path, action="append",
@@ -347,7 +398,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--validate", action="store_true",
                         help="layer 2 on a split of its own training data (model selection)")
+    parser.add_argument("--by-source", action="store_true",
+                        help="with --validate: hold back whole groups of the v3 lines")
     args = parser.parse_args(argv)
+    if args.validate and args.by_source:
+        validate_by_source()
+        return 0
     if args.validate:
         validate(show_misses=not args.quiet)
         return 0

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from bot.answers.facts import Facts
+from bot.answers.youth import HANDOFF_PAYLOAD
 from bot.core.errors import EngineUnavailable
 from bot.core.pseudonym import Pseudonymiser
 from bot.pipeline.conversation import (
@@ -21,6 +22,7 @@ from bot.pipeline.conversation import (
 )
 from bot.pipeline.messages import Reply
 from bot.safety import SafetyResult
+from bot.telegram.rendering import EPHEMERAL_SIGNER, render
 
 USER = ChannelUser("telegram", 987654321, 987654321)
 
@@ -88,6 +90,29 @@ async def test_crisis_reply_works_without_engine_and_notifies(facts: Facts) -> N
     assert "113" in replies[0].text and "0800-0113" in replies[0].text
     await conversation.drain()
     assert len(seen) == 1
+
+
+@pytest.mark.parametrize("text", ["ik wil niet meer leven", "ik sta op het dak en ga springen"])
+async def test_crisis_reply_offers_a_join_us_person_as_a_button(facts: Facts, text: str) -> None:
+    """The choice the crisis reply offers in words is a button too; pressing it is the handoff
+    turn. The acute reply still starts with 112, and the button never needs the database."""
+    engine = StubEngine()
+    conversation = make(engine, facts)
+    [reply] = await conversation.text(USER, text)
+    assert [(b.title, b.payload) for b in reply.buttons] == [
+        ("Praten met iemand van Join us", HANDOFF_PAYLOAD)
+    ]
+    if "dak" in text:
+        assert reply.text.startswith("Ben je nu in gevaar? Bel meteen 112.")
+
+    def no_database(token: str, payload: str) -> None:
+        raise AssertionError("the crisis button must be signed inline")
+
+    [message] = render(reply, no_database, EPHEMERAL_SIGNER, 7)
+    assert message.reply_markup is not None
+    assert engine.sent == []
+    await conversation.button(USER, reply.buttons[0].payload)
+    assert engine.sent[-1][1] == HANDOFF_PAYLOAD
 
 
 async def test_crisis_reply_never_waits_for_the_staff_alert(facts: Facts) -> None:

@@ -26,6 +26,7 @@ from bot.safety import (
 )
 from bot.safety.normalise import squash, squash_pattern
 from bot.safety.patterns import COMPACT_RULES, RULES
+from bot.safety.patterns_languages import LANGUAGE_RULES
 
 DATA = Path(__file__).resolve().parents[1] / "safety"
 # The real, staff-edited file: the test checks the numbers actually shown to young people.
@@ -248,9 +249,9 @@ def test_stretched_and_misspelled_key_words(text: str) -> None:
 
 
 def test_all_rules_compile_and_have_categories() -> None:
-    for rule in (*RULES, *COMPACT_RULES):
+    for rule in (*RULES, *COMPACT_RULES, *LANGUAGE_RULES):
         assert rule.categories, rule.name
-        assert rule.tier in ("crisis", "ambiguous", "weak"), rule.name
+        assert rule.tier in ("crisis", "ambiguous", "weak", "despair"), rule.name
 
 
 # --- robustness and speed -----------------------------------------------------------------
@@ -439,3 +440,47 @@ def test_example_lines_contain_the_known_numbers(lines: dict[str, Any]) -> None:
     assert lines["kindertelefoon"]["phone"] == "0800-0432"
     assert lines["luisterlijn"]["phone"] == "088-0767 000"
     assert lines["veilig_thuis"]["phone"] == "0800-2000"
+
+
+# --- other languages and despair (layer 1) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kendimi öldüreceğim",
+        "artık yaşamak istemiyorum",
+        "babam beni dövüyor",
+        "chcę umrzeć",
+        "ojczym mnie dotyka w nocy",
+        "ich will nicht mehr leben",
+        "Mein Vater schlägt mich",
+        "je veux mourir",
+        "mon père me frappe",
+        "quiero morir",
+        "mi padrastro me toca",
+        "não quero mais viver",
+        "mi kier muri",
+        "أريد أن أموت",
+        "أبي يضربني",
+        "я хочу умереть",
+        "отец меня бьёт",
+    ],
+)
+def test_unmistakable_phrases_in_other_languages_are_a_crisis(text: str) -> None:
+    assert assess_rules(text).level == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ça va me tuer ce devoir", "isso vai me matar de rir", "me pega la canción", "merhaba"],
+)
+def test_other_languages_keep_their_idioms(text: str) -> None:
+    assert assess_rules(text).level == "none"
+
+
+def test_despair_without_danger_words_is_a_marker_not_the_light_touch() -> None:
+    # Not "ik hoop dat je het figuurlijk bedoelt 🙂"; with a laugh it still is.
+    result = assess_rules("ik kan niet meer")
+    assert result.level == "none" and result.has("distress")
+    assert assess_rules("ik kan niet meer 😂").level == "check_in"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.safety import warm_up
 from bot.tools import heldout_sets, safety_eval
 
 
@@ -37,6 +38,9 @@ def test_reads_the_held_out_formats(tmp_path: Path) -> None:
 
 
 def test_scores_and_targets(tmp_path: Path) -> None:
+    # As main() does: another test module may have started the background load, and until it
+    # is done the net answers with layer 1 alone (which keeps no memory of "niet goed").
+    warm_up()
     report = safety_eval.evaluate(_write(tmp_path))
     assert report.counts["acute"] == (1, 1) and report.acute_112 == (1, 1)
     assert report.counts["crisis"] == (2, 2)
@@ -50,6 +54,16 @@ def test_scores_and_targets(tmp_path: Path) -> None:
 
 def test_missing_data_is_skipped(tmp_path: Path) -> None:
     assert safety_eval.main(["--data", str(tmp_path / "nope")]) == 0
+
+
+def test_by_source_split_holds_back_whole_groups_of_the_v3_lines() -> None:
+    train, val = safety_eval.by_source_split()
+    held = {source for _, _, source in val}
+    assert held and all("_v3" in source.split(":")[0] for source in held)
+    train_texts = {text for text, _ in train}
+    assert not train_texts & {text for text, _, _ in val}
+    # Every second group of a file: both halves of each v3 file are used.
+    assert len(held) >= 10 and len(train) > 10 * len(val)
 
 
 def test_several_sets_side_by_side_and_held_out_misses_only_when_asked(

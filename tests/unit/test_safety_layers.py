@@ -244,6 +244,63 @@ def test_everyday_messages_leave_no_memory() -> None:
     assert len(net) == 0
 
 
+@pytest.mark.parametrize(
+    "before", ["ik ben zenuwachtig voor de eerste avond", "ik heb morgen een toets", "ik ben 15"]
+)
+def test_nerves_and_form_answers_do_not_make_a_plan_of_the_evening(before: str) -> None:
+    # "vanavond doe ik het gewoon" after nerves about a first evening is the evening: nerves
+    # are a distress marker at most, not the despair the memory keeps.
+    net = SafetyNet()
+    net.assess(before, "a")
+    assert net.assess("vanavond doe ik het gewoon", "a").level != "crisis"
+
+
+def test_despair_in_words_of_the_rules_is_remembered() -> None:
+    net = SafetyNet()
+    net.assess("ik kan niet meer", "a")
+    assert net.showed_distress("a")
+    assert net.assess("vanavond doe ik het gewoon", "a").level == "crisis"
+
+
+class _KeywordModel:
+    """A stand-in model: danger only where "pillen" is, acute where "gas" is."""
+
+    def predict(self, text: str) -> dict[str, float]:
+        if "gas" in text:
+            return {"acute": 0.8, "crisis": 0.1, "none": 0.1}
+        if "pillen" in text:
+            return {"crisis": 0.9, "none": 0.1}
+        return {"none": 1.0}
+
+
+def test_a_long_message_is_also_read_in_windows(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(classifier._LAYER2, "_model", _KeywordModel())
+    buried = (
+        "hoi, ik wilde iets vragen over jullie avonden want mijn mentor zei dat het goed is. "
+        "ik zit in de derde klas en ik hou van tekenen en muziek. ik heb de pillen al klaar "
+        "gelegd voor vanavond. maar goed, wanneer zijn jullie er en moet ik iets meenemen?"
+    )
+    windows = classifier.windows(buried)
+    assert 2 <= len(windows) <= classifier.MAX_WINDOWS
+    assert any("pillen" in w for w in windows) and not all("pillen" in w for w in windows)
+    prediction = classifier.predict(buried)
+    assert prediction is not None and prediction.danger >= 0.9
+
+
+def test_an_acute_reading_overrides_a_figurative_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(classifier._LAYER2, "_model", _KeywordModel())
+    text = "de kachel aan en het gas open haha"
+    assert assess_rules(text).level == "check_in"
+    result = assess(text)
+    assert result.level == "crisis" and C.ACUTE_DANGER in result.categories
+
+
+def test_the_model_reads_words_in_other_scripts() -> None:
+    # normalise() keeps ASCII only; layer 2 still sees the Arabic and Cyrillic words.
+    features = classifier.features("ik wil dood أريد أن أموت я хочу")
+    assert "أموت" in features and "хочу" in features and features.startswith("ik wil dood")
+
+
 # --- replies -----------------------------------------------------------------------------
 
 
