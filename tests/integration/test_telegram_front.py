@@ -18,7 +18,8 @@ from tests import running_app
 from tests.fakes.bot_api import FakeBotApi
 from tests.fakes.rasa import FakeRasa
 
-ALICE, BOB = 1001, 1002
+# Ten-digit ids: a random hex pseudonym contains a short id like "1001" by chance now and then.
+ALICE, BOB = 7_340_011_001, 7_340_011_002
 FACTS_FILE = Path(__file__).resolve().parents[2] / "content" / "facts.yml"
 
 
