@@ -1,7 +1,7 @@
 """Held-out family figures (issue 10): is a feeling, a parent or a professional recognised?
 
-The held-out files (``tests/heldout/nlu/{feelings,parents,professionals}.txt``) were written
-separately from the training data: one message per line, ``# kind: <kind>`` headers in
+The held-out files (``nlu/{feelings,parents,professionals}.txt`` of every version in
+:mod:`bot.tools.heldout_sets`) were written separately from the training data: one message per line, ``# kind: <kind>`` headers in
 feelings.txt, other ``#`` lines are comments. They have no intent labels, only a family, so they
 are scored by family:
 
@@ -22,6 +22,8 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from bot.tools import heldout_sets
 
 FAMILIES: Mapping[str, str] = {
     "feelings": "feeling",
@@ -84,12 +86,16 @@ def to_rasa_yaml(lines: Sequence[Line]) -> str:
     """One placeholder intent per file (never predicted, so every message lands in the errors)."""
     out = ['version: "3.1"', "nlu:"]
     by_file: dict[str, list[str]] = defaultdict(list)
-    for line in lines:
-        by_file[line.file].append(line.text)
+    seen: set[str] = set()
+    for line in lines:  # several versions together: a message twice would be two examples
+        text = " ".join(line.text.split())
+        if text not in seen:
+            seen.add(text)
+            by_file[line.file].append(text)
     for name, texts in by_file.items():
         out.append(f"  - intent: {PLACEHOLDER}{name}")
         out.append("    examples: |")
-        out.extend(f"      - {' '.join(text.split())}" for text in texts)
+        out.extend(f"      - {text}" for text in texts)
     return "\n".join(out) + "\n"
 
 
@@ -161,25 +167,32 @@ def score(lines: Sequence[Line], predicted: Mapping[str, str]) -> list[FileScore
     return scores
 
 
-def format_scores(scores: Sequence[FileScore]) -> str:
-    lines = ["held-out families (tests/heldout/nlu):"]
-    lines.append(f"{'file':<14} {'messages':>8} {'family accuracy':>16} {'role answered correctly':>24}")
+def score_rows(scores: Sequence[FileScore]) -> list[tuple[str, str]]:
+    """(label, value) per figure of one version, in print order."""
+    rows: list[tuple[str, str]] = []
     for s in scores:
-        lines.append(
-            f"{s.file:<14} {s.total:>8} {s.family_hits:>6}/{s.total:<3} {s.family_accuracy:5.3f}"
-            f" {s.role_hits:>13}/{s.total:<3} {s.role_accuracy:5.3f}"
-        )
+        rows.append((f"{s.file} family accuracy", f"{s.family_hits}/{s.total} {s.family_accuracy:.3f}"))
+        rows.append((f"{s.file} role answered correctly", f"{s.role_hits}/{s.total} {s.role_accuracy:.3f}"))
     total = sum(s.total for s in scores)
     if total:
-        fam = sum(s.family_hits for s in scores) / total
-        role = sum(s.role_hits for s in scores) / total
-        lines.append(f"{'all':<14} {total:>8} {fam:16.3f} {role:24.3f}")
+        fam = sum(s.family_hits for s in scores)
+        role = sum(s.role_hits for s in scores)
+        rows.append(("all family accuracy", f"{fam}/{total} {fam / total:.3f}"))
+        rows.append(("all role answered correctly", f"{role}/{total} {role / total:.3f}"))
     for s in scores:
         if s.file == "feelings" and len(s.per_kind) > 1:
-            lines.append("feelings per kind (family recall):")
-            for kind, (hit, n) in sorted(s.per_kind.items()):
-                lines.append(f"  {kind:<28} {hit:>3}/{n:<3}")
-        if s.wrong:
-            top = ", ".join(f"{intent} {count}" for intent, count in s.wrong.most_common(6))
-            lines.append(f"{s.file} misses -> {top}")
+            rows += [(f"feelings {kind} (family recall)", f"{hit}/{n}")
+                     for kind, (hit, n) in sorted(s.per_kind.items())]
+    return rows
+
+
+def format_scores(by_version: Mapping[str, Sequence[FileScore]]) -> str:
+    """Every version's figures side by side, then the intents its misses went to (counts only)."""
+    lines = ["held-out families (" + ", ".join(by_version) + "):"]
+    lines += heldout_sets.side_by_side({name: score_rows(s) for name, s in by_version.items()})
+    for name, scores in by_version.items():
+        for s in scores:
+            if s.wrong:
+                top = ", ".join(f"{intent} {count}" for intent, count in s.wrong.most_common(6))
+                lines.append(f"{name} {s.file} misses -> {top}")
     return "\n".join(lines)

@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 
 from bot.core.settings import PROJECT_ROOT
-from bot.tools import heldout_eval
+from bot.tools import heldout_eval, heldout_sets
 
 TARGET_MACRO_F1 = 0.92
 _SUMMARY_KEYS = frozenset({"accuracy", "macro avg", "weighted avg", "micro avg"})
@@ -197,8 +197,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--nlu", type=Path, default=PROJECT_ROOT / "tests" / "nlu")
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "results" / "nlu")
     parser.add_argument(
-        "--heldout", type=Path, default=PROJECT_ROOT / "tests" / "heldout" / "nlu",
-        help="folder of the held-out feelings/parents/professionals files (family figures)",
+        "--heldout", type=Path, action="append",
+        help="a folder of held-out feelings/parents/professionals files (family figures; "
+             "repeatable); default: every held-out version side by side",
     )
     parser.add_argument("--no-run", action="store_true", help="only summarise existing reports")
     parser.add_argument("--min-f1", type=float, default=None, help="exit 1 below this macro F1")
@@ -221,25 +222,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     rasa_rows = combine(intent_report, _load(args.out / "response_selection_report.json", {}))
     print(f"\n(Rasa's own reports, FAQ answers scored only where the intent was right: "
           f"macro F1 {macro_f1(rasa_rows):.3f}; details in {args.out})")
-    report_heldout(args.model, args.heldout, args.out / "heldout", run=not args.no_run)
+    report_heldout(args.model, heldout_sets.named("nlu", args.heldout), args.out / "heldout",
+                   run=not args.no_run)
     if args.min_f1 is not None and macro_f1(rows) < args.min_f1:
         return 1
     return 0
 
 
-def report_heldout(model: Path, folder: Path, out: Path, *, run: bool) -> None:
-    """Family figures on the held-out feelings, parents and professionals files (if present)."""
-    lines = heldout_eval.read_heldout(folder)
-    if not lines:
-        print(f"\n(no held-out family files in {folder})")
+def report_heldout(model: Path, folders: Mapping[str, Path], out: Path, *, run: bool) -> None:
+    """Family figures on the held-out feelings, parents and professionals files of each version,
+    side by side; one Rasa run over all versions' messages (loading the model is the slow part)."""
+    by_version = {name: heldout_eval.read_heldout(folder) for name, folder in folders.items()}
+    by_version = {name: lines for name, lines in by_version.items() if lines}
+    if not by_version:
+        print(f"\n(no held-out family files in {', '.join(map(str, folders.values())) or '-'})")
         return
     if run:
         out.mkdir(parents=True, exist_ok=True)
         data = out / "heldout.yml"
-        data.write_text(heldout_eval.to_rasa_yaml(lines), encoding="utf-8")
+        every = [line for lines in by_version.values() for line in lines]
+        data.write_text(heldout_eval.to_rasa_yaml(every), encoding="utf-8")
         run_rasa(model, data, out)
+    predicted = heldout_eval.predictions(out)
     print()
-    print(heldout_eval.format_scores(heldout_eval.score(lines, heldout_eval.predictions(out))))
+    print(heldout_eval.format_scores(
+        {name: heldout_eval.score(lines, predicted) for name, lines in by_version.items()}
+    ))
 
 
 if __name__ == "__main__":

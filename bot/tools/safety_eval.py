@@ -9,13 +9,16 @@ message is ambiguous alone), and prints:
 - context accuracy: the last message of a conversation judged with what came before;
 - speed: p50/p95/max of one message through the net.
 
-The default set is the held-out one (``tests/heldout/safety``, written separately and never
-used for tuning); ``--data tests/safety`` reads the project's own sets where present. The tool
-only uses the public ``bot.safety`` API, and falls back to ``assess`` alone for code without
-the context memory, so it can also measure an older checkout::
+By default it reads every held-out version (``tests/heldout/safety``, ``tests/heldout/v2/safety``:
+written separately, never used for tuning) and prints their figures side by side; ``--data DIR``
+(repeatable) reads other folders, e.g. ``--data tests/safety`` for the project's own sets. Missed
+lines are listed for non-held-out folders unless ``--quiet``; for held-out folders only with
+``--misses`` (whoever reads them can no longer use that set as a clean measure). The tool only uses
+the public ``bot.safety`` API, and falls back to ``assess`` alone for code without the context
+memory, so it can also measure an older checkout::
 
-    python -m bot.tools.safety_eval [--data DIR] [--check]
-    PYTHONPATH=/tmp/before python bot/tools/safety_eval.py --data tests/heldout/safety
+    python -m bot.tools.safety_eval [--data DIR ...] [--quiet | --misses] [--check]
+    PYTHONPATH=/tmp/before python bot/tools/safety_eval.py --data tests/heldout/v2/safety
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,8 +35,12 @@ import yaml
 
 import bot.safety as safety
 
+try:
+    from bot.tools import heldout_sets
+except ImportError:  # run as a script with an older checkout's ``bot`` first on PYTHONPATH
+    import heldout_sets  # type: ignore[no-redef, import-not-found]
+
 ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_DATA = ROOT / "tests" / "heldout" / "safety"
 POSITIVE = ("acute", "crisis")
 NEGATIVE = ("everyday", "loneliness", "grief")
 # The issue's targets (held-out set).
@@ -215,53 +222,65 @@ def _percentile(values: Sequence[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else 0.0
 
 
-def format_report(report: Report, data: Path, show_misses: bool = True) -> str:
-    out = [f"safety report on {data}"]
-    for name in POSITIVE:
-        if name in report.counts:
-            out.append(f"  recall {name:10} {_pct(*report.counts[name])}")
+def figure_rows(report: Report) -> list[tuple[str, str]]:
+    """(label, value) per figure of one set, in print order."""
+    rows = [(f"recall {name}", _pct(*report.counts[name])) for name in POSITIVE
+            if name in report.counts]
     if "acute" in report.counts:
-        out.append(f"  acute replies leading with 112: {_pct(*report.acute_112)} (target 100%)")
+        rows.append(("acute replies leading with 112 (target 100%)", _pct(*report.acute_112)))
     if any(n in report.counts for n in POSITIVE):
         hits = sum(report.counts.get(n, (0, 0))[0] for n in POSITIVE)
         total = sum(report.counts.get(n, (0, 0))[1] for n in POSITIVE)
-        out.append(f"  recall acute+crisis {_pct(hits, total)} (target {TARGET_CRISIS:.0%})")
-    for name in NEGATIVE:
-        if name in report.counts:
-            out.append(f"  false full-crisis replies {name:10} {_pct(*report.counts[name])}")
+        rows.append((f"recall acute+crisis (target {TARGET_CRISIS:.0%})", _pct(hits, total)))
+    rows += [(f"false full-crisis replies {name}", _pct(*report.counts[name])) for name in NEGATIVE
+             if name in report.counts]
     pos = [n for n in ("everyday", "loneliness") if n in report.counts]
     if pos:
         hits = sum(report.counts[n][0] for n in pos)
         total = sum(report.counts[n][1] for n in pos)
-        out.append(
-            f"  false full-crisis replies everyday+loneliness {_pct(hits, total)} "
-            f"(target <= {TARGET_FALSE_ALARMS:.0%})"
-        )
-    out.append(f"  context conversations judged right: {_pct(*report.context)}")
+        rows.append((f"false full-crisis replies everyday+loneliness "
+                     f"(target <= {TARGET_FALSE_ALARMS:.0%})", _pct(hits, total)))
+    rows.append(("context conversations judged right", _pct(*report.context)))
     if report.context_split:
-        out.append(
-            f"    after distress (expect crisis) {_pct(*report.context_split[True])}; "
-            f"after harmless turns (expect none) {_pct(*report.context_split[False])}"
-        )
+        rows.append(("  after distress (expect crisis)", _pct(*report.context_split[True])))
+        rows.append(("  after harmless turns (expect none)", _pct(*report.context_split[False])))
     if report.timings_us:
         t = report.timings_us
-        out.append(
-            f"  speed: {len(t)} messages, p50 {statistics.median(t):.0f} µs, "
-            f"p95 {_percentile(t, 0.95):.0f} µs, max {max(t):.0f} µs"
-        )
-    out.append("  crisis replies per group (file: comment header):")
-    for key, (hits, total) in report.groups.items():
-        out.append(f"    {key[:70]:70} {hits}/{total}")
-    if show_misses:
-        for name, misses in report.misses.items():
-            if misses:
-                kind = "missed" if name in POSITIVE else "false alarms"
-                out.append(f"\n{kind} in {name}:")
-                out += [f"  {m}" for m in misses]
-        if report.context_misses:
-            out.append("\ncontext mistakes:")
-            out += [f"  {m}" for m in report.context_misses]
+        rows.append(("speed p50/p95/max µs", f"{statistics.median(t):.0f}/"
+                     f"{_percentile(t, 0.95):.0f}/{max(t):.0f} ({len(t)} messages)"))
+    return rows
+
+
+def _misses(report: Report) -> list[str]:
+    out = []
+    for name, misses in report.misses.items():
+        if misses:
+            kind = "missed" if name in POSITIVE else "false alarms"
+            out.append(f"\n{kind} in {name}:")
+            out += [f"  {m}" for m in misses]
+    if report.context_misses:
+        out.append("\ncontext mistakes:")
+        out += [f"  {m}" for m in report.context_misses]
+    return out
+
+
+def format_reports(reports: Mapping[str, tuple[Path, Report]], misses_of: Collection[str] = ()) -> str:
+    """Figures of every set side by side (one column per set), then each set's groups, then the
+    missed lines of the sets named in ``misses_of``."""
+    out = ["safety report on " + ", ".join(f"{name} = {data}" for name, (data, _) in reports.items())]
+    out += heldout_sets.side_by_side({name: figure_rows(r) for name, (_, r) in reports.items()})
+    for name, (_, report) in reports.items():
+        out.append(f"  crisis replies per group, {name} (file: comment header):")
+        for key, (hits, total) in report.groups.items():
+            out.append(f"    {key[:70]:70} {hits}/{total}")
+    for name, (_, report) in reports.items():
+        lines = _misses(report) if name in misses_of else []
+        out += [f"\n== {name}", *lines] if len(reports) > 1 and lines else lines
     return "\n".join(out)
+
+
+def format_report(report: Report, data: Path, show_misses: bool = True) -> str:
+    return format_reports({data.name: (data, report)}, {data.name} if show_misses else ())
 
 
 def targets_met(report: Report) -> bool:
@@ -370,8 +389,12 @@ def validate_by_source() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--quiet", action="store_true", help="figures only, no misses")
+    parser.add_argument("--data", type=Path, action="append",
+                        help="a folder of sets (repeatable); default: every held-out version")
+    shown = parser.add_mutually_exclusive_group()
+    shown.add_argument("--quiet", action="store_true", help="figures only, no misses")
+    shown.add_argument("--misses", action="store_true",
+                       help="also list the missed lines of held-out sets (spoils them for tuning)")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--validate", action="store_true",
                         help="layer 2 on a split of its own training data (model selection)")
@@ -389,12 +412,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         started = time.perf_counter()
         warm()
         print(f"safety net ready after {time.perf_counter() - started:.2f} s")
-    if not args.data.exists():
-        print(f"safety report: no data at {args.data} (skipped)")
+    sets = heldout_sets.named("safety", args.data)
+    reports: dict[str, tuple[Path, Report]] = {}
+    for name, data in sets.items():
+        if data.exists():
+            reports[name] = (data, evaluate(data))
+        else:
+            print(f"safety report: no data at {data} (skipped)")
+    if not reports:
         return 0
-    report = evaluate(args.data)
-    print(format_report(report, args.data, show_misses=not args.quiet))
-    if args.check and not targets_met(report):
+    misses_of = {name for name, (data, _) in reports.items()
+                 if args.misses or not (args.quiet or heldout_sets.is_heldout(data))}
+    print(format_reports(reports, misses_of))
+    if args.check and not all(targets_met(report) for _, report in reports.values()):
         return 1
     return 0
 

@@ -49,8 +49,27 @@ def test_family_and_role_scores(tmp_path: Path) -> None:
     assert feelings.per_kind == {"lonely": (1, 2), "shy": (0, 1)}
     assert (parents.family_hits, parents.role_hits) == (1, 1)
     assert pros.total == 0 and pros.family_accuracy == 0.0
-    report = heldout_eval.format_scores(list(scores.values()))
-    assert "feelings" in report and "0.333" in report and "nlu_fallback 1" in report
+    report = heldout_eval.format_scores({"v1": list(scores.values())})
+    assert "feelings family accuracy" in report and "1/3 0.333" in report
+    assert "v1 feelings misses -> nlu_fallback 1" in report
+    assert "ik voel me alleen" not in report  # figures only, never the messages
+
+
+def test_versions_side_by_side_share_one_rasa_file(tmp_path: Path) -> None:
+    write(tmp_path / "a")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "feelings.txt").write_text("ik voel me alleen\nik ben nieuw hier\n", encoding="utf-8")
+    first = heldout_eval.read_heldout(tmp_path / "a")
+    second = heldout_eval.read_heldout(tmp_path / "b")
+    rasa_yaml = heldout_eval.to_rasa_yaml(first + second)
+    assert rasa_yaml.count("- ik voel me alleen") == 1 and "- ik ben nieuw hier" in rasa_yaml
+    predicted = {"ik voel me alleen": "feeling", "ik ben nieuw hier": "feeling"}
+    report = heldout_eval.format_scores({
+        "v1": heldout_eval.score(first, predicted), "v2": heldout_eval.score(second, predicted),
+    })
+    row = next(line for line in report.splitlines() if "feelings family accuracy" in line)
+    assert row.split()[-4:] == ["1/3", "0.333", "2/2", "1.000"]
+    assert "v1 parents misses -> ? 2" in report and "v2 parents" not in report
 
 
 def test_roles_of_intents() -> None:

@@ -80,3 +80,25 @@ def test_main_without_running_rasa(out: Path, capsys: pytest.CaptureFixture[str]
     assert code == 1  # below the target
     assert "macro F1: 0.667" in printed and "cost -> faq/?: 1" in printed
     assert "faq/therapie" in printed and "Rasa's own reports" in printed
+
+
+def test_held_out_versions_are_reported_side_by_side(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name, text in (("a", "ik ken hier niemand"), ("b", "mijn zoon zit alleen")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / ("feelings.txt" if name == "a" else "parents.txt")).write_text(
+            text + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "intent_errors.json").write_text(json.dumps([
+        {"text": "ik ken hier niemand", "intent_prediction": {"name": "feeling"}},
+        {"text": "mijn zoon zit alleen", "intent_prediction": {"name": "faq"}},
+    ]))
+    nlu_eval.report_heldout(tmp_path / "m.tar.gz", {"v1": tmp_path / "a", "v2": tmp_path / "b",
+                                                    "v3": tmp_path / "none"}, out, run=False)
+    printed = capsys.readouterr().out
+    assert "held-out families (v1, v2):" in printed
+    row = next(line for line in printed.splitlines() if "feelings family accuracy" in line)
+    assert row.split()[-4:] == ["1/1", "1.000", "0/0", "0.000"]
+    assert "v2 parents misses -> faq 1" in printed and "niemand" not in printed

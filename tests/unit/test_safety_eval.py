@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bot.safety import warm_up
-from bot.tools import safety_eval
+from bot.tools import heldout_sets, safety_eval
 
 
 def _write(tmp: Path) -> Path:
@@ -46,7 +48,8 @@ def test_scores_and_targets(tmp_path: Path) -> None:
     assert report.context == (2, 2)
     assert safety_eval.targets_met(report)
     text = safety_eval.format_report(report, tmp_path)
-    assert "recall acute" in text and "context conversations judged right: 2/2" in text
+    row = next(line for line in text.splitlines() if "context conversations judged right" in line)
+    assert "recall acute" in text and row.endswith("2/2 (100.0%)")
 
 
 def test_missing_data_is_skipped(tmp_path: Path) -> None:
@@ -61,3 +64,27 @@ def test_by_source_split_holds_back_whole_groups_of_the_v3_lines() -> None:
     assert not train_texts & {text for text, _, _ in val}
     # Every second group of a file: both halves of each v3 file are used.
     assert len(held) >= 10 and len(train) > 10 * len(val)
+
+
+def test_several_sets_side_by_side_and_held_out_misses_only_when_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "heldout" / "v2" / "safety").mkdir(parents=True)
+    (tmp_path / "own").mkdir()
+    held = _write(tmp_path / "heldout" / "v2" / "safety")
+    own = _write(tmp_path / "own")
+    for folder in (held, own):  # one sure miss in each: a danger message that is not one
+        (folder / "crisis.txt").write_text("hoe laat begint het\n", encoding="utf-8")
+    monkeypatch.setattr(heldout_sets, "HELDOUT_ROOT", tmp_path / "heldout")
+    monkeypatch.setattr(heldout_sets, "VERSIONS", {"v2": tmp_path / "heldout" / "v2"})
+
+    assert safety_eval.main(["--data", str(held), "--data", str(own)]) == 0
+    printed = capsys.readouterr().out
+    header = next(line for line in printed.splitlines() if line.split() == ["v2", str(own)])
+    assert header and "crisis replies per group, v2" in printed
+    assert printed.count("missed in crisis") == 1 and f"== {own}" in printed  # own set only
+
+    safety_eval.main(["--data", str(held), "--data", str(own), "--quiet"])
+    assert "missed in" not in capsys.readouterr().out
+    safety_eval.main(["--data", str(held), "--misses"])
+    assert "missed in crisis" in capsys.readouterr().out
