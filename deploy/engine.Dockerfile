@@ -44,5 +44,9 @@ COPY deploy/rasa-endpoints.yml endpoints.yml
 COPY credentials.yml ./
 USER 10002:10002
 EXPOSE 5005
-CMD ["rasa", "run", "--enable-api", "--interface", "0.0.0.0", "--port", "5005", \
-     "--model", "models", "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"]
+# engine/rasa_server.py is `rasa` with the project's start-up and per-turn fixes (README, "Speed
+# and scale"); /app on the path for the pipeline's own component (engine.role_component).
+ENV PYTHONPATH=/app
+CMD ["python", "engine/rasa_server.py", "run", "--enable-api", "--interface", "0.0.0.0", \
+     "--port", "5005", "--model", "models", "--endpoints", "endpoints.yml", \
+     "--credentials", "credentials.yml"]

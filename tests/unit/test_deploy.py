@@ -251,6 +251,8 @@ def test_images_are_multi_stage_small_and_non_root(dockerfile: Path) -> None:
 def test_engine_image_carries_the_model_and_container_endpoints() -> None:
     engine = (DEPLOY / "engine.Dockerfile").read_text()
     assert "rasa train" in engine and "requirements/rasa.lock" in engine
+    # The container runs Rasa through our start-up fixes, like `make run` and systemd do.
+    assert '"engine/rasa_server.py", "run"' in engine and "COPY engine engine" in engine
     endpoints = yaml.safe_load((DEPLOY / "rasa-endpoints.yml").read_text())
     assert endpoints["tracker_store"]["url"] == "${TRACKER_STORE_URL}"
     assert endpoints["lock_store"]["type"] == "redis"
