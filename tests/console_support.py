@@ -70,7 +70,9 @@ def csrf_of(http: TestClient, path: str = "/") -> str:
     return page[start : page.index('"', start)]
 
 
-def init_data(user_id: int, *, token: str = TOKEN, auth_date: int | None = None, **extra: str) -> str:
+def init_data(
+    user_id: int, *, token: str = TOKEN, auth_date: int | None = None, **extra: str
+) -> str:
     """initData signed as Telegram does (see bot/console/auth.py)."""
     pairs = {
         "auth_date": str(auth_date if auth_date is not None else int(time.time())),
@@ -84,13 +86,20 @@ def init_data(user_id: int, *, token: str = TOKEN, auth_date: int | None = None,
     return urlencode(pairs)
 
 
-def make_lead(console: Console, *, pseudonym: str = "p-young", source: str | None = "poster_bieb") -> str:
+def make_lead(
+    console: Console, *, pseudonym: str = "p-young", source: str | None = "poster_bieb"
+) -> str:
     """A consented 16+ lead with a phone number, announced to staff; returns its public id."""
     from bot.leads.service import LeadDraft
 
     draft = LeadDraft(
-        age_band="16-17", area="Veghel", route="phone", contact="06-12345678",
-        nickname="Robin", wishes="spelletjes", source=source,
+        age_band="16-17",
+        area="Veghel",
+        route="phone",
+        contact="06-12345678",
+        nickname="Robin",
+        wishes="spelletjes",
+        source=source,
     )
     return console.leads.submit(pseudonym, draft).public_id
 

@@ -47,7 +47,8 @@ def certificate_lines(cert: CertificateData) -> list[Line]:
             texts.CERTIFICATE_ISSUED.format(
                 day=issued.day, month=texts.MONTHS[issued.month - 1], year=issued.year
             ),
-            12, 630,
+            12,
+            630,
         ),
         Line(texts.CERTIFICATE_SIGNED, 12, 650),
     ]

@@ -107,7 +107,10 @@ class Consents:
                 cancel(session, subject=ambassador_subject(amb.id))
                 session.delete(amb)
                 tell_coach(
-                    ctx, session, team, texts.COACH_PARENT_NO.format(school=school),
+                    ctx,
+                    session,
+                    team,
+                    texts.COACH_PARENT_NO.format(school=school),
                     event_key(ctx, "amb-parent-no"),
                 )
                 return name
@@ -115,11 +118,16 @@ class Consents:
             amb.parent_code_hash, amb.parent_code_expires_at = None, None
             session.add(consent_record(amb.id, "parent", ctx.user_key(parent_user_id), now))
             tell_ambassador(
-                ctx, session, amb, texts.PARENT_AGREED.format(name=html.escape(name)),
+                ctx,
+                session,
+                amb,
+                texts.PARENT_AGREED.format(name=html.escape(name)),
                 f"amb-parent-ok:{amb.id}",
             )
             tell_coach(
-                ctx, session, team,
+                ctx,
+                session,
+                team,
                 texts.COACH_PARENT_YES.format(name=html.escape(name), school=school),
                 f"amb-parent-ok-coach:{amb.id}",
             )
@@ -144,7 +152,9 @@ class Consents:
             amb.status, amb.first_name_enc, amb.chat_id_enc, amb.user_key = LEFT, None, None, None
             amb.parent_code_hash = None
             tell_coach(
-                ctx, session, team,
+                ctx,
+                session,
+                team,
                 texts.COACH_LEFT.format(name=html.escape(name), school=html.escape(team.school)),
                 event_key(ctx, "amb-left"),
             )
@@ -210,18 +220,23 @@ class Consents:
             delete(OutboxMessage).where(OutboxMessage.subject == ambassador_subject(amb.id))
         )
         session.execute(delete(AmbassadorHours).where(AmbassadorHours.ambassador_id == amb.id))
+        session.execute(delete(AmbassadorConsent).where(AmbassadorConsent.ambassador_id == amb.id))
         session.execute(
-            delete(AmbassadorConsent).where(AmbassadorConsent.ambassador_id == amb.id)
+            update(AmbassadorTask)
+            .where(AmbassadorTask.assignee_id == amb.id)
+            .values(assignee_id=None)
         )
         session.execute(
-            update(AmbassadorTask).where(AmbassadorTask.assignee_id == amb.id).values(assignee_id=None)
-        )
-        session.execute(
-            update(AmbassadorTask).where(AmbassadorTask.done_by_id == amb.id).values(done_by_id=None)
+            update(AmbassadorTask)
+            .where(AmbassadorTask.done_by_id == amb.id)
+            .values(done_by_id=None)
         )
         if amb.status in (ACTIVE, BLOCKED):
             tell_coach(
-                ctx, session, team, texts.COACH_FORGOTTEN.format(school=html.escape(team.school)),
+                ctx,
+                session,
+                team,
+                texts.COACH_FORGOTTEN.format(school=html.escape(team.school)),
                 event_key(ctx, "amb-forgotten"),
             )
         session.delete(amb)

@@ -161,7 +161,9 @@ class Enrolments:
             amb.enrolled_at = now
             amb.active_since = None if under_16 else now
             amb.parent_code_hash = token_hash(parent_code) if parent_code else None
-            amb.parent_code_expires_at = now + timedelta(days=PARENT_CODE_DAYS) if under_16 else None
+            amb.parent_code_expires_at = (
+                now + timedelta(days=PARENT_CODE_DAYS) if under_16 else None
+            )
             if existing is None:
                 session.add(amb)
             session.flush()

@@ -22,7 +22,7 @@ _HOURS = re.compile(r"^\s*(\d{1,2})(?:[.,](\d{1,2}))?\s*(?:u|uur|h)?\s*$", re.IG
 
 
 def parse_hours(text: str) -> int:
-    """"2", "1,5", "1.5u", "0,25 uur" -> minutes (rounded to whole minutes)."""
+    """ "2", "1,5", "1.5u", "0,25 uur" -> minutes (rounded to whole minutes)."""
     match = _HOURS.match(text)
     if not match:
         raise AmbassadorError(HOURS_NOT_UNDERSTOOD)
@@ -35,7 +35,7 @@ def parse_hours(text: str) -> int:
 
 
 def parse_day(text: str, today: date) -> date:
-    """"vrijdag", "morgen", "24 oktober", "24-10", "over twee weken" -> a date (bot/core/dates.py)."""
+    """ "vrijdag", "morgen", "24 oktober", "24-10", "over twee weken" -> a date (bot/core/dates.py)."""
     try:
         return dates.parse_day(text, today)
     except dates.DateNotUnderstood as exc:
@@ -43,7 +43,7 @@ def parse_day(text: str, today: date) -> date:
 
 
 def split_day(words: Sequence[str], today: date) -> tuple[date, str]:
-    """"24 oktober Flyers uitdelen" -> (the date, "Flyers uitdelen"): a date, then a title."""
+    """ "24 oktober Flyers uitdelen" -> (the date, "Flyers uitdelen"): a date, then a title."""
     try:
         day, rest = dates.split_day(words, today)
     except dates.DateNotUnderstood as exc:
@@ -52,7 +52,7 @@ def split_day(words: Sequence[str], today: date) -> tuple[date, str]:
 
 
 def format_day(day: date) -> str:
-    """"vrijdag 24 oktober"."""
+    """ "vrijdag 24 oktober"."""
     return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
 
 

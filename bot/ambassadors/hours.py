@@ -45,14 +45,22 @@ class Hours:
             session.add(entry)
             session.flush()
             tell_coach(
-                ctx, session, team,
+                ctx,
+                session,
+                team,
                 texts.COACH_HOURS_LOGGED.format(
-                    name=html.escape(ctx.name(amb) or "?"), school=html.escape(team.school),
-                    hours=format_hours(minutes), activity=html.escape(activity),
+                    name=html.escape(ctx.name(amb) or "?"),
+                    school=html.escape(team.school),
+                    hours=format_hours(minutes),
+                    activity=html.escape(activity),
                 ),
                 f"amb-hours:{entry.id}",
-                buttons=[[OutButton(texts.BUTTON_CONFIRM, f"ambs|hok|{entry.id}"),
-                          OutButton(texts.BUTTON_REJECT, f"ambs|hno|{entry.id}")]],
+                buttons=[
+                    [
+                        OutButton(texts.BUTTON_CONFIRM, f"ambs|hok|{entry.id}"),
+                        OutButton(texts.BUTTON_REJECT, f"ambs|hno|{entry.id}"),
+                    ]
+                ],
             )
             return progress(session, amb.id)
 
@@ -73,7 +81,9 @@ class Hours:
                 .limit(limit)
             ).all()
             return [
-                HoursView(h.id, a.id, self._ctx.name(a) or "?", t.school, h.minutes, h.activity, h.status)
+                HoursView(
+                    h.id, a.id, self._ctx.name(a) or "?", t.school, h.minutes, h.activity, h.status
+                )
                 for h, a, t in rows
             ]
 
@@ -100,7 +110,10 @@ class Hours:
                 entry.decided_at = ctx.now()
                 session.flush()
                 after = progress(session, amb.id)
-                fields = {"hours": format_hours(entry.minutes), "activity": html.escape(entry.activity)}
+                fields = {
+                    "hours": format_hours(entry.minutes),
+                    "activity": html.escape(entry.activity),
+                }
                 if confirm:
                     text = texts.HOURS_CONFIRMED.format(
                         **fields, total=format_hours(after.confirmed_minutes)
@@ -111,8 +124,13 @@ class Hours:
                     text = texts.HOURS_REJECTED.format(**fields)
                 tell_ambassador(ctx, session, amb, text, f"amb-hours-decided:{entry.id}")
             view = HoursView(
-                entry.id, amb.id, ctx.name(amb) or "?", team.school, entry.minutes,
-                entry.activity, entry.status,
+                entry.id,
+                amb.id,
+                ctx.name(amb) or "?",
+                team.school,
+                entry.minutes,
+                entry.activity,
+                entry.status,
             )
             return view, progress(session, amb.id)
 
@@ -132,7 +150,9 @@ class Hours:
             if amb.certificate_issued_at is None:
                 amb.certificate_issued_at = ctx.now()
                 tell_ambassador(
-                    ctx, session, amb,
+                    ctx,
+                    session,
+                    amb,
                     texts.CERTIFICATE_EARNED.format(name=html.escape(ctx.name(amb) or "")),
                     f"amb-certificate:{amb.id}",
                 )

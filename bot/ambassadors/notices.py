@@ -52,7 +52,9 @@ def tell_ambassador(
     chat = ctx.chat(amb)
     if chat is None or amb.status not in {ACTIVE, AWAITING_PARENT}:
         return
-    _send(ctx, session, chat, text, dedupe_key, kind, ambassador_subject(amb.id), buttons, not_before)
+    _send(
+        ctx, session, chat, text, dedupe_key, kind, ambassador_subject(amb.id), buttons, not_before
+    )
 
 
 def tell_coach(

@@ -42,8 +42,12 @@ def reminder_text(name: str, title: str, day: str, kind: str) -> str:
 
 
 def task_buttons(task_id: int) -> list[list[OutButton]]:
-    return [[OutButton(texts.BUTTON_DONE, f"amb|done|{task_id}"),
-             OutButton(texts.BUTTON_MORE_TIME, f"amb|more|{task_id}")]]
+    return [
+        [
+            OutButton(texts.BUTTON_DONE, f"amb|done|{task_id}"),
+            OutButton(texts.BUTTON_MORE_TIME, f"amb|more|{task_id}"),
+        ]
+    ]
 
 
 class Reminders:
@@ -93,7 +97,9 @@ class Reminders:
                             f"{task.due_date.isoformat()}"
                         )
                         due.append((task.id, amb.id, planned.kind, key))
-        return sum(self._enqueue(task_id, amb_id, kind, key, now) for task_id, amb_id, kind, key in due)
+        return sum(
+            self._enqueue(task_id, amb_id, kind, key, now) for task_id, amb_id, kind, key in due
+        )
 
     def _enqueue(self, task_id: int, amb_id: int, kind: str, key: str, now: datetime) -> int:
         # One short transaction per reminder: a concurrent run that wins the unique key costs
@@ -108,10 +114,14 @@ class Reminders:
                 if task is None or amb is None or task.status != "open" or amb.status != ACTIVE:
                     return 0
                 tell_ambassador(
-                    ctx, session, amb,
+                    ctx,
+                    session,
+                    amb,
                     reminder_text(
-                        html.escape(ctx.name(amb) or ""), html.escape(task.title),
-                        format_day(task.due_date), kind,
+                        html.escape(ctx.name(amb) or ""),
+                        html.escape(task.title),
+                        format_day(task.due_date),
+                        kind,
                     ),
                     key,
                     kind=KIND_REMINDER,
@@ -138,7 +148,9 @@ class Reminders:
         amb.status, amb.blocked_at = BLOCKED, now
         cancel(session, subject=ambassador_subject(amb.id))
         tell_coach(
-            ctx, session, team,
+            ctx,
+            session,
+            team,
             texts.COACH_BLOCKED.format(
                 name=html.escape(ctx.name(amb) or texts.SOMEONE), school=html.escape(team.school)
             ),

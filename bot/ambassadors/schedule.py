@@ -91,7 +91,8 @@ def plan_reminders(due: date, policy: ReminderPolicy) -> list[PlannedReminder]:
     """Every reminder of a task due on ``due``, in time order."""
     planned = [
         PlannedReminder(
-            f"d{days}", next_allowed(local_moment(due - timedelta(days=days), policy.at, policy.tz), policy)
+            f"d{days}",
+            next_allowed(local_moment(due - timedelta(days=days), policy.at, policy.tz), policy),
         )
         for days in sorted(policy.days_before, reverse=True)
     ]

@@ -53,7 +53,11 @@ class StaffViews:
         ).all()
         minutes: dict[tuple[int, str], int] = {}
         for amb_id, status, total in session.execute(
-            select(AmbassadorHours.ambassador_id, AmbassadorHours.status, func.sum(AmbassadorHours.minutes))
+            select(
+                AmbassadorHours.ambassador_id,
+                AmbassadorHours.status,
+                func.sum(AmbassadorHours.minutes),
+            )
             .join(Ambassador, Ambassador.id == AmbassadorHours.ambassador_id)
             .where(Ambassador.team_id.in_(ids), Ambassador.status != LEFT)
             .group_by(AmbassadorHours.ambassador_id, AmbassadorHours.status)
@@ -85,9 +89,7 @@ class StaffViews:
                     certificate_issued=amb.certificate_issued_at is not None,
                 )
             )
-        return [
-            TeamOverview(infos[t.id], by_team[t.id], *tasks.get(t.id, (0, 0))) for t in teams
-        ]
+        return [TeamOverview(infos[t.id], by_team[t.id], *tasks.get(t.id, (0, 0))) for t in teams]
 
     def team(self, team_id: int) -> TeamOverview:
         """One team with its members, for the console's team page."""

@@ -47,7 +47,11 @@ class Summaries:
                 select(AmbassadorTask).where(AmbassadorTask.team_id == team.id)
             ).all()
             week_ago = ctx.now() - timedelta(days=7)
-            done = [t for t in tasks if t.status == "done" and t.done_at and aware(t.done_at) >= week_ago]
+            done = [
+                t
+                for t in tasks
+                if t.status == "done" and t.done_at and aware(t.done_at) >= week_ago
+            ]
             due = [t for t in tasks if t.status == "open" and today <= t.due_date <= soon]
             overdue = [t for t in tasks if t.status == "open" and t.due_date < today]
             lines = [
@@ -58,7 +62,9 @@ class Summaries:
                 *(texts.SUMMARY_DONE_LINE.format(title=html.escape(t.title)) for t in done),
                 texts.SUMMARY_DUE.format(count=len(due)),
                 *(
-                    texts.SUMMARY_DUE_LINE.format(title=html.escape(t.title), day=format_day(t.due_date))
+                    texts.SUMMARY_DUE_LINE.format(
+                        title=html.escape(t.title), day=format_day(t.due_date)
+                    )
                     for t in due
                 ),
                 texts.SUMMARY_OVERDUE.format(count=len(overdue)),

@@ -100,9 +100,12 @@ class Tasks:
             task.status, task.done_at, task.done_by_id, task.updated_at = "done", now, amb.id, now
             cancel(session, dedupe_prefix=reminder_prefix(task.id))
             tell_coach(
-                ctx, session, team,
+                ctx,
+                session,
+                team,
                 texts.COACH_TASK_DONE.format(
-                    name=html.escape(ctx.name(amb) or "?"), school=html.escape(team.school),
+                    name=html.escape(ctx.name(amb) or "?"),
+                    school=html.escape(team.school),
                     title=html.escape(task.title),
                 ),
                 event_key(ctx, f"amb-done:{task.id}"),
@@ -124,10 +127,15 @@ class Tasks:
             task.due_date, task.updated_at = new_due, now
             cancel(session, dedupe_prefix=reminder_prefix(task.id))
             tell_coach(
-                ctx, session, team,
+                ctx,
+                session,
+                team,
                 texts.COACH_MORE_TIME.format(
-                    name=html.escape(ctx.name(amb) or "?"), school=html.escape(team.school),
-                    title=html.escape(task.title), old=format_day(old), new=format_day(new_due),
+                    name=html.escape(ctx.name(amb) or "?"),
+                    school=html.escape(team.school),
+                    title=html.escape(task.title),
+                    old=format_day(old),
+                    new=format_day(new_due),
                 ),
                 event_key(ctx, f"amb-snooze:{task.id}"),
             )
@@ -142,9 +150,12 @@ class Tasks:
         with ctx.db.session() as session:
             amb, team = active(ctx, session, user_id)
             tell_coach(
-                ctx, session, team,
+                ctx,
+                session,
+                team,
                 texts.COACH_QUESTION.format(
-                    name=html.escape(ctx.name(amb) or "?"), school=html.escape(team.school),
+                    name=html.escape(ctx.name(amb) or "?"),
+                    school=html.escape(team.school),
                     question=html.escape(question),
                 ),
                 event_key(ctx, "amb-question"),
@@ -165,7 +176,12 @@ class Tasks:
             return [task_view(ctx, session, t) for t in tasks]
 
     def add_task(
-        self, team_id: int, title: str, due: date, *, assignee_id: int | None = None,
+        self,
+        team_id: int,
+        title: str,
+        due: date,
+        *,
+        assignee_id: int | None = None,
         description: str = "",
     ) -> TaskView:
         ctx = self._ctx
@@ -178,8 +194,14 @@ class Tasks:
                 raise NotFound(texts.TEAM_UNKNOWN_SEE_TEAMS.format(team=team_id))
             self._assignee(session, team_id, assignee_id)
             task = AmbassadorTask(
-                team_id=team_id, assignee_id=assignee_id, title=title, description=description,
-                due_date=due, status="open", created_at=now, updated_at=now,
+                team_id=team_id,
+                assignee_id=assignee_id,
+                title=title,
+                description=description,
+                due_date=due,
+                status="open",
+                created_at=now,
+                updated_at=now,
             )
             session.add(task)
             session.flush()
@@ -238,7 +260,9 @@ class Tasks:
     def _announce(self, session: Session, task: AmbassadorTask, what: str) -> None:
         for amb in recipients(session, task):
             tell_ambassador(
-                self._ctx, session, amb,
+                self._ctx,
+                session,
+                amb,
                 texts.TASK_ANNOUNCED.format(
                     what=what, title=html.escape(task.title), day=format_day(task.due_date)
                 ),

@@ -9,8 +9,18 @@ Each name says where the text shows.
 # --- dates, as in "vrijdag 24 oktober" ------------------------------------------------------------
 
 MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 )
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
@@ -34,9 +44,7 @@ INVITE_NOT_WORKING = (
     "Deze uitnodiging werkt niet (meer). Vraag je begeleider van Join us om een nieuwe link."
 )
 INVITE_UNKNOWN = "Deze uitnodiging ken ik niet. Vraag je begeleider om een nieuwe link."
-INVITE_USED = (
-    "Deze uitnodiging is al gebruikt of verlopen. Vraag je begeleider om een nieuwe link."
-)
+INVITE_USED = "Deze uitnodiging is al gebruikt of verlopen. Vraag je begeleider om een nieuwe link."
 PARENT_CODE_NOT_WORKING = (
     "Deze code werkt niet (meer). Uw kind kan via de begeleider van Join us een nieuwe aanvragen."
 )
@@ -57,9 +65,7 @@ DATE_AFTER_TODAY = "Kies een datum na vandaag."
 DATE_AFTER_SCHOOL_YEAR = (
     "Dat is na het einde van het schooljaar. Overleg even met je begeleider (/vraag)."
 )
-QUESTION_EMPTY = (
-    "Typ je vraag achter /vraag, bijvoorbeeld: /vraag Wanneer is de presentatie?"
-)
+QUESTION_EMPTY = "Typ je vraag achter /vraag, bijvoorbeeld: /vraag Wanneer is de presentatie?"
 HOURS_NOT_UNDERSTOOD = "Typ het aantal uren als getal, bijvoorbeeld 2 of 1,5."
 HOURS_OUT_OF_RANGE = "Dat aantal uren klopt niet helemaal: kies iets tussen 0,25 en 12."
 # how to type a command, when it came with too little
@@ -116,8 +122,7 @@ COACH_NEW_UNDER_16 = (
 )
 COACH_PARENT_YES = "Nieuwe ambassadeur: {name} ({school}), ouder heeft toestemming gegeven."
 COACH_PARENT_NO = (
-    "Een ouder gaf geen toestemming voor een ambassadeur van {school}; "
-    "de aanmelding is verwijderd."
+    "Een ouder gaf geen toestemming voor een ambassadeur van {school}; de aanmelding is verwijderd."
 )
 COACH_LEFT = (
     "{name} ({school}) is gestopt als ambassadeur; naam en chat zijn gewist, herinneringen gestopt."
@@ -213,9 +218,7 @@ TASKS_MORE_LATER = "…en nog {count} later dit schooljaar."
 TASKS_HINT = "\nAfvinken: /klaar 12 · Meer tijd: /uitstel 12 30-10 · Uren: /uren 1,5 wat je deed"
 BUTTON_TASK_DONE = "✅ #{id} klaar"
 BUTTON_TASK_MORE = "⏰ #{id} meer tijd"
-TASK_DONE = (
-    "Top, afgevinkt: {title} 🎉\nSchrijf je ook je uren bij? Bijvoorbeeld: /uren 2 {hint}"
-)
+TASK_DONE = "Top, afgevinkt: {title} 🎉\nSchrijf je ook je uren bij? Bijvoorbeeld: /uren 2 {hint}"
 TASK_SNOOZED = (
     "Oké! Nieuwe datum voor {title}: {day}. "
     "Ik heb je begeleider even laten weten dat je wat meer tijd hebt."

@@ -47,7 +47,9 @@ class FactField:
 
 FIELDS: tuple[FactField, ...] = (
     FactField("evenings.times", "Tijden van de avonden", "bijv. 19:00 - 21:00"),
-    FactField("evenings.location", "Plek van de avonden", "adres van de locatie(s)", max_length=200),
+    FactField(
+        "evenings.location", "Plek van de avonden", "adres van de locatie(s)", max_length=200
+    ),
     FactField("evenings.rhythm", "Hoe vaak", "bijv. om de twee weken op vrijdagavond"),
     FactField("evenings.cost", "Kosten", "bijv. gratis", preview="cost"),
     FactField(
@@ -63,16 +65,45 @@ FIELDS: tuple[FactField, ...] = (
     FactField(
         "contact.office_hours", "Bereikbaar", "bijv. ma t/m do 9:00 - 17:00", preview="handoff"
     ),
-    FactField("organisation.website", "Website", "bijv. https://www.joinus.nl", kind="url",
-              preview="handoff"),
-    FactField("crisis_lines.113.phone_free", "113: gratis nummer", "0800-0113", kind="phone",
-              preview="crisis", admin_only=True),
-    FactField("crisis_lines.kindertelefoon.phone", "Kindertelefoon", "0800-0432", kind="phone",
-              preview="crisis", admin_only=True),
-    FactField("crisis_lines.luisterlijn.phone", "De Luisterlijn", "088-0767 000", kind="phone",
-              preview="crisis", admin_only=True),
-    FactField("crisis_lines.veilig_thuis.phone", "Veilig Thuis", "0800-2000", kind="phone",
-              preview="crisis", admin_only=True),
+    FactField(
+        "organisation.website",
+        "Website",
+        "bijv. https://www.joinus.nl",
+        kind="url",
+        preview="handoff",
+    ),
+    FactField(
+        "crisis_lines.113.phone_free",
+        "113: gratis nummer",
+        "0800-0113",
+        kind="phone",
+        preview="crisis",
+        admin_only=True,
+    ),
+    FactField(
+        "crisis_lines.kindertelefoon.phone",
+        "Kindertelefoon",
+        "0800-0432",
+        kind="phone",
+        preview="crisis",
+        admin_only=True,
+    ),
+    FactField(
+        "crisis_lines.luisterlijn.phone",
+        "De Luisterlijn",
+        "088-0767 000",
+        kind="phone",
+        preview="crisis",
+        admin_only=True,
+    ),
+    FactField(
+        "crisis_lines.veilig_thuis.phone",
+        "Veilig Thuis",
+        "0800-2000",
+        kind="phone",
+        preview="crisis",
+        admin_only=True,
+    ),
 )
 BY_KEY = {f.key: f for f in FIELDS}
 
@@ -176,8 +207,12 @@ class FactStore:
                 row.value, row.updated_by, row.updated_at = encoded, actor_id, now
             session.add(
                 FactChange(
-                    key=key, old_value=old, new_value=display(value), changed_by=actor_id,
-                    changed_by_name=actor_name[:64], changed_at=now,
+                    key=key,
+                    old_value=old,
+                    new_value=display(value),
+                    changed_by=actor_id,
+                    changed_by_name=actor_name[:64],
+                    changed_at=now,
                 )
             )
         self._facts.refresh()
@@ -190,8 +225,12 @@ class FactStore:
             ).all()
             return [
                 Change(
-                    r.key, BY_KEY[r.key].label if r.key in BY_KEY else r.key, r.old_value,
-                    r.new_value, r.changed_by_name or str(r.changed_by), aware(r.changed_at),
+                    r.key,
+                    BY_KEY[r.key].label if r.key in BY_KEY else r.key,
+                    r.old_value,
+                    r.new_value,
+                    r.changed_by_name or str(r.changed_by),
+                    aware(r.changed_at),
                 )
                 for r in rows
             ]

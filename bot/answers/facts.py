@@ -87,7 +87,9 @@ class Facts:
                 rows = session.execute(select(FactValue.key, FactValue.value)).all()
         except SQLAlchemyError as exc:
             if not self._db_failed:  # once per outage, not once per question
-                log.warning("facts overrides unreadable (%s); using the last ones", type(exc).__name__)
+                log.warning(
+                    "facts overrides unreadable (%s); using the last ones", type(exc).__name__
+                )
             self._db_failed = True
             return
         self._db_failed = False

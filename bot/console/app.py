@@ -24,14 +24,21 @@ from bot.console.web import (
 )
 from bot.core.settings import Settings
 
-NOT_MEMBER = "Je bent (nog) geen medewerker of coach van Join us. Vraag een beheerder om een uitnodiging."
+NOT_MEMBER = (
+    "Je bent (nog) geen medewerker of coach van Join us. Vraag een beheerder om een uitnodiging."
+)
 
 
 def _signed_in(console: Console, response: Response, session_id: str) -> Response:
     config = console.settings.console
     response.set_cookie(
-        COOKIE, session_id, max_age=config.session_hours * 3600, httponly=True,
-        secure=config.secure, samesite="strict", path="/",
+        COOKIE,
+        session_id,
+        max_age=config.session_hours * 3600,
+        httponly=True,
+        secure=config.secure,
+        samesite="strict",
+        path="/",
     )
     return response
 
@@ -59,7 +66,9 @@ def build_app(settings: Settings, console: Console | None = None) -> Starlette:
             return JSONResponse({"error": str(exc)}, 403)
         if await run_in_threadpool(console.staff.role, user.id) is None:
             return JSONResponse({"error": NOT_MEMBER}, 403)
-        session_id = await run_in_threadpool(console.auth.open_session, user.id, user.first_name, "miniapp")
+        session_id = await run_in_threadpool(
+            console.auth.open_session, user.id, user.first_name, "miniapp"
+        )
         return _signed_in(console, JSONResponse({"ok": True}), session_id)
 
     async def login_link(request: Request) -> Response:

@@ -60,7 +60,9 @@ def validate_init_data(
     init_data: str, bot_token: str, *, max_age: int, now: datetime | None = None
 ) -> TelegramUser:
     """The Telegram user of a genuine, recent ``initData`` string; AuthFailed otherwise."""
-    refused = AuthFailed("Inloggen via Telegram lukte niet. Open de console opnieuw vanuit de chat.")
+    refused = AuthFailed(
+        "Inloggen via Telegram lukte niet. Open de console opnieuw vanuit de chat."
+    )
     try:
         pairs = dict(parse_qsl(init_data, keep_blank_values=True, strict_parsing=True))
     except ValueError:
@@ -76,7 +78,9 @@ def validate_init_data(
         raise refused from None
     moment = now or datetime.now(UTC)
     if moment - signed_at > timedelta(seconds=max_age) or signed_at - moment > timedelta(minutes=5):
-        raise AuthFailed("Deze sessie van Telegram is verlopen. Sluit de console en open hem opnieuw.")
+        raise AuthFailed(
+            "Deze sessie van Telegram is verlopen. Sluit de console en open hem opnieuw."
+        )
     return TelegramUser(telegram_id, str(user.get("first_name", ""))[:64])
 
 
@@ -120,7 +124,10 @@ class ConsoleAuth:
             # Conditional UPDATE: a link opened twice at the same moment signs in only once.
             won = session.execute(
                 update(ConsoleLoginLink)
-                .where(ConsoleLoginLink.token_hash == link.token_hash, ConsoleLoginLink.used_at.is_(None))
+                .where(
+                    ConsoleLoginLink.token_hash == link.token_hash,
+                    ConsoleLoginLink.used_at.is_(None),
+                )
                 .values(used_at=now)
                 .execution_options(synchronize_session=False)
             )

@@ -29,7 +29,9 @@ def _frame(title: str, peak: int) -> list[str]:
         y = TOP + (H - TOP - BOTTOM) * i / 4
         value = peak * (4 - i) // 4
         out.append(f'<line x1="{LEFT}" x2="{W}" y1="{y:.0f}" y2="{y:.0f}" class="grid"/>')
-        out.append(f'<text x="{LEFT - 4}" y="{y + 4:.0f}" class="axis" text-anchor="end">{value}</text>')
+        out.append(
+            f'<text x="{LEFT - 4}" y="{y + 4:.0f}" class="axis" text-anchor="end">{value}</text>'
+        )
     return out
 
 
@@ -69,7 +71,7 @@ def bars(series: Series, title: str, names: dict[str, str] | None = None) -> Mar
             )
     out.append("</svg>")
     legend = _legend([names.get(k, k) for k in keys])
-    return Markup(f'<figure>{"".join(out)}<figcaption>{legend}</figcaption></figure>')
+    return Markup(f"<figure>{''.join(out)}<figcaption>{legend}</figcaption></figure>")
 
 
 def lines(series: Series, title: str, names: dict[str, str] | None = None) -> Markup:
@@ -83,7 +85,8 @@ def lines(series: Series, title: str, names: dict[str, str] | None = None) -> Ma
     dx = plot_w / (len(series.labels) - 1)
     for j, (key, values) in enumerate(series.series.items()):
         points = " ".join(
-            f"{LEFT + 4 + i * dx:.1f},{TOP + plot_h - plot_h * v / peak:.1f}" for i, v in enumerate(values)
+            f"{LEFT + 4 + i * dx:.1f},{TOP + plot_h - plot_h * v / peak:.1f}"
+            for i, v in enumerate(values)
         )
         out.append(
             f'<polyline points="{points}" class="line s{j % len(COLOURS)}">'
@@ -98,4 +101,4 @@ def lines(series: Series, title: str, names: dict[str, str] | None = None) -> Ma
             )
     out.append("</svg>")
     legend = _legend([names.get(k, k) for k in series.series])
-    return Markup(f'<figure>{"".join(out)}<figcaption>{legend}</figcaption></figure>')
+    return Markup(f"<figure>{''.join(out)}<figcaption>{legend}</figcaption></figure>")

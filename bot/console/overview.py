@@ -61,7 +61,9 @@ def today_counts(
         if not staff:
             return Today(None, None, None, int(hours or 0), int(overdue or 0), None, None)
         leads = s.scalar(select(func.count(Lead.id)).where(Lead.status == st.OPEN))
-        requests = s.scalar(select(func.count(SchoolRequest.id)).where(SchoolRequest.status == st.OPEN))
+        requests = s.scalar(
+            select(func.count(SchoolRequest.id)).where(SchoolRequest.status == st.OPEN)
+        )
         mine = s.scalar(
             select(func.count(Lead.id)).where(
                 Lead.claimed_by == telegram_id, Lead.status.in_((st.CLAIMED, st.CONTACTED))
@@ -77,12 +79,18 @@ def today_counts(
         crisis = s.scalar(
             select(func.count(OutboxMessage.id)).where(
                 OutboxMessage.kind == "crisis_alert",
-                OutboxMessage.created_at >= datetime.combine(monday, datetime.min.time(), now.tzinfo),
+                OutboxMessage.created_at
+                >= datetime.combine(monday, datetime.min.time(), now.tzinfo),
             )
         )
     return Today(
-        int(leads or 0), int(requests or 0), int(mine or 0), int(hours or 0), int(overdue or 0),
-        int(failed or 0), int(crisis or 0) // max(1, recipients),
+        int(leads or 0),
+        int(requests or 0),
+        int(mine or 0),
+        int(hours or 0),
+        int(overdue or 0),
+        int(failed or 0),
+        int(crisis or 0) // max(1, recipients),
     )
 
 
@@ -186,7 +194,9 @@ def hours_per_team(db: Database, *, school_year: int) -> Series:
 def requests_per_month(db: Database, *, since: datetime) -> Series:
     with db.session() as s:
         rows = s.execute(
-            select(SchoolRequest.kind, SchoolRequest.created_at).where(SchoolRequest.created_at >= since)
+            select(SchoolRequest.kind, SchoolRequest.created_at).where(
+                SchoolRequest.created_at >= since
+            )
         ).all()
     counts: dict[tuple[str, str], int] = defaultdict(int)
     months: set[str] = set()

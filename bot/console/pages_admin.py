@@ -54,11 +54,15 @@ def save_fact(ctx: Ctx) -> Response:
         label = BY_KEY[key].label if key in BY_KEY else key
         return _facts_page(ctx, preview=(label, value, answer))
     changed = store.set(
-        key, value, actor_id=ctx.user.telegram_id, actor_name=ctx.user.name,
+        key,
+        value,
+        actor_id=ctx.user.telegram_id,
+        actor_name=ctx.user.name,
         is_admin=ctx.user.role == "admin",
     )
     return ctx.redirect(
-        f"/feiten#{key}", "Opgeslagen: de assistent gebruikt dit meteen." if changed else "Niets veranderd."
+        f"/feiten#{key}",
+        "Opgeslagen: de assistent gebruikt dit meteen." if changed else "Niets veranderd.",
     )
 
 
@@ -79,7 +83,10 @@ def campaigns(ctx: Ctx) -> Response:
 @page("/campagnes", roles=STAFF_ONLY, methods=("POST",))
 def create_campaign(ctx: Ctx) -> Response:
     made = ctx.console.campaigns.create(
-        ctx.field("titel"), ctx.field("soort"), code=ctx.field("code"), actor_id=ctx.user.telegram_id
+        ctx.field("titel"),
+        ctx.field("soort"),
+        code=ctx.field("code"),
+        actor_id=ctx.user.telegram_id,
     )
     return ctx.redirect(f"/campagnes/{made.id}", f"Campagne ‘{made.title}’ gemaakt.")
 
@@ -119,7 +126,8 @@ def campaign_poster(ctx: Ctx) -> Response:
         footer=f"Campagne: {made.title} ({made.code})",
     )
     return Response(
-        pdf, media_type="application/pdf",
+        pdf,
+        media_type="application/pdf",
         headers={"content-disposition": f'attachment; filename="poster-{made.code}.pdf"'},
     )
 
@@ -139,11 +147,36 @@ def figures(ctx: Ctx) -> Response:
     hours = overview.hours_per_team(db, school_year=year)
     requests = overview.requests_per_month(db, since=now - timedelta(days=365))
     sections = [
-        ("Aanmeldingen per week (laatste 26 weken)", charts.lines(funnel, "Aanmeldingen per week", METRIC_NAMES), funnel, METRIC_NAMES),
-        ("Aanmeldingen per campagne of school (laatste jaar)", charts.bars(sources, "Per bron", METRIC_NAMES), sources, METRIC_NAMES),
-        ("Vragen zonder antwoord per onderwerp", charts.lines(unanswered, "Vragen zonder antwoord"), unanswered, {}),
-        (f"Uren ambassadeurs per team ({school_year_label(year)})", charts.bars(hours, "Uren per team"), hours, {}),
-        ("Verzoeken van scholen per maand", charts.bars(requests, "Verzoeken per maand", REQUEST_NAMES), requests, REQUEST_NAMES),
+        (
+            "Aanmeldingen per week (laatste 26 weken)",
+            charts.lines(funnel, "Aanmeldingen per week", METRIC_NAMES),
+            funnel,
+            METRIC_NAMES,
+        ),
+        (
+            "Aanmeldingen per campagne of school (laatste jaar)",
+            charts.bars(sources, "Per bron", METRIC_NAMES),
+            sources,
+            METRIC_NAMES,
+        ),
+        (
+            "Vragen zonder antwoord per onderwerp",
+            charts.lines(unanswered, "Vragen zonder antwoord"),
+            unanswered,
+            {},
+        ),
+        (
+            f"Uren ambassadeurs per team ({school_year_label(year)})",
+            charts.bars(hours, "Uren per team"),
+            hours,
+            {},
+        ),
+        (
+            "Verzoeken van scholen per maand",
+            charts.bars(requests, "Verzoeken per maand", REQUEST_NAMES),
+            requests,
+            REQUEST_NAMES,
+        ),
     ]
     return ctx.render("figures.html", sections=sections)
 
@@ -154,8 +187,11 @@ def figures(ctx: Ctx) -> Response:
 @page("/team", roles=ADMIN_ONLY)
 def team(ctx: Ctx) -> Response:
     return ctx.render(
-        "team.html", members=ctx.console.staff.roster(), admins=sorted(ctx.console.settings.admin_ids),
-        roles=ROLE_NAMES, invite=None,
+        "team.html",
+        members=ctx.console.staff.roster(),
+        admins=sorted(ctx.console.settings.admin_ids),
+        roles=ROLE_NAMES,
+        invite=None,
     )
 
 
@@ -167,8 +203,11 @@ def team_invite(ctx: Ctx) -> Response:
     token = ctx.console.staff.create_invite(ctx.user.actor, role)
     link = ctx.console.links.link(INVITE_PREFIX + token)
     return ctx.render(
-        "team.html", members=ctx.console.staff.roster(), admins=sorted(ctx.console.settings.admin_ids),
-        roles=ROLE_NAMES, invite=(ROLE_NAMES[role], link, qr_svg(link, scale=7)),
+        "team.html",
+        members=ctx.console.staff.roster(),
+        admins=sorted(ctx.console.settings.admin_ids),
+        roles=ROLE_NAMES,
+        invite=(ROLE_NAMES[role], link, qr_svg(link, scale=7)),
         hours=ctx.console.settings.staff_invite_hours,
     )
 
@@ -183,7 +222,10 @@ def team_remove(ctx: Ctx) -> Response:
     if removed:
         ctx.console.auth.close_sessions_of(member)
     return ctx.redirect(
-        "/team", "Verwijderd; open aanmeldingen en verzoeken zijn teruggezet." if removed else "Die medewerker ken ik niet."
+        "/team",
+        "Verwijderd; open aanmeldingen en verzoeken zijn teruggezet."
+        if removed
+        else "Die medewerker ken ik niet.",
     )
 
 

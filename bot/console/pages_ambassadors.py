@@ -18,7 +18,9 @@ from bot.console.web import EVERYONE, Ctx, page
 from bot.core.errors import AmbassadorError
 
 HOURS_SHOWN = 30  # oldest first; after deciding these, the next ones appear
-INVITE_PREFIX = "amb_"  # as bot/ambassadors/telegram/students.py (the console never imports Telegram code)
+INVITE_PREFIX = (
+    "amb_"  # as bot/ambassadors/telegram/students.py (the console never imports Telegram code)
+)
 
 
 def _day(text: str) -> date:
@@ -41,7 +43,11 @@ def _assignee(text: str) -> int | None:
 
 def _year(ctx: Ctx) -> int:
     try:
-        return int(ctx.query("jaar")) if ctx.query("jaar") else school_year_of(ctx.console.ambassadors.today())
+        return (
+            int(ctx.query("jaar"))
+            if ctx.query("jaar")
+            else school_year_of(ctx.console.ambassadors.today())
+        )
     except ValueError:
         return school_year_of(ctx.console.ambassadors.today())
 
@@ -53,9 +59,14 @@ def overview(ctx: Ctx) -> Response:
     hours = programme.hours.pending_hours(limit=HOURS_SHOWN)
     more = programme.hours.pending_hours_count() - len(hours) if len(hours) == HOURS_SHOWN else 0
     return ctx.render(
-        "ambassadors.html", teams=programme.staff_views.teams(year), hours=hours, more=more,
+        "ambassadors.html",
+        teams=programme.staff_views.teams(year),
+        hours=hours,
+        more=more,
         year=year,
-        year_label=school_year_label(year), target=HOURS_TARGET_MINUTES, fmt=format_hours,
+        year_label=school_year_label(year),
+        target=HOURS_TARGET_MINUTES,
+        fmt=format_hours,
     )
 
 
@@ -65,8 +76,13 @@ def team(ctx: Ctx) -> Response:
     team_id = _int(ctx.param("team"), "Het team")
     overview = programme.staff_views.team(team_id)
     return ctx.render(
-        "amb_team.html", team=overview, tasks=programme.tasks.team_tasks(team_id), target=HOURS_TARGET_MINUTES,
-        fmt=format_hours, day=format_day, today=programme.today().isoformat(),
+        "amb_team.html",
+        team=overview,
+        tasks=programme.tasks.team_tasks(team_id),
+        target=HOURS_TARGET_MINUTES,
+        fmt=format_hours,
+        day=format_day,
+        today=programme.today().isoformat(),
         year_label=school_year_label(overview.team.school_year),
     )
 
@@ -75,7 +91,10 @@ def team(ctx: Ctx) -> Response:
 def add_task(ctx: Ctx) -> Response:
     team_id = _int(ctx.param("team"), "Het team")
     task = ctx.console.ambassadors.tasks.add_task(
-        team_id, ctx.field("titel"), _day(ctx.field("datum")), assignee_id=_assignee(ctx.field("voor")),
+        team_id,
+        ctx.field("titel"),
+        _day(ctx.field("datum")),
+        assignee_id=_assignee(ctx.field("voor")),
         description=ctx.field("omschrijving")[:1000],
     )
     return ctx.redirect(f"/ambassadeurs/team/{team_id}", f"Taak #{task.id} toegevoegd.")
@@ -106,7 +125,9 @@ def change_task(ctx: Ctx) -> Response:
 @page("/ambassadeurs/uren/{entry}", roles=EVERYONE, methods=("POST",))
 def decide_hours(ctx: Ctx) -> Response:
     confirm = ctx.field("besluit") == "ja"
-    view, progress = ctx.console.ambassadors.hours.decide_hours(_int(ctx.param("entry"), "De urenregel"), confirm=confirm)
+    view, progress = ctx.console.ambassadors.hours.decide_hours(
+        _int(ctx.param("entry"), "De urenregel"), confirm=confirm
+    )
     verdict = "bevestigd" if confirm else "afgewezen"
     return ctx.redirect(
         ctx.field("back") if ctx.field("back").startswith("/ambassadeurs") else "/ambassadeurs",
@@ -117,10 +138,13 @@ def decide_hours(ctx: Ctx) -> Response:
 
 @page("/ambassadeurs/certificaat/{ambassador}", roles=EVERYONE, methods=("POST",))
 def certificate(ctx: Ctx) -> Response:
-    cert = ctx.console.ambassadors.hours.issue_certificate(_int(ctx.param("ambassador"), "De ambassadeur"))
+    cert = ctx.console.ambassadors.hours.issue_certificate(
+        _int(ctx.param("ambassador"), "De ambassadeur")
+    )
     pdf = certificate_pdf(cert)
     return Response(
-        pdf, media_type="application/pdf",
+        pdf,
+        media_type="application/pdf",
         headers={"content-disposition": 'attachment; filename="certificaat-ambassadeur.pdf"'},
     )
 
@@ -129,13 +153,18 @@ def certificate(ctx: Ctx) -> Response:
 def invite(ctx: Ctx) -> Response:
     year = ctx.field("jaar")
     made = ctx.console.ambassadors.enrolment.create_invite(
-        ctx.field("school"), coach_chat_id=ctx.user.telegram_id,
+        ctx.field("school"),
+        coach_chat_id=ctx.user.telegram_id,
         school_year=_int(year, "Het schooljaar") if year else None,
     )
     link = ctx.console.links.link(INVITE_PREFIX + made.token)
     return ctx.render(
-        "invite.html", title=f"Uitnodiging voor {made.school} ({school_year_label(made.school_year)})",
-        link=link, qr=qr_svg(link, scale=8), expires=made.expires_at, team_id=made.team_id,
+        "invite.html",
+        title=f"Uitnodiging voor {made.school} ({school_year_label(made.school_year)})",
+        link=link,
+        qr=qr_svg(link, scale=8),
+        expires=made.expires_at,
+        team_id=made.team_id,
         note="Eén ambassadeur per link: maak voor elke leerling een nieuwe. De link is "
         f"{ctx.console.settings.ambassadors.invite_days} dagen geldig en wordt niet bewaard.",
     )

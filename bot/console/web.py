@@ -131,7 +131,9 @@ class Ctx:
         return str(self.form.get(name, default))
 
     def render(self, template: str, status: int = 200, **values: Any) -> Response:
-        return render(self.request, template, status=status, user=self.user, flash=self.flash, **values)
+        return render(
+            self.request, template, status=status, user=self.user, flash=self.flash, **values
+        )
 
     def redirect(self, url: str, message: str | None = None) -> Response:
         return redirect(url, message)
@@ -196,7 +198,12 @@ def redirect(url: str, message: str | None = None) -> Response:
     response = RedirectResponse(url, status_code=303)
     if message:
         response.set_cookie(
-            FLASH_COOKIE, quote(message[:300]), max_age=60, httponly=True, samesite="strict", path="/"
+            FLASH_COOKIE,
+            quote(message[:300]),
+            max_age=60,
+            httponly=True,
+            samesite="strict",
+            path="/",
         )
     return response
 
@@ -208,7 +215,9 @@ def _flash(request: Request) -> str | None:
     return unquote(raw)[:300] if raw else None
 
 
-def refusal(request: Request, status: int, title: str, text: str, user: User | None = None) -> Response:
+def refusal(
+    request: Request, status: int, title: str, text: str, user: User | None = None
+) -> Response:
     return render(request, "message.html", status=status, user=user, title=title, text=text)
 
 
@@ -235,14 +244,19 @@ def endpoint_of(route: PageRoute, console: Console) -> Callable[[Request], Await
             return refusal(request, 403, "Geen toegang", "Deze pagina is niet voor jouw rol.", user)
         form: dict[str, str] = {}
         if request.method == "POST" and not same_origin(request, console.settings.console.base_url):
-            return refusal(request, 403, "Geen toegang", "Dit formulier komt niet van de console.", user)
+            return refusal(
+                request, 403, "Geen toegang", "Dit formulier komt niet van de console.", user
+            )
         if request.method == "POST":
             async with request.form(max_files=0, max_fields=50) as data:
                 form = {k: v for k, v in data.items() if isinstance(v, str)}
             if not hmac.compare_digest(form.get("csrf", ""), info.csrf_token):
                 return refusal(
-                    request, 403, "Formulier verlopen",
-                    "Dit formulier is verlopen of niet van de console. Laad de pagina opnieuw.", user,
+                    request,
+                    403,
+                    "Formulier verlopen",
+                    "Dit formulier is verlopen of niet van de console. Laad de pagina opnieuw.",
+                    user,
                 )
         ctx = Ctx(request, console, user, form, _flash(request))
         try:

@@ -48,4 +48,3 @@ def refusal(current: str, target: str) -> str:
     if current in FINISHED:
         return texts.ALREADY_FINISHED.format(status=LABELS[current])
     return texts.NOT_NOW.format(status=LABELS.get(current, current))
-

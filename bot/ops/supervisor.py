@@ -95,8 +95,8 @@ _NO_CHILD = frozenset({"BACKUP_PASSPHRASE"})
 _PROXY = ("HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy")
 # Per start a random token for Rasa's HTTP API (/status for our health check); the REST
 # channel the bot posts to is not part of that API. An operator may fix it with RASA_AUTH_TOKEN.
-RASA_API_TOKEN = (
-    environment_source().get("RASA_AUTH_TOKEN", "").strip() or secrets.token_urlsafe(32)
+RASA_API_TOKEN = environment_source().get("RASA_AUTH_TOKEN", "").strip() or secrets.token_urlsafe(
+    32
 )
 # Rasa reads --auth-token only from its command line, where every local user could read it in
 # /proc; this launcher takes it from the environment instead (and removes it from there).

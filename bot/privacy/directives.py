@@ -162,7 +162,9 @@ def privacy_directives(ctx: PrivacyContext) -> dict[str, DirectiveHandler]:
         if school:
             parts.append(school)
         if user.platform == "telegram" and isinstance(user.user_id, int):
-            ambassador = await asyncio.to_thread(ctx.ambassadors.consent.privacy_summary, user.user_id)
+            ambassador = await asyncio.to_thread(
+                ctx.ambassadors.consent.privacy_summary, user.user_id
+            )
             if ambassador:
                 parts.append(ambassador)
         values = await asyncio.to_thread(ctx.drafts.values, pseudonym)

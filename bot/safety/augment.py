@@ -27,9 +27,20 @@ __all__ = ["augment", "variants"]
 
 # Spellings of chat Dutch; each replaces the word with probability ``_CHAT_RATE``.
 _CHAT = {
-    "mijn": "mn", "ik": "k", "gewoon": "gwn", "echt": "egt", "niet": "nie", "even": "ff",
-    "heel": "hele", "wat": "wa", "met": "mt", "maar": "mr", "het": "t", "een": "n",
-    "zijn": "zn", "helemaal": "hlml",
+    "mijn": "mn",
+    "ik": "k",
+    "gewoon": "gwn",
+    "echt": "egt",
+    "niet": "nie",
+    "even": "ff",
+    "heel": "hele",
+    "wat": "wa",
+    "met": "mt",
+    "maar": "mr",
+    "het": "t",
+    "een": "n",
+    "zijn": "zn",
+    "helemaal": "hlml",
 }
 _CHAT_RATE = 0.6
 _TOKEN = re.compile(r"[a-z]+|[^a-z]+")

@@ -160,7 +160,9 @@ def load_sourced_examples(
 
 def load_examples(data_dir: Path = DATA_DIR, *, project_sets: bool = True) -> list[tuple[str, str]]:
     """(text, label) pairs in a fixed order; a text in two files keeps its first label."""
-    return [(t, label) for t, label, _ in load_sourced_examples(data_dir, project_sets=project_sets)]
+    return [
+        (t, label) for t, label, _ in load_sourced_examples(data_dir, project_sets=project_sets)
+    ]
 
 
 # Layer 2 reads at most this much of a message (layer 1 reads all of it): bounded cost.
@@ -192,9 +194,7 @@ def windows(text: str) -> list[str]:
     return pairs[:MAX_WINDOWS]
 
 
-def build_model(
-    pairs: Sequence[tuple[str, str]], c: float = 1.0, *, augmented: bool = True
-) -> Any:
+def build_model(pairs: Sequence[tuple[str, str]], c: float = 1.0, *, augmented: bool = True) -> Any:
     """A fitted scikit-learn pipeline: tf-idf word 1-2-grams + char_wb 2-5-grams -> a linear
     SVM with sigmoid-calibrated probabilities (one-vs-rest over ``LABELS``).
 
@@ -215,10 +215,21 @@ def build_model(
     labels = [label for _, label in pairs]
     union = FeatureUnion(
         [
-            ("word", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True,
-                                     token_pattern=r"(?u)\b\w+\b")),
-            ("char", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True,
-                                     min_df=1)),
+            (
+                "word",
+                TfidfVectorizer(
+                    analyzer="word",
+                    ngram_range=(1, 2),
+                    sublinear_tf=True,
+                    token_pattern=r"(?u)\b\w+\b",
+                ),
+            ),
+            (
+                "char",
+                TfidfVectorizer(
+                    analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=1
+                ),
+            ),
         ]
     )
     linear = LinearSVC(C=c, class_weight="balanced", random_state=0, max_iter=5000)
@@ -265,8 +276,13 @@ class FastModel:
         for _, vectoriser in union.transformer_list:
             vocabulary = {str(k): int(v) for k, v in vectoriser.vocabulary_.items()}
             self._parts.append(
-                (vectoriser.build_analyzer(), vocabulary, np.asarray(vectoriser.idf_),
-                 bool(vectoriser.sublinear_tf), offset)
+                (
+                    vectoriser.build_analyzer(),
+                    vocabulary,
+                    np.asarray(vectoriser.idf_),
+                    bool(vectoriser.sublinear_tf),
+                    offset,
+                )
             )
             offset += len(vocabulary)
         weights, biases, slopes, shifts = [], [], [], []

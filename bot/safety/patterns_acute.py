@@ -20,7 +20,9 @@ _HIGH = (
     r"|de parkeergarage|parkeergarage|hoogste verdieping|the roof|roof|rooftop|the edge|edge"
     r"|the bridge|a bridge|bridge|ledge)"
 )
-_RAIL = r"(?:het spoor|t spoor|spoor|de rails|rails|het perron|spoorwegovergang|train tracks|tracks)"
+_RAIL = (
+    r"(?:het spoor|t spoor|spoor|de rails|rails|het perron|spoorwegovergang|train tracks|tracks)"
+)
 _MY = r"(?:mijn|mn|m|me|my)"
 _KNIFE = (
     r"(?:mes|mesje|scheermes|scheermesje|stanleymes|schaar|scherf|glasscherf|pistool|wapen"

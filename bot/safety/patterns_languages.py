@@ -68,7 +68,10 @@ LANGUAGE_RULES: tuple[Rule, ...] = (
 # (pattern, categories) on the casefolded text as written.
 SCRIPT_RULES: tuple[tuple[re.Pattern[str], tuple[CrisisCategory, ...]], ...] = (
     # Arabic: "I want to die", "suicide", "kill myself", "I don't want to live"
-    (re.compile(r"أريد أن أموت|اريد ان اموت|انتحار|أقتل نفسي|اقتل نفسي|لا أريد أن أعيش"), (SUICIDE,)),
+    (
+        re.compile(r"أريد أن أموت|اريد ان اموت|انتحار|أقتل نفسي|اقتل نفسي|لا أريد أن أعيش"),
+        (SUICIDE,),
+    ),
     # Russian / Ukrainian: "want to die", "kill myself", "suicide", "don't want to live"
     (
         re.compile(
@@ -78,5 +81,8 @@ SCRIPT_RULES: tuple[tuple[re.Pattern[str], tuple[CrisisCategory, ...]], ...] = (
         (SUICIDE,),
     ),
     # Arabic "hits me"; Russian "hits me", "touches me"
-    (re.compile(r"يضربني|يغتصبني|бь[её]т меня|меня бь[её]т|трогает меня|меня трогает|изнасил"), (ABUSE,)),
+    (
+        re.compile(r"يضربني|يغتصبني|бь[её]т меня|меня бь[её]т|трогает меня|меня трогает|изнасил"),
+        (ABUSE,),
+    ),
 )

@@ -27,7 +27,9 @@ __all__ = [
 # What the young person can type to reach a Join us staff member.
 STAFF_PHRASE = "ik wil met iemand praten"
 # The first line of the reply to acute danger (roof, pills taken, a weapon, a threat now).
-ACUTE_FIRST_LINE = "Ben je nu in gevaar? Bel meteen 112. Dat is gratis en kan altijd, ook zonder beltegoed."
+ACUTE_FIRST_LINE = (
+    "Ben je nu in gevaar? Bel meteen 112. Dat is gratis en kan altijd, ook zonder beltegoed."
+)
 
 _SUICIDE_KEYS = ("113", "112", "kindertelefoon", "luisterlijn")
 _ABUSE_KEYS = ("veilig_thuis", "kindertelefoon", "112")
@@ -179,7 +181,6 @@ def check_in_reply(lines: Mapping[str, Any] | None = None) -> str:
         f'Praten met iemand van Join us kan ook: typ "{STAFF_PHRASE}". '
         "Je mag me hier ook gewoon alles vragen."
     )
-
 
 
 def _short(lines: Mapping[str, Any] | None, key: str, default: str) -> str:

@@ -33,7 +33,9 @@ class InsightsService:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def record_unanswered(self, kind: str, intent_guess: str, *, now: datetime | None = None) -> None:
+    def record_unanswered(
+        self, kind: str, intent_guess: str, *, now: datetime | None = None
+    ) -> None:
         """Add one to this week's count for ``(kind, intent_guess)``."""
         if kind not in KINDS:
             raise ValueError(f"unknown kind {kind!r}")

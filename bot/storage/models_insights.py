@@ -14,7 +14,9 @@ class UnansweredCount(Base):
     """How often a kind of miss happened in a week; no message text, no user, only labels."""
 
     __tablename__ = "unanswered_counts"
-    __table_args__ = (UniqueConstraint("week_start", "kind", "intent_guess", name="uq_unanswered_week"),)
+    __table_args__ = (
+        UniqueConstraint("week_start", "kind", "intent_guess", name="uq_unanswered_week"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     # Monday of the ISO week in which the misses happened.

@@ -34,6 +34,7 @@ from bot.telegram.ratelimit import MessageRateLimiter
 
 log = logging.getLogger(__name__)
 
+
 def build_application(settings: Settings, runtime: Runtime | None = None) -> Application:  # type: ignore[type-arg]
     """The whole bot: shared clients open in post_init and close in post_shutdown."""
     if not settings.telegram_token:

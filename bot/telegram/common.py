@@ -82,7 +82,9 @@ def polite(handler: Handler, *, button_reply: bool = False) -> Handler:
             in_chat = button_reply and isinstance(exc, AmbassadorError)
             if query is not None:
                 with contextlib.suppress(TelegramError):
-                    await (query.answer() if in_chat else query.answer(str(exc)[:190], show_alert=True))
+                    await (
+                        query.answer() if in_chat else query.answer(str(exc)[:190], show_alert=True)
+                    )
                 if not in_chat:
                     return
             await reply_html(update, html.escape(str(exc)))

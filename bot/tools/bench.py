@@ -52,8 +52,10 @@ def bench_safety() -> None:
     """Both layers of the safety net: start-up (model from the on-disk cache) and per message."""
     started = time.perf_counter()
     warm_up()
-    print(f"safety net layer 2 ready after {time.perf_counter() - started:.2f} s "
-          "(model loaded from the cache in var/safety/, or fitted when the data changed)")
+    print(
+        f"safety net layer 2 ready after {time.perf_counter() - started:.2f} s "
+        "(model loaded from the cache in var/safety/, or fitted when the data changed)"
+    )
     lines: list[str] = []
     for name in ("crisis_messages.txt", "everyday_messages.txt"):
         path = PROJECT_ROOT / "tests" / "safety" / name
@@ -69,10 +71,12 @@ def bench_safety() -> None:
                 cpu.append((time.thread_time() - start_cpu) * 1e6)
                 timings.append((time.perf_counter() - start) * 1e6)
         # Wall time includes waiting for a core on a busy machine; CPU time does not.
-        print(f"safety net ({label}): {len(lines)} messages x5, wall median "
-              f"{statistics.median(timings):.0f} µs, p95 {_percentile(timings, 0.95):.0f} µs, "
-              f"max {max(timings):.0f} µs; CPU median {statistics.median(cpu):.0f} µs, "
-              f"p95 {_percentile(cpu, 0.95):.0f} µs per message")
+        print(
+            f"safety net ({label}): {len(lines)} messages x5, wall median "
+            f"{statistics.median(timings):.0f} µs, p95 {_percentile(timings, 0.95):.0f} µs, "
+            f"max {max(timings):.0f} µs; CPU median {statistics.median(cpu):.0f} µs, "
+            f"p95 {_percentile(cpu, 0.95):.0f} µs per message"
+        )
 
 
 async def _play(conversation: Conversation, users: int, turns: int) -> list[float]:
@@ -122,9 +126,13 @@ def bench_pipeline(users: int, turns: int) -> None:
 
         latencies, elapsed = asyncio.run(run())
         ms = [x * 1000 for x in latencies]
-        print(f"turns: {len(ms)} ({users} concurrent users x {turns}), {len(ms) / elapsed:.1f} turns/s")
-        print(f"turn latency (bot -> Rasa -> actions -> bot): median {statistics.median(ms):.0f} ms, "
-              f"p95 {_percentile(ms, 0.95):.0f} ms, max {max(ms):.0f} ms")
+        print(
+            f"turns: {len(ms)} ({users} concurrent users x {turns}), {len(ms) / elapsed:.1f} turns/s"
+        )
+        print(
+            f"turn latency (bot -> Rasa -> actions -> bot): median {statistics.median(ms):.0f} ms, "
+            f"p95 {_percentile(ms, 0.95):.0f} ms, max {max(ms):.0f} ms"
+        )
     finally:
         supervisor.stop_all()
 

@@ -52,35 +52,61 @@ def seed(console: Console, *, leads: int, teams: int, ambassadors: int, rng: ran
         claimed_by = None if status == "open" else rng.choice([STAFF, *range(100, 108)])
         rows.append(
             dict(
-                public_id=f"L{i:06d}", kind="interest", pseudonym=f"p{i}", status=status,
-                age_band=rng.choice(["12-15", "16-17", "18-25"]), route="phone",
-                area_enc=rng.choice(areas), contact_enc=contact, source=rng.choice(SOURCES) or None,
-                consent_kind="self", claimed_by=claimed_by, created_at=created,
-                consented_at=created, announced_at=created, announce_count=1,
+                public_id=f"L{i:06d}",
+                kind="interest",
+                pseudonym=f"p{i}",
+                status=status,
+                age_band=rng.choice(["12-15", "16-17", "18-25"]),
+                route="phone",
+                area_enc=rng.choice(areas),
+                contact_enc=contact,
+                source=rng.choice(SOURCES) or None,
+                consent_kind="self",
+                claimed_by=claimed_by,
+                created_at=created,
+                consented_at=created,
+                announced_at=created,
+                announce_count=1,
             )
         )
     with db.session() as s:
         s.execute(insert(Lead), rows)
         weeks = [(now - timedelta(weeks=w)).date() for w in range(52)]
         counts = [
-            dict(week_start=w - timedelta(days=w.weekday()), source=src, metric=m, count=rng.randrange(1, 30))
-            for w in weeks for src in SOURCES for m in ("interest", "consented", "contacted", "signed_up")
+            dict(
+                week_start=w - timedelta(days=w.weekday()),
+                source=src,
+                metric=m,
+                count=rng.randrange(1, 30),
+            )
+            for w in weeks
+            for src in SOURCES
+            for m in ("interest", "consented", "contacted", "signed_up")
         ]
         s.execute(insert(LeadCount), counts)
         s.execute(
             insert(UnansweredCount),
             [
-                dict(week_start=w - timedelta(days=w.weekday()), kind="fallback", intent_guess=t, count=rng.randrange(1, 15))
-                for w in weeks for t in TOPICS
+                dict(
+                    week_start=w - timedelta(days=w.weekday()),
+                    kind="fallback",
+                    intent_guess=t,
+                    count=rng.randrange(1, 15),
+                )
+                for w in weeks
+                for t in TOPICS
             ],
         )
         s.execute(
             insert(SchoolRequest),
             [
                 dict(
-                    public_id=f"R{i:05d}", kind=rng.choice(["referral", "presentation", "material"]),
-                    pseudonym=f"m{i}", status=rng.choice(["open", "claimed", "closed", "closed"]),
-                    school_enc=cipher.encrypt(f"School {i % 40}"), contact_enc=contact,
+                    public_id=f"R{i:05d}",
+                    kind=rng.choice(["referral", "presentation", "material"]),
+                    pseudonym=f"m{i}",
+                    status=rng.choice(["open", "claimed", "closed", "closed"]),
+                    school_enc=cipher.encrypt(f"School {i % 40}"),
+                    contact_enc=contact,
                     created_at=now - timedelta(days=rng.randrange(365)),
                 )
                 for i in range(600)
@@ -96,9 +122,14 @@ def seed(console: Console, *, leads: int, teams: int, ambassadors: int, rng: ran
             insert(Ambassador),
             [
                 dict(
-                    team_id=team_ids[i % teams], user_key=f"u{i}", first_name_enc=rng.choice(names),
-                    chat_id_enc=cipher.encrypt(str(10_000 + i)), age_band="16plus", status="active",
-                    enrolled_at=now, active_since=now,
+                    team_id=team_ids[i % teams],
+                    user_key=f"u{i}",
+                    first_name_enc=rng.choice(names),
+                    chat_id_enc=cipher.encrypt(str(10_000 + i)),
+                    age_band="16plus",
+                    status="active",
+                    enrolled_at=now,
+                    active_since=now,
                 )
                 for i in range(ambassadors)
             ],
@@ -109,18 +140,25 @@ def seed(console: Console, *, leads: int, teams: int, ambassadors: int, rng: ran
             insert(AmbassadorHours),
             [
                 dict(
-                    ambassador_id=a, activity="posters", minutes=rng.choice([30, 60, 90, 120]),
+                    ambassador_id=a,
+                    activity="posters",
+                    minutes=rng.choice([30, 60, 90, 120]),
                     status=rng.choice(["confirmed"] * 8 + ["pending", "rejected"]),
                     logged_at=now - timedelta(days=rng.randrange(200)),
                 )
-                for a in ids for _ in range(8)
+                for a in ids
+                for _ in range(8)
             ],
         )
     for c in range(20):
         console.campaigns.create(f"Campagne {c}", "poster", code=f"campagne_{c}", actor_id=ADMIN)
     for i in range(30):
         console.fact_store.set(
-            "evenings.times", f"19:{i:02d} - 21:00", actor_id=ADMIN, actor_name="Bench", is_admin=True
+            "evenings.times",
+            f"19:{i:02d} - 21:00",
+            actor_id=ADMIN,
+            actor_name="Bench",
+            is_admin=True,
         )
     # One claim through the service, so the audit and outbox rows of a real claim exist too.
     first_open = next(row["public_id"] for row in rows if row["status"] == "open")
@@ -138,8 +176,10 @@ def run(
     console = Console.open(settings)
     started = time.perf_counter()
     seed(console, leads=leads, teams=teams, ambassadors=ambassadors, rng=random.Random(14))
-    print(f"seeded in {time.perf_counter() - started:.1f} s: {leads} leads, {ambassadors} ambassadors "
-          f"in {teams} teams, 52 weeks of counts, 600 school requests, 20 campaigns")
+    print(
+        f"seeded in {time.perf_counter() - started:.1f} s: {leads} leads, {ambassadors} ambassadors "
+        f"in {teams} teams, 52 weeks of counts, 600 school requests, 20 campaigns"
+    )
     http = TestClient(build_app(settings, console), base_url="http://127.0.0.1")
     admin = TestClient(build_app(settings, console), base_url="http://127.0.0.1")
     for client, who in ((http, STAFF), (admin, ADMIN)):
@@ -195,14 +235,25 @@ def main() -> None:
         url = args.database_url or f"sqlite:///{Path(tmp) / 'bench.db'}"
         settings = load_settings(
             {
-                "JOINUS_DATA_DIR": tmp, "DATABASE_URL": url, "ADMIN_TELEGRAM_IDS": str(ADMIN),
-                "PSEUDONYM_SECRET": "b" * 32, "ENCRYPTION_KEY": "c" * 32,
+                "JOINUS_DATA_DIR": tmp,
+                "DATABASE_URL": url,
+                "ADMIN_TELEGRAM_IDS": str(ADMIN),
+                "PSEUDONYM_SECRET": "b" * 32,
+                "ENCRYPTION_KEY": "c" * 32,
                 "FACTS_FILE": str(PROJECT_ROOT / "content" / "facts.yml"),
                 "TELEGRAM_BOT_USERNAME": "joinus_bot",
             }
         )
-        results = run(settings, runs=args.runs, leads=args.leads, teams=args.teams, ambassadors=args.ambassadors)
-    print(f"\nConsole page server time ({settings.database_url.split(':')[0]}, {args.runs} requests each, ms)")
+        results = run(
+            settings,
+            runs=args.runs,
+            leads=args.leads,
+            teams=args.teams,
+            ambassadors=args.ambassadors,
+        )
+    print(
+        f"\nConsole page server time ({settings.database_url.split(':')[0]}, {args.runs} requests each, ms)"
+    )
     print(f"{'page':32} {'p50':>7} {'p95':>7} {'max':>7} {'cpu p50':>8} {'cpu p95':>8}")
     for name, times, cpu in results:
         print(

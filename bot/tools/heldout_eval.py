@@ -162,7 +162,9 @@ def score(lines: Sequence[Line], predicted: Mapping[str, str]) -> list[FileScore
             kinds[line.kind][0] += hit
             kinds[line.kind][1] += 1
         scores.append(
-            FileScore(name, len(mine), hits, roles, wrong, {k: (v[0], v[1]) for k, v in kinds.items()})
+            FileScore(
+                name, len(mine), hits, roles, wrong, {k: (v[0], v[1]) for k, v in kinds.items()}
+            )
         )
     return scores
 
@@ -171,8 +173,12 @@ def score_rows(scores: Sequence[FileScore]) -> list[tuple[str, str]]:
     """(label, value) per figure of one version, in print order."""
     rows: list[tuple[str, str]] = []
     for s in scores:
-        rows.append((f"{s.file} family accuracy", f"{s.family_hits}/{s.total} {s.family_accuracy:.3f}"))
-        rows.append((f"{s.file} role answered correctly", f"{s.role_hits}/{s.total} {s.role_accuracy:.3f}"))
+        rows.append(
+            (f"{s.file} family accuracy", f"{s.family_hits}/{s.total} {s.family_accuracy:.3f}")
+        )
+        rows.append(
+            (f"{s.file} role answered correctly", f"{s.role_hits}/{s.total} {s.role_accuracy:.3f}")
+        )
     total = sum(s.total for s in scores)
     if total:
         fam = sum(s.family_hits for s in scores)
@@ -181,8 +187,10 @@ def score_rows(scores: Sequence[FileScore]) -> list[tuple[str, str]]:
         rows.append(("all role answered correctly", f"{role}/{total} {role / total:.3f}"))
     for s in scores:
         if s.file == "feelings" and len(s.per_kind) > 1:
-            rows += [(f"feelings {kind} (family recall)", f"{hit}/{n}")
-                     for kind, (hit, n) in sorted(s.per_kind.items())]
+            rows += [
+                (f"feelings {kind} (family recall)", f"{hit}/{n}")
+                for kind, (hit, n) in sorted(s.per_kind.items())
+            ]
     return rows
 
 

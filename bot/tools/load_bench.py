@@ -403,9 +403,7 @@ async def play_burst(
         person = players.new_id()
         try:
             firsts.append(await players.whole_turn(person, "/start"))
-            seconds.append(
-                await players.whole_turn(person, QUESTIONS[index % len(QUESTIONS)])
-            )
+            seconds.append(await players.whole_turn(person, QUESTIONS[index % len(QUESTIONS)]))
         except TimeoutError:
             failures += 1
 
@@ -434,7 +432,9 @@ def _reachable(url: str) -> bool:
     parts = urlsplit(url)
     default_port = 5432 if parts.scheme.startswith("postgres") else 6379
     try:
-        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or default_port), 1):
+        with socket.create_connection(
+            (parts.hostname or "127.0.0.1", parts.port or default_port), 1
+        ):
             return True
     except OSError:
         return False
@@ -504,7 +504,9 @@ def training_line(models: Path = PROJECT_ROOT / "models") -> str:
     """What scripts/train.sh recorded about the last training (wall and CPU seconds)."""
     try:
         stats = dict(
-            item.split("=", 1) for item in (models / ".train-stats").read_text().split() if "=" in item
+            item.split("=", 1)
+            for item in (models / ".train-stats").read_text().split()
+            if "=" in item
         )
         return (
             f"training (last `make train`, {stats['date']}): {stats['wall']} s wall, "

@@ -59,7 +59,9 @@ def _scores(report: Mapping[str, Any]) -> dict[str, Score]:
     return out
 
 
-def combine(intent_report: Mapping[str, Any], response_report: Mapping[str, Any] | None) -> list[Score]:
+def combine(
+    intent_report: Mapping[str, Any], response_report: Mapping[str, Any] | None
+) -> list[Score]:
     """Rasa's own per-label scores: plain intents plus FAQ sub-intents from the response report.
 
     Rasa scores a FAQ sub-intent only among messages whose intent was already right, so these
@@ -180,8 +182,12 @@ def _load(path: Path, default: Any) -> Any:
 
 
 def run_rasa(model: Path, nlu: Path, out: Path) -> None:
-    env = {**os.environ, "PYTHONWARNINGS": "ignore", "RASA_TELEMETRY_ENABLED": "false",
-           "TF_CPP_MIN_LOG_LEVEL": "2"}
+    env = {
+        **os.environ,
+        "PYTHONWARNINGS": "ignore",
+        "RASA_TELEMETRY_ENABLED": "false",
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+    }
     rasa = PROJECT_ROOT / ".venv-rasa" / "bin" / "rasa"
     cmd = [str(rasa), "test", "nlu", "--model", str(model), "--nlu", str(nlu), "--out", str(out)]
     print("running:", " ".join(cmd), flush=True)
@@ -197,9 +203,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--nlu", type=Path, default=PROJECT_ROOT / "tests" / "nlu")
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "results" / "nlu")
     parser.add_argument(
-        "--heldout", type=Path, action="append",
+        "--heldout",
+        type=Path,
+        action="append",
         help="a folder of held-out feelings/parents/professionals files (family figures; "
-             "repeatable); default: every held-out version side by side",
+        "repeatable); default: every held-out version side by side",
     )
     parser.add_argument("--no-run", action="store_true", help="only summarise existing reports")
     parser.add_argument("--min-f1", type=float, default=None, help="exit 1 below this macro F1")
@@ -220,10 +228,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = strict_scores(predictions)
     print(format_report(rows, confusions(predictions)))
     rasa_rows = combine(intent_report, _load(args.out / "response_selection_report.json", {}))
-    print(f"\n(Rasa's own reports, FAQ answers scored only where the intent was right: "
-          f"macro F1 {macro_f1(rasa_rows):.3f}; details in {args.out})")
-    report_heldout(args.model, heldout_sets.named("nlu", args.heldout), args.out / "heldout",
-                   run=not args.no_run)
+    print(
+        f"\n(Rasa's own reports, FAQ answers scored only where the intent was right: "
+        f"macro F1 {macro_f1(rasa_rows):.3f}; details in {args.out})"
+    )
+    report_heldout(
+        args.model,
+        heldout_sets.named("nlu", args.heldout),
+        args.out / "heldout",
+        run=not args.no_run,
+    )
     if args.min_f1 is not None and macro_f1(rows) < args.min_f1:
         return 1
     return 0
@@ -245,9 +259,11 @@ def report_heldout(model: Path, folders: Mapping[str, Path], out: Path, *, run: 
         run_rasa(model, data, out)
     predicted = heldout_eval.predictions(out)
     print()
-    print(heldout_eval.format_scores(
-        {name: heldout_eval.score(lines, predicted) for name, lines in by_version.items()}
-    ))
+    print(
+        heldout_eval.format_scores(
+            {name: heldout_eval.score(lines, predicted) for name, lines in by_version.items()}
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -207,8 +207,11 @@ def evaluate(data: Path, judge: Judge = _plain_judge) -> Report:
     report.context = (right, len(cases))
     for expected in (True, False):
         subset = [c for c in cases if c.crisis == expected]
-        wrong = sum(1 for m in report.context_misses if m.startswith(
-            "expected crisis" if expected else "expected no crisis"))
+        wrong = sum(
+            1
+            for m in report.context_misses
+            if m.startswith("expected crisis" if expected else "expected no crisis")
+        )
         report.context_split[expected] = (len(subset) - wrong, len(subset))
     return report
 
@@ -224,30 +227,44 @@ def _percentile(values: Sequence[float], q: float) -> float:
 
 def figure_rows(report: Report) -> list[tuple[str, str]]:
     """(label, value) per figure of one set, in print order."""
-    rows = [(f"recall {name}", _pct(*report.counts[name])) for name in POSITIVE
-            if name in report.counts]
+    rows = [
+        (f"recall {name}", _pct(*report.counts[name])) for name in POSITIVE if name in report.counts
+    ]
     if "acute" in report.counts:
         rows.append(("acute replies leading with 112 (target 100%)", _pct(*report.acute_112)))
     if any(n in report.counts for n in POSITIVE):
         hits = sum(report.counts.get(n, (0, 0))[0] for n in POSITIVE)
         total = sum(report.counts.get(n, (0, 0))[1] for n in POSITIVE)
         rows.append((f"recall acute+crisis (target {TARGET_CRISIS:.0%})", _pct(hits, total)))
-    rows += [(f"false full-crisis replies {name}", _pct(*report.counts[name])) for name in NEGATIVE
-             if name in report.counts]
+    rows += [
+        (f"false full-crisis replies {name}", _pct(*report.counts[name]))
+        for name in NEGATIVE
+        if name in report.counts
+    ]
     pos = [n for n in ("everyday", "loneliness") if n in report.counts]
     if pos:
         hits = sum(report.counts[n][0] for n in pos)
         total = sum(report.counts[n][1] for n in pos)
-        rows.append((f"false full-crisis replies everyday+loneliness "
-                     f"(target <= {TARGET_FALSE_ALARMS:.0%})", _pct(hits, total)))
+        rows.append(
+            (
+                f"false full-crisis replies everyday+loneliness "
+                f"(target <= {TARGET_FALSE_ALARMS:.0%})",
+                _pct(hits, total),
+            )
+        )
     rows.append(("context conversations judged right", _pct(*report.context)))
     if report.context_split:
         rows.append(("  after distress (expect crisis)", _pct(*report.context_split[True])))
         rows.append(("  after harmless turns (expect none)", _pct(*report.context_split[False])))
     if report.timings_us:
         t = report.timings_us
-        rows.append(("speed p50/p95/max µs", f"{statistics.median(t):.0f}/"
-                     f"{_percentile(t, 0.95):.0f}/{max(t):.0f} ({len(t)} messages)"))
+        rows.append(
+            (
+                "speed p50/p95/max µs",
+                f"{statistics.median(t):.0f}/"
+                f"{_percentile(t, 0.95):.0f}/{max(t):.0f} ({len(t)} messages)",
+            )
+        )
     return rows
 
 
@@ -264,10 +281,14 @@ def _misses(report: Report) -> list[str]:
     return out
 
 
-def format_reports(reports: Mapping[str, tuple[Path, Report]], misses_of: Collection[str] = ()) -> str:
+def format_reports(
+    reports: Mapping[str, tuple[Path, Report]], misses_of: Collection[str] = ()
+) -> str:
     """Figures of every set side by side (one column per set), then each set's groups, then the
     missed lines of the sets named in ``misses_of``."""
-    out = ["safety report on " + ", ".join(f"{name} = {data}" for name, (data, _) in reports.items())]
+    out = [
+        "safety report on " + ", ".join(f"{name} = {data}" for name, (data, _) in reports.items())
+    ]
     out += heldout_sets.side_by_side({name: figure_rows(r) for name, (_, r) in reports.items()})
     for name, (_, report) in reports.items():
         out.append(f"  crisis replies per group, {name} (file: comment header):")
@@ -313,10 +334,14 @@ def validate(show_misses: bool = True) -> None:
     rules = [assess_rules(t).level == "crisis" for t, _ in val]
     pos = [i for i, (_, lab) in enumerate(val) if lab in classifier.DANGER_LABELS]
     neg = [i for i, (_, lab) in enumerate(val) if lab in ("none", "distress", "grief")]
-    print(f"validation split: {len(train)} train, {len(val)} validation "
-          f"({len(pos)} danger, {len(neg)} none/distress/grief); fit {fitted:.1f} s")
-    print(f"  layer 1 alone: recall {sum(rules[i] for i in pos) / len(pos):.3f}, "
-          f"false alarms {sum(rules[i] for i in neg) / len(neg):.3f}")
+    print(
+        f"validation split: {len(train)} train, {len(val)} validation "
+        f"({len(pos)} danger, {len(neg)} none/distress/grief); fit {fitted:.1f} s"
+    )
+    print(
+        f"  layer 1 alone: recall {sum(rules[i] for i in pos) / len(pos):.3f}, "
+        f"false alarms {sum(rules[i] for i in neg) / len(neg):.3f}"
+    )
     for threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
         flag = [d >= threshold or r for d, r in zip(danger, rules, strict=True)]
         per_label = ", ".join(
@@ -324,9 +349,11 @@ def validate(show_misses: bool = True) -> None:
             f"/{sum(1 for i in neg if val[i][1] == lab)}"
             for lab in ("none", "distress", "grief")
         )
-        print(f"  union, layer 2 threshold {threshold:.2f}: recall "
-              f"{sum(flag[i] for i in pos) / len(pos):.3f}, false alarms "
-              f"{sum(flag[i] for i in neg) / len(neg):.3f} ({per_label})")
+        print(
+            f"  union, layer 2 threshold {threshold:.2f}: recall "
+            f"{sum(flag[i] for i in pos) / len(pos):.3f}, false alarms "
+            f"{sum(flag[i] for i in neg) / len(neg):.3f} ({per_label})"
+        )
     if show_misses:
         threshold = net.DANGER_THRESHOLD
         for i, (text, label) in enumerate(val):
@@ -360,8 +387,10 @@ def validate_by_source() -> None:
     train, val = by_source_split()
     started = time.process_time()
     model = classifier.FastModel(classifier.build_model(train))
-    print(f"by-source split: {len(train)} train, {len(val)} validation; "
-          f"fit {time.process_time() - started:.1f} s CPU")
+    print(
+        f"by-source split: {len(train)} train, {len(val)} validation; "
+        f"fit {time.process_time() - started:.1f} s CPU"
+    )
     saved = classifier._LAYER2._model, net.DANGER_THRESHOLD
     classifier._LAYER2._model = model
     try:
@@ -379,27 +408,42 @@ def validate_by_source() -> None:
             pos = [flagged.get(lab, [0, 0]) for lab in classifier.DANGER_LABELS]
             neg = [flagged.get(lab, [0, 0]) for lab in ("none", "distress")]
             acute = flagged.get("acute", [0, 0])
-            print(f"  threshold {threshold:.2f}: danger flagged {_pct(sum(c[0] for c in pos), sum(c[1] for c in pos))}, "
-                  f"acute {acute[0]}/{acute[1]} (112 first {first_112}); false full crisis on none+distress "
-                  f"{_pct(sum(c[0] for c in neg), sum(c[1] for c in neg))}, grief {flagged.get('grief', [0, 0])[0]}"
-                  f"/{flagged.get('grief', [0, 0])[1]}")
+            print(
+                f"  threshold {threshold:.2f}: danger flagged {_pct(sum(c[0] for c in pos), sum(c[1] for c in pos))}, "
+                f"acute {acute[0]}/{acute[1]} (112 first {first_112}); false full crisis on none+distress "
+                f"{_pct(sum(c[0] for c in neg), sum(c[1] for c in neg))}, grief {flagged.get('grief', [0, 0])[0]}"
+                f"/{flagged.get('grief', [0, 0])[1]}"
+            )
     finally:
         classifier._LAYER2._model, net.DANGER_THRESHOLD = saved
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--data", type=Path, action="append",
-                        help="a folder of sets (repeatable); default: every held-out version")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        action="append",
+        help="a folder of sets (repeatable); default: every held-out version",
+    )
     shown = parser.add_mutually_exclusive_group()
     shown.add_argument("--quiet", action="store_true", help="figures only, no misses")
-    shown.add_argument("--misses", action="store_true",
-                       help="also list the missed lines of held-out sets (spoils them for tuning)")
+    shown.add_argument(
+        "--misses",
+        action="store_true",
+        help="also list the missed lines of held-out sets (spoils them for tuning)",
+    )
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
-    parser.add_argument("--validate", action="store_true",
-                        help="layer 2 on a split of its own training data (model selection)")
-    parser.add_argument("--by-source", action="store_true",
-                        help="with --validate: hold back whole groups of the v3 lines")
+    parser.add_argument(
+        "--validate",
+        action="store_true",
+        help="layer 2 on a split of its own training data (model selection)",
+    )
+    parser.add_argument(
+        "--by-source",
+        action="store_true",
+        help="with --validate: hold back whole groups of the v3 lines",
+    )
     args = parser.parse_args(argv)
     if args.validate and args.by_source:
         validate_by_source()
@@ -421,8 +465,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"safety report: no data at {data} (skipped)")
     if not reports:
         return 0
-    misses_of = {name for name, (data, _) in reports.items()
-                 if args.misses or not (args.quiet or heldout_sets.is_heldout(data))}
+    misses_of = {
+        name
+        for name, (data, _) in reports.items()
+        if args.misses or not (args.quiet or heldout_sets.is_heldout(data))
+    }
     print(format_reports(reports, misses_of))
     if args.check and not all(targets_met(report) for _, report in reports.values()):
         return 1

@@ -167,7 +167,9 @@ def test_post_without_csrf_changes_nothing(console: Console) -> None:
     http = sign_in(console, STAFF_ID)
     response = http.post("/feiten", data={"sleutel": "evenings.cost", "waarde": "gratis"})
     assert response.status_code == 403 and "verlopen" in response.text
-    wrong = http.post("/feiten", data={"csrf": "x" * 32, "sleutel": "evenings.cost", "waarde": "gratis"})
+    wrong = http.post(
+        "/feiten", data={"csrf": "x" * 32, "sleutel": "evenings.cost", "waarde": "gratis"}
+    )
     assert wrong.status_code == 403
     assert console.facts.get("evenings.cost") is None
 
@@ -195,7 +197,15 @@ def test_pages_have_no_inline_script_or_third_party_assets(console: Console) -> 
     import re
 
     http = sign_in(console, ADMIN_ID)
-    for path in ("/", "/aanmeldingen", "/ambassadeurs", "/feiten", "/team", "/campagnes", "/cijfers"):
+    for path in (
+        "/",
+        "/aanmeldingen",
+        "/ambassadeurs",
+        "/feiten",
+        "/team",
+        "/campagnes",
+        "/cijfers",
+    ):
         page = http.get(path).text
         assert not re.search(r"<script(?![^>]*\bsrc=\"/static/)", page), path
         assert " style=" not in page and "on" + "click" not in page, path
@@ -219,7 +229,7 @@ async def test_console_command_sends_a_login_link_to_members_only(tmp_path: Path
         try:
             api.push_command(STRANGER_ID, "/console")
             api.push_command(STAFF_ID, "/console")
-            refused = (await _wait_text(api, STRANGER_ID))
+            refused = await _wait_text(api, STRANGER_ID)
             sent = await _wait_text(api, STAFF_ID)
         finally:
             await stop(app)
@@ -244,10 +254,24 @@ def test_post_from_another_site_is_refused(console: Console) -> None:
     http = sign_in(console, STAFF_ID)
     token = csrf_of(http)
     evil = {"origin": "https://evil.example"}
-    response = http.post("/feiten", data={"csrf": token, "sleutel": "evenings.cost", "waarde": "x"}, headers=evil)
+    response = http.post(
+        "/feiten", data={"csrf": token, "sleutel": "evenings.cost", "waarde": "x"}, headers=evil
+    )
     assert response.status_code == 403 and console.facts.get("evenings.cost") is None
     path = urlsplit(console.auth.create_login_link(STAFF_ID)).path
     assert client(console).post(path, headers=evil).status_code == 403
-    assert client(console).post("/auth/telegram", data={"init_data": init_data(STAFF_ID)}, headers=evil).status_code == 403
+    assert (
+        client(console)
+        .post("/auth/telegram", data={"init_data": init_data(STAFF_ID)}, headers=evil)
+        .status_code
+        == 403
+    )
     own = {"origin": "http://127.0.0.1:8090"}
-    assert http.post("/feiten", data={"csrf": token, "sleutel": "evenings.cost", "waarde": "gratis"}, headers=own).status_code == 200
+    assert (
+        http.post(
+            "/feiten",
+            data={"csrf": token, "sleutel": "evenings.cost", "waarde": "gratis"},
+            headers=own,
+        ).status_code
+        == 200
+    )

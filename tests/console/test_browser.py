@@ -39,11 +39,20 @@ from tests.console_support import (
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parents[2] / "results" / "console"
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (scripts/setup.sh installs it)")
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="Debian's chromium is not installed (scripts/setup.sh installs it)",
+)
 
 
 def _free_port() -> int:
@@ -64,7 +73,9 @@ def served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Co
     monkeypatch.setenv("FACTS_FILE", str(settings.facts_file))
     monkeypatch.setenv("JOINUS_DATA_DIR", str(settings.data_dir))
     server = uvicorn.Server(
-        uvicorn.Config(build_app(settings, console), host="127.0.0.1", port=port, log_level="warning")
+        uvicorn.Config(
+            build_app(settings, console), host="127.0.0.1", port=port, log_level="warning"
+        )
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -129,14 +140,19 @@ def test_staff_and_coach_tasks_in_a_real_browser(served: tuple[Console, str]) ->
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
         try:
-            phone = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1, locale="nl-NL")
+            phone = browser.new_context(
+                viewport={"width": 390, "height": 844}, device_scale_factor=1, locale="nl-NL"
+            )
             page = phone.new_page()
             errors: list[str] = []
             page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
 
             # 1. A login link from '/console' (single use) opens a session.
-            page.goto(console.auth.create_login_link(STAFF_ID).replace(
-                console.settings.console.base_url, base))
+            page.goto(
+                console.auth.create_login_link(STAFF_ID).replace(
+                    console.settings.console.base_url, base
+                )
+            )
             page.get_by_role("button", name="Inloggen").click()
             expect(page.get_by_role("heading", name="Vandaag")).to_be_visible()
             expect(page.locator(".tile").first).to_contain_text("2")
@@ -165,7 +181,9 @@ def test_staff_and_coach_tasks_in_a_real_browser(served: tuple[Console, str]) ->
             page.locator("#voor").select_option(label="Noor")
             page.get_by_role("button", name="Toevoegen").click()
             expect(page.locator(".flash")).to_contain_text("toegevoegd")
-            expect(page.locator("details.task", has_text="Posters ophangen in de aula")).to_contain_text("Noor")
+            expect(
+                page.locator("details.task", has_text="Posters ophangen in de aula")
+            ).to_contain_text("Noor")
             page.screenshot(path=str(SHOTS / "team.png"), full_page=True)
 
             # 5. A campaign: link, QR code read back from a screenshot and from the PNG.
@@ -188,7 +206,9 @@ def test_staff_and_coach_tasks_in_a_real_browser(served: tuple[Console, str]) ->
             cost = page.locator("form#evenings\\.cost")
             cost.locator("input[name=waarde]").fill("gratis, ook het drinken")
             cost.get_by_role("button", name="Voorbeeld").click()
-            expect(page.locator("#voorbeeld")).to_contain_text("Meedoen aan Join us kost: gratis, ook het drinken.")
+            expect(page.locator("#voorbeeld")).to_contain_text(
+                "Meedoen aan Join us kost: gratis, ook het drinken."
+            )
             page.locator("form#evenings\\.cost").get_by_role("button", name="Opslaan").click()
             expect(page.locator(".flash")).to_contain_text("meteen")
             assert "gratis, ook het drinken" in _ask_assistant_about_cost()
@@ -205,8 +225,11 @@ def test_staff_and_coach_tasks_in_a_real_browser(served: tuple[Console, str]) ->
             # 7. The admin's Team page on a laptop-sized window; a staff invite with QR code.
             laptop = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL")
             admin = laptop.new_page()
-            admin.goto(console.auth.create_login_link(ADMIN_ID).replace(
-                console.settings.console.base_url, base))
+            admin.goto(
+                console.auth.create_login_link(ADMIN_ID).replace(
+                    console.settings.console.base_url, base
+                )
+            )
             admin.get_by_role("button", name="Inloggen").click()
             _nav(admin, "Team")
             admin.get_by_role("button", name="Uitnodigingslink maken").click()
@@ -221,7 +244,9 @@ def test_staff_and_coach_tasks_in_a_real_browser(served: tuple[Console, str]) ->
             from urllib.parse import quote
 
             miniapp = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
-            miniapp.goto(f"{base}/welkom#tgWebAppData={quote(init_data(COACH_ID))}&tgWebAppVersion=8.0")
+            miniapp.goto(
+                f"{base}/welkom#tgWebAppData={quote(init_data(COACH_ID))}&tgWebAppVersion=8.0"
+            )
             expect(miniapp.get_by_role("heading", name="Vandaag")).to_be_visible()
             expect(miniapp.locator("nav.tabs")).not_to_contain_text("Aanmeldingen")
             forged = browser.new_context().new_page()
@@ -230,7 +255,9 @@ def test_staff_and_coach_tasks_in_a_real_browser(served: tuple[Console, str]) ->
 
             # 9. The used login link does not work a second time.
             reused = laptop.new_page()
-            link_again = console.auth.create_login_link(STAFF_ID).replace(console.settings.console.base_url, base)
+            link_again = console.auth.create_login_link(STAFF_ID).replace(
+                console.settings.console.base_url, base
+            )
             reused.goto(link_again)
             reused.get_by_role("button", name="Inloggen").click()
             reused.goto(link_again)

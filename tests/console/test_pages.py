@@ -63,7 +63,11 @@ def test_every_route_checks_session_and_role(console: Console) -> None:
                 data = {"csrf": tokens[id(http)]} if method == "POST" else None
                 response = http.request(method, path, data=data, follow_redirects=False)
                 if allowed:
-                    assert response.status_code != 403 or "rol" not in response.text, (who, method, path)
+                    assert response.status_code != 403 or "rol" not in response.text, (
+                        who,
+                        method,
+                        path,
+                    )
                 else:
                     assert response.status_code == 403, (who, method, path)
                     assert "niet voor jouw rol" in response.text
@@ -100,13 +104,17 @@ def test_claim_then_details_only_for_the_claimer_and_audited(console: Console) -
     assert "06-12345678" in response.text and "Robin" in response.text
     other = ali.get(f"/aanmeldingen/{lead_id}").text
     assert "06-12345678" not in other and "opgepakt door een collega" in other
-    refused = ali.post(f"/aanmeldingen/{lead_id}/stap", data={"csrf": csrf_of(ali), "actie": "signed"})
+    refused = ali.post(
+        f"/aanmeldingen/{lead_id}/stap", data={"csrf": csrf_of(ali), "actie": "signed"}
+    )
     assert "Alleen wie deze aanmelding heeft opgepakt" in refused.text
     with console.database.session() as session:
         lead = session.scalar(select(Lead).where(Lead.public_id == lead_id))
         assert lead is not None and lead.claimed_by == STAFF_ID
         actions = session.scalars(
-            select(LeadAudit.action).where(LeadAudit.lead_id == lead.id, LeadAudit.actor_id == STAFF_ID)
+            select(LeadAudit.action).where(
+                LeadAudit.lead_id == lead.id, LeadAudit.actor_id == STAFF_ID
+            )
         ).all()
     # claim (status + the details sent privately, as in the chat) and the console view.
     assert actions.count("view_details") >= 2 and "status:claimed" in actions
@@ -123,7 +131,10 @@ def test_note_and_status_steps(console: Console) -> None:
     page = sam.post(f"/aanmeldingen/{lead_id}/stap", data={"csrf": token, "actie": "signed"}).text
     assert "aangemeld" in page and "Bel na 16 uur" in page
     counts = console.leads.weekly_counts()
-    assert {m for _, source, m, _ in counts if source == "poster_bieb"} >= {"contacted", "signed_up"}
+    assert {m for _, source, m, _ in counts if source == "poster_bieb"} >= {
+        "contacted",
+        "signed_up",
+    }
 
 
 def test_removing_a_member_hands_claims_back(console: Console) -> None:
@@ -148,7 +159,8 @@ def test_hours_tasks_and_certificate(console: Console) -> None:
     entry = re.search(r'action="/ambassadeurs/uren/(\d+)"', overview)
     assert entry is not None
     page = coach.post(
-        f"/ambassadeurs/uren/{entry[1]}", data={"csrf": token, "besluit": "ja", "back": "/ambassadeurs"}
+        f"/ambassadeurs/uren/{entry[1]}",
+        data={"csrf": token, "besluit": "ja", "back": "/ambassadeurs"},
     ).text
     assert "30 uur van Noor bevestigd" in page
     team = re.search(r'href="/ambassadeurs/team/(\d+)"', page)
@@ -161,19 +173,28 @@ def test_hours_tasks_and_certificate(console: Console) -> None:
     task = re.search(r'id="taak-(\d+)"[^>]*>\s*<summary><b>#\d+</b> Posters ophangen', added)
     assert task is not None
     moved = coach.post(
-        f"/ambassadeurs/taak/{task[1]}", data={"csrf": token, "actie": "datum", "datum": "2099-11-02"}
+        f"/ambassadeurs/taak/{task[1]}",
+        data={"csrf": token, "actie": "datum", "datum": "2099-11-02"},
     ).text
     assert "verplaatst" in moved
     renamed = coach.post(
-        f"/ambassadeurs/taak/{task[1]}", data={"csrf": token, "actie": "titel", "titel": "Posters in de aula"}
+        f"/ambassadeurs/taak/{task[1]}",
+        data={"csrf": token, "actie": "titel", "titel": "Posters in de aula"},
     ).text
     assert "heet nu ‘Posters in de aula’" in renamed
-    cancelled = coach.post(f"/ambassadeurs/taak/{task[1]}", data={"csrf": token, "actie": "schrappen"}).text
+    cancelled = coach.post(
+        f"/ambassadeurs/taak/{task[1]}", data={"csrf": token, "actie": "schrappen"}
+    ).text
     assert "geschrapt" in cancelled
-    assert f'action="/ambassadeurs/certificaat/{amb}"' in coach.get(f"/ambassadeurs/team/{team[1]}").text
+    assert (
+        f'action="/ambassadeurs/certificaat/{amb}"'
+        in coach.get(f"/ambassadeurs/team/{team[1]}").text
+    )
     pdf = coach.post(f"/ambassadeurs/certificaat/{amb}", data={"csrf": token})
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
-    bad = coach.post(f"/ambassadeurs/team/{team[1]}/taak", data={"csrf": token, "titel": "x", "datum": ""})
+    bad = coach.post(
+        f"/ambassadeurs/team/{team[1]}/taak", data={"csrf": token, "titel": "x", "datum": ""}
+    )
     assert "Kies een datum" in bad.text
 
 
@@ -185,10 +206,14 @@ def test_invite_link_with_qr(console: Console) -> None:
     assert "https://t.me/joinus_test_bot?start=amb_" in page and "<svg" in page
 
 
-def test_fact_change_is_validated_previewed_used_at_once_and_kept_in_history(console: Console) -> None:
+def test_fact_change_is_validated_previewed_used_at_once_and_kept_in_history(
+    console: Console,
+) -> None:
     sam = sign_in(console, STAFF_ID)
     token = csrf_of(sam)
-    bad = sam.post("/feiten", data={"csrf": token, "sleutel": "contact.email", "waarde": "geen mail"})
+    bad = sam.post(
+        "/feiten", data={"csrf": token, "sleutel": "contact.email", "waarde": "geen mail"}
+    )
     assert "Dit lijkt geen e-mailadres" in bad.text
     preview = sam.post(
         "/feiten",
@@ -198,12 +223,16 @@ def test_fact_change_is_validated_previewed_used_at_once_and_kept_in_history(con
     # A second Facts on the same database stands for the action server and the bot.
     other_process = Facts(console.settings.facts_file, Database(console.settings.database_url))
     assert other_process.get("evenings.cost") is None
-    sam.post("/feiten", data={"csrf": token, "sleutel": "evenings.cost", "waarde": "gratis", "actie": "opslaan"})
+    sam.post(
+        "/feiten",
+        data={"csrf": token, "sleutel": "evenings.cost", "waarde": "gratis", "actie": "opslaan"},
+    )
     assert other_process.get("evenings.cost") == "gratis"
     history = sam.get("/feiten").text
     assert "Sam" in history and "Kosten" in history and "gratis" in history
     crisis = sam.post(
-        "/feiten", data={"csrf": token, "sleutel": "crisis_lines.veilig_thuis.phone", "waarde": "0800-2001"}
+        "/feiten",
+        data={"csrf": token, "sleutel": "crisis_lines.veilig_thuis.phone", "waarde": "0800-2001"},
     ).text
     assert "alleen een beheerder" in crisis
     assert other_process.get("crisis_lines.veilig_thuis.phone") == "0800-2000"
@@ -213,7 +242,8 @@ def test_campaign_link_qr_poster_and_funnel(console: Console) -> None:
     sam = sign_in(console, STAFF_ID)
     token = csrf_of(sam)
     page = sam.post(
-        "/campagnes", data={"csrf": token, "titel": "Poster bieb", "soort": "poster", "code": "poster_bieb"}
+        "/campagnes",
+        data={"csrf": token, "titel": "Poster bieb", "soort": "poster", "code": "poster_bieb"},
     ).text
     assert "https://t.me/joinus_test_bot?start=poster_bieb" in page
     make_lead(console, source="poster_bieb")
@@ -222,9 +252,14 @@ def test_campaign_link_qr_poster_and_funnel(console: Console) -> None:
     assert re.search(r"Poster bieb</a></td><td>Poster</td><td>1</td><td>1</td>", listing)
     assert sam.get("/campagnes/1/poster.pdf").content.startswith(b"%PDF")
     assert sam.get("/campagnes/1/qr.png").content.startswith(b"\x89PNG")
-    taken = sam.post("/campagnes", data={"csrf": token, "titel": "Nog een", "soort": "poster", "code": "poster_bieb"})
+    taken = sam.post(
+        "/campagnes",
+        data={"csrf": token, "titel": "Nog een", "soort": "poster", "code": "poster_bieb"},
+    )
     assert "bestaat al" in taken.text
-    reserved = sam.post("/campagnes", data={"csrf": token, "titel": "Stiekem", "soort": "poster", "code": "ouder_X"})
+    reserved = sam.post(
+        "/campagnes", data={"csrf": token, "titel": "Stiekem", "soort": "poster", "code": "ouder_X"}
+    )
     assert "al in gebruik" in reserved.text
 
 
@@ -232,8 +267,13 @@ def test_school_request_answer_reaches_the_school_chat(console: Console) -> None
     from bot.school.requests import RequestDraft
 
     draft = RequestDraft(
-        kind="presentation", school="Het Lyceum", staff_role="mentor", contact="m@lyceum.nl",
-        age_band=None, parents_informed=None, details="periode 3",
+        kind="presentation",
+        school="Het Lyceum",
+        staff_role="mentor",
+        contact="m@lyceum.nl",
+        age_band=None,
+        parents_informed=None,
+        details="periode 3",
     )
     submitted = console.referrals.submit("p-mentor", draft)
     console.referrals.attach_chat("p-mentor", submitted.public_id, 777)
@@ -241,10 +281,13 @@ def test_school_request_answer_reaches_the_school_chat(console: Console) -> None
     token = csrf_of(sam)
     listing = sam.get("/scholen").text
     assert submitted.public_id in listing and "m@lyceum.nl" not in listing
-    page = sam.post(f"/scholen/{submitted.public_id}/stap", data={"csrf": token, "actie": "claim"}).text
+    page = sam.post(
+        f"/scholen/{submitted.public_id}/stap", data={"csrf": token, "actie": "claim"}
+    ).text
     assert "m@lyceum.nl" in page
     page = sam.post(
-        f"/scholen/{submitted.public_id}/antwoord", data={"csrf": token, "antwoord": "Graag op 12 maart!"}
+        f"/scholen/{submitted.public_id}/antwoord",
+        data={"csrf": token, "antwoord": "Graag op 12 maart!"},
     ).text
     assert "Verstuurd naar de school" in page
     with console.database.session() as session:
@@ -270,16 +313,25 @@ def test_today_counts_crises_and_failed_deliveries(console: Console) -> None:
     from bot.safety import SafetyResult
     from bot.staff.crisis_alerts import CrisisAlerts
 
-    alerts = CrisisAlerts(console.database, Cipher.from_settings(console.settings), console.settings)
+    alerts = CrisisAlerts(
+        console.database, Cipher.from_settings(console.settings), console.settings
+    )
     alerts.notify(SafetyResult(level="crisis"))
     alerts.notify(SafetyResult(level="crisis"))
     with console.database.session() as session:
         enqueue(
-            session, Cipher.from_settings(console.settings), chat_id=5, text="x", kind="lead_update",
-            dedupe_key="t:1", not_before=datetime.now(UTC),
+            session,
+            Cipher.from_settings(console.settings),
+            chat_id=5,
+            text="x",
+            kind="lead_update",
+            dedupe_key="t:1",
+            not_before=datetime.now(UTC),
         )
         session.flush()
-        session.execute(update(OutboxMessage).values(status="failed").where(OutboxMessage.dedupe_key == "t:1"))
+        session.execute(
+            update(OutboxMessage).values(status="failed").where(OutboxMessage.dedupe_key == "t:1")
+        )
     today = sign_in(console, ADMIN_ID).get("/").text
     assert re.search(r"<b>2</b><span>crisisantwoorden deze week", today)
     assert re.search(r"<b>1</b><span>berichten niet bezorgd", today)
@@ -291,8 +343,13 @@ def test_broad_update_to_the_referring_school_from_the_lead_page(console: Consol
     submitted = console.referrals.submit(
         "p-mentor",
         RequestDraft(
-            kind="referral", school="Het Lyceum", staff_role="mentor", contact="m@lyceum.nl",
-            age_band="16-17", parents_informed="yes", details="aansluiting",
+            kind="referral",
+            school="Het Lyceum",
+            staff_role="mentor",
+            contact="m@lyceum.nl",
+            age_band="16-17",
+            parents_informed="yes",
+            details="aansluiting",
         ),
     )
     assert submitted.referral_code is not None

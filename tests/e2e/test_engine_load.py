@@ -26,11 +26,20 @@ pytestmark = [
 
 def _load(tmp_path: Path, *flags: str) -> tuple[dict[str, float], list[dict[str, object]]]:
     out = tmp_path / ("stock.json" if flags else "fast.json")
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONWARNINGS": "ignore",
-           "RASA_TELEMETRY_ENABLED": "false"}
+    env = {
+        **os.environ,
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        "PYTHONWARNINGS": "ignore",
+        "RASA_TELEMETRY_ENABLED": "false",
+    }
     run = subprocess.run(
         [str(RASA_PYTHON), "engine/check_load.py", str(MODEL), "--out", str(out), *flags],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=900, check=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=True,
     )
     timings = json.loads(run.stdout.strip().splitlines()[-1])["cpu_seconds"]
     return timings, json.loads(out.read_text())
@@ -42,5 +51,7 @@ def test_fast_model_load_predicts_exactly_what_rasas_own_load_predicts(tmp_path:
     assert fast == stock
     # It is faster, or there would be no reason for it (CPU seconds, whatever the load).
     assert fast_cpu["load model"] < stock_cpu["load model"]
-    print(f"\nmodel load CPU: Rasa's own {stock_cpu['load model']:.1f} s, "
-          f"engine/rasa_server.py {fast_cpu['load model']:.1f} s")
+    print(
+        f"\nmodel load CPU: Rasa's own {stock_cpu['load model']:.1f} s, "
+        f"engine/rasa_server.py {fast_cpu['load model']:.1f} s"
+    )

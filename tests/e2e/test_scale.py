@@ -43,7 +43,9 @@ pytestmark = [
         or not (ROOT / "models" / "joinus.tar.gz").exists(),
         reason="needs the Rasa environment and a trained model (run `make train`)",
     ),
-    pytest.mark.skipif(not _reachable("127.0.0.1", 6379), reason="Redis is not reachable on 127.0.0.1:6379"),
+    pytest.mark.skipif(
+        not _reachable("127.0.0.1", 6379), reason="Redis is not reachable on 127.0.0.1:6379"
+    ),
     pytest.mark.skipif(
         not postgres_available(), reason="PostgreSQL is not reachable on 127.0.0.1:5432"
     ),
@@ -102,7 +104,7 @@ async def _throughput(players: Players, urls: list[str], people: int) -> float:
     start = time.perf_counter()
     await asyncio.gather(
         *(
-            players.person(players.bare_turn, ["/start", *QUESTIONS[:TURNS - 1]], latencies)
+            players.person(players.bare_turn, ["/start", *QUESTIONS[: TURNS - 1]], latencies)
             for _ in range(people)
         )
     )
@@ -120,7 +122,9 @@ async def test_two_engines_share_conversations_without_losing_or_interleaving(
 
         # 1. The whole path: the bot spreads 50 people's turns over both engines.
         people = [players.new_id() for _ in range(PEOPLE)]
-        scripts = {p: ["/start", *QUESTIONS[i % 3 : i % 3 + TURNS - 1]] for i, p in enumerate(people)}
+        scripts = {
+            p: ["/start", *QUESTIONS[i % 3 : i % 3 + TURNS - 1]] for i, p in enumerate(people)
+        }
 
         async def person(p: int) -> None:
             for message in scripts[p]:

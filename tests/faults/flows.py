@@ -15,10 +15,14 @@ PARENT_DONE = "toestemming is vastgelegd"
 
 
 def _friendly_outage(messages: list[dict[str, Any]]) -> bool:
-    return any(UNAVAILABLE in str(m.get("text")) or ERROR_REPLY in str(m.get("text")) for m in messages)
+    return any(
+        UNAVAILABLE in str(m.get("text")) or ERROR_REPLY in str(m.get("text")) for m in messages
+    )
 
 
-def step(stack: Stack, user: int, action: str, value: str, retries: int = 40) -> list[dict[str, Any]]:
+def step(
+    stack: Stack, user: int, action: str, value: str, retries: int = 40
+) -> list[dict[str, Any]]:
     """One step ("say" or "press"); while a part is down the person is answered kindly and
     tries again a little later, as people do."""
     for _ in range(retries):

@@ -64,9 +64,15 @@ class World:
         self.restart()
 
     def restart(self) -> None:
-        self.service = AmbassadorProgramme(self.database, CIPHER, PSEUDO, self.settings, clock=self.clock)
+        self.service = AmbassadorProgramme(
+            self.database, CIPHER, PSEUDO, self.settings, clock=self.clock
+        )
         self.delivery = OutboxDelivery(
-            self.database, CIPHER, self.tg, clock=self.clock, blocked_hooks=self.service.blocked_hooks()
+            self.database,
+            CIPHER,
+            self.tg,
+            clock=self.clock,
+            blocked_hooks=self.service.blocked_hooks(),
         )
 
     async def tick(self) -> int:
@@ -74,7 +80,9 @@ class World:
         self.service.materialise_due()
         return await self.delivery.deliver_due()
 
-    def enrol(self, user: int, name: str, *, under_16: bool = False, school: str = "Het Lyceum") -> int:
+    def enrol(
+        self, user: int, name: str, *, under_16: bool = False, school: str = "Het Lyceum"
+    ) -> int:
         invite = self.service.enrolment.create_invite(school, coach_chat_id=COACH, school_year=2025)
         return self.service.enrolment.enrol(
             invite.token, user_id=user, chat_id=user, first_name=name, under_16=under_16
@@ -89,17 +97,26 @@ def test_enrolment_from_invite(database: Database, settings: Settings) -> None:
     clock = FakeClock(_utc(2025, 9, 29, 12, 0))
     service = AmbassadorProgramme(database, CIPHER, PSEUDO, settings, clock=clock)
     invite = service.enrolment.create_invite("Het  Lyceum", coach_chat_id=COACH)
-    assert invite.school_year == 2025 and service.enrolment.invite_team(invite.token).school == "Het Lyceum"
-    enrolment = service.enrolment.enrol(invite.token, user_id=SAM, chat_id=SAM, first_name="Sam", under_16=False)
+    assert (
+        invite.school_year == 2025
+        and service.enrolment.invite_team(invite.token).school == "Het Lyceum"
+    )
+    enrolment = service.enrolment.enrol(
+        invite.token, user_id=SAM, chat_id=SAM, first_name="Sam", under_16=False
+    )
     assert enrolment.status == "active" and enrolment.parent_code is None
     with pytest.raises(InviteInvalid):  # one-time
-        service.enrolment.enrol(invite.token, user_id=NOOR, chat_id=NOOR, first_name="Noor", under_16=False)
+        service.enrolment.enrol(
+            invite.token, user_id=NOOR, chat_id=NOOR, first_name="Noor", under_16=False
+        )
     with pytest.raises(InviteInvalid):
         service.enrolment.invite_team(invite.token)
     # A second invite for the same school and year joins the same team (one year plan).
     second = service.enrolment.create_invite("het lyceum", coach_chat_id=COACH)
     assert second.team_id == invite.team_id
-    again = service.enrolment.enrol(second.token, user_id=SAM, chat_id=SAM, first_name="Sam", under_16=False)
+    again = service.enrolment.enrol(
+        second.token, user_id=SAM, chat_id=SAM, first_name="Sam", under_16=False
+    )
     assert again.already
     (team,) = service.staff_views.teams()
     assert [a.first_name for a in team.ambassadors] == ["Sam"]
@@ -110,38 +127,54 @@ def test_enrolment_from_invite(database: Database, settings: Settings) -> None:
         assert consent.given_by == "self" and consent.text_version
         amb = s.scalars(select(Ambassador)).one()
         assert "Sam" not in (amb.first_name_enc or "") and str(SAM) not in (amb.chat_id_enc or "")
-        coach_notes = s.scalars(select(OutboxMessage).where(OutboxMessage.kind == "amb_staff")).all()
+        coach_notes = s.scalars(
+            select(OutboxMessage).where(OutboxMessage.kind == "amb_staff")
+        ).all()
         assert len(coach_notes) == 1
     clock.advance(timedelta(days=31))
     expired = service.enrolment.create_invite("Het Lyceum", coach_chat_id=COACH)
     clock.advance(timedelta(days=31))
     with pytest.raises(InviteInvalid):
-        service.enrolment.enrol(expired.token, user_id=NOOR, chat_id=NOOR, first_name="Noor", under_16=False)
+        service.enrolment.enrol(
+            expired.token, user_id=NOOR, chat_id=NOOR, first_name="Noor", under_16=False
+        )
 
 
 def test_under_16_waits_for_parent(database: Database, settings: Settings) -> None:
     clock = FakeClock(_utc(2025, 9, 29, 12, 0))
     service = AmbassadorProgramme(database, CIPHER, PSEUDO, settings, clock=clock)
     invite = service.enrolment.create_invite("Het Lyceum", coach_chat_id=COACH)
-    enrolment = service.enrolment.enrol(invite.token, user_id=NOOR, chat_id=NOOR, first_name="Noor", under_16=True)
+    enrolment = service.enrolment.enrol(
+        invite.token, user_id=NOOR, chat_id=NOOR, first_name="Noor", under_16=True
+    )
     assert enrolment.status == "awaiting_parent" and enrolment.parent_code
     assert service.staff_views.teams()[0].ambassadors[0].first_name is None  # staff see no name yet
     with pytest.raises(AmbassadorError, match="ouder"):
         service.tasks.my_tasks(NOOR)
     assert service.consent.parent_preview(enrolment.parent_code)[0] == "Noor"
-    assert service.consent.confirm_parent(enrolment.parent_code, parent_user_id=PARENT, agree=True) == "Noor"
+    assert (
+        service.consent.confirm_parent(enrolment.parent_code, parent_user_id=PARENT, agree=True)
+        == "Noor"
+    )
     assert len(service.tasks.my_tasks(NOOR)) == 8
     with pytest.raises(InviteInvalid):  # the code is used up
         service.consent.confirm_parent(enrolment.parent_code, parent_user_id=PARENT, agree=True)
     with database.session() as s:
-        assert sorted(c.given_by for c in s.scalars(select(AmbassadorConsent))) == ["parent", "self"]
+        assert sorted(c.given_by for c in s.scalars(select(AmbassadorConsent))) == [
+            "parent",
+            "self",
+        ]
 
 
-def test_unconfirmed_under_16_is_erased_after_14_days(database: Database, settings: Settings) -> None:
+def test_unconfirmed_under_16_is_erased_after_14_days(
+    database: Database, settings: Settings
+) -> None:
     clock = FakeClock(_utc(2025, 9, 29, 12, 0))
     service = AmbassadorProgramme(database, CIPHER, PSEUDO, settings, clock=clock)
     invite = service.enrolment.create_invite("Het Lyceum", coach_chat_id=COACH)
-    service.enrolment.enrol(invite.token, user_id=NOOR, chat_id=NOOR, first_name="Noor", under_16=True)
+    service.enrolment.enrol(
+        invite.token, user_id=NOOR, chat_id=NOOR, first_name="Noor", under_16=True
+    )
     clock.advance(timedelta(days=15))
     service.materialise_due()
     with database.session() as s:
@@ -202,9 +235,7 @@ async def test_reminders_at_local_time_across_dst_exactly_once_across_restarts(
                 )
             )
         )
-    assert keys == [
-        f"reminder:{task.id}:1:{kind}:2025-10-27" for kind in ("d0", "d3", "overdue")
-    ]
+    assert keys == [f"reminder:{task.id}:1:{kind}:2025-10-27" for kind in ("d0", "d3", "overdue")]
 
 
 async def test_missed_beyond_grace_window_is_not_sent(
@@ -214,7 +245,9 @@ async def test_missed_beyond_grace_window_is_not_sent(
     clock = FakeClock(_utc(2025, 11, 3, 12, 0))
     world = World(database, settings, clock, tg)
     world.enrol(SAM, "Sam")
-    world.service.tasks.add_task(world.service.staff_views.teams()[0].team.id, "Stukje leerlingenkrant", date(2025, 11, 14))
+    world.service.tasks.add_task(
+        world.service.staff_views.teams()[0].team.id, "Stukje leerlingenkrant", date(2025, 11, 14)
+    )
     await world.tick()
     api.clear()
     clock.set(_utc(2025, 11, 13, 12, 0))  # down from before the d3 reminder (11 Nov) until now
@@ -230,13 +263,19 @@ async def test_quiet_school_hours_delay_delivery(
 ) -> None:
     api, tg = bot
     settings = load_settings(
-        {"JOINUS_DATA_DIR": str(tmp_path), "DATABASE_URL": database_url,
-         "AMBASSADOR_REMINDER_TIME": "10:00", "AMBASSADOR_REMINDER_DAYS": "0"}
+        {
+            "JOINUS_DATA_DIR": str(tmp_path),
+            "DATABASE_URL": database_url,
+            "AMBASSADOR_REMINDER_TIME": "10:00",
+            "AMBASSADOR_REMINDER_DAYS": "0",
+        }
     )
     clock = FakeClock(_utc(2025, 11, 3, 12, 0))
     world = World(database, settings, clock, tg)
     world.enrol(SAM, "Sam")
-    world.service.tasks.add_task(world.service.staff_views.teams()[0].team.id, "Leerlingenraad mailen", date(2025, 11, 5))
+    world.service.tasks.add_task(
+        world.service.staff_views.teams()[0].team.id, "Leerlingenraad mailen", date(2025, 11, 5)
+    )
     await world.tick()
     api.clear()
     clock.set(_utc(2025, 11, 5, 9, 0))  # 10:00 local on a Wednesday: school
@@ -274,7 +313,9 @@ async def test_done_and_snooze_cancel_and_reschedule(
     coach = _texts(api, COACH)
     assert any("afgerond" in t and "Flyers" in t for t in coach)
     assert any("meer tijd" in t and "Beeldkrant" in t for t in coach)
-    assert [t.id for t in world.service.tasks.my_tasks(SAM) if t.id in {first.id, second.id}] == [second.id]
+    assert [t.id for t in world.service.tasks.my_tasks(SAM) if t.id in {first.id, second.id}] == [
+        second.id
+    ]
     # The snoozed task is reminded for its new date: 18 Nov 08:00 = 07:00 UTC.
     clock.set(_utc(2025, 11, 18, 7, 0))
     await world.tick()
@@ -389,16 +430,24 @@ async def test_coach_summary_on_easter_monday_moves_to_tuesday(
     assert len([t for t in _texts(api, COACH) if "Weekoverzicht" in t]) == 1
 
 
-def test_staff_edits_tasks_for_one_or_the_whole_team(database: Database, settings: Settings) -> None:
+def test_staff_edits_tasks_for_one_or_the_whole_team(
+    database: Database, settings: Settings
+) -> None:
     clock = FakeClock(_utc(2025, 11, 3, 12, 0))
     service = AmbassadorProgramme(database, CIPHER, PSEUDO, settings, clock=clock)
     sam = service.enrolment.enrol(
         service.enrolment.create_invite("Het Lyceum", coach_chat_id=COACH).token,
-        user_id=SAM, chat_id=SAM, first_name="Sam", under_16=False,
+        user_id=SAM,
+        chat_id=SAM,
+        first_name="Sam",
+        under_16=False,
     ).ambassador_id
     service.enrolment.enrol(
         service.enrolment.create_invite("Het Lyceum", coach_chat_id=COACH).token,
-        user_id=NOOR, chat_id=NOOR, first_name="Noor", under_16=False,
+        user_id=NOOR,
+        chat_id=NOOR,
+        first_name="Noor",
+        under_16=False,
     )
     team_id = service.staff_views.teams()[0].team.id
     solo = service.tasks.add_task(team_id, "Alleen voor Sam", date(2025, 11, 20), assignee_id=sam)

@@ -190,8 +190,10 @@ async def test_every_button_pattern_reaches_its_handler(
     api.push_callback(STRANGER, reject, hours["message_id"])
     await asyncio.to_thread(
         api.wait_for,
-        lambda: any(a.get("show_alert") and "medewerkers" in a.get("text", "")
-                    for a in api.answered_callbacks),
+        lambda: any(
+            a.get("show_alert") and "medewerkers" in a.get("text", "")
+            for a in api.answered_callbacks
+        ),
         10,
     )
     assert len(api.sent_texts(STRANGER)) == strangers

@@ -239,7 +239,15 @@ def test_action_server_has_health_readiness_and_metrics(tmp_path: Path) -> None:
     migrate(f"sqlite:///{tmp_path / 'joinus.db'}")
     log = (tmp_path / "actions.log").open("w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot.ops.action_server", "--actions", "actions", "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "bot.ops.action_server",
+            "--actions",
+            "actions",
+            "--port",
+            str(port),
+        ],
         cwd=ROOT,
         env=env,
         stdout=log,

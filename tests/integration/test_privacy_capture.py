@@ -315,7 +315,9 @@ def test_expired_drafts_are_purged(stack: Stack) -> None:
 async def test_forget_person_erases_the_ambassador_enrolment(stack: Stack) -> None:
     ambassadors = stack.ctx.ambassadors
     invite = ambassadors.enrolment.create_invite("Privacycollege", coach_chat_id=555)
-    ambassadors.enrolment.enrol(invite.token, user_id=4242, chat_id=4242, first_name="Ronja", under_16=False)
+    ambassadors.enrolment.enrol(
+        invite.token, user_id=4242, chat_id=4242, first_name="Ronja", under_16=False
+    )
     summary = ambassadors.consent.privacy_summary(4242)
     assert summary is not None and "Ronja" in summary and "Privacycollege" in summary
     stack.script("/my_data", [Reply("", custom={"directive": "my_data"})])

@@ -37,7 +37,9 @@ class Env:
 @pytest.fixture
 def env(tmp_path: Path, database_url: str) -> Iterator[Env]:
     leads = lead_env(tmp_path, database_url)
-    referrals = SchoolRequestService(leads.database, leads.cipher, leads.settings, clock=leads.clock)
+    referrals = SchoolRequestService(
+        leads.database, leads.cipher, leads.settings, clock=leads.clock
+    )
     # As bot/ops/runtime.py wires it: the school hears of "signed up" through the lead listener.
     leads.leads.status_listeners.append(referrals.on_lead_status)
     admin = leads.staff.require(ADMIN, admin=True)

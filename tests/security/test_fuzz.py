@@ -347,7 +347,12 @@ class Fuzzer:
             }
         elif other == "poll":
             other = "poll_answer"
-            body = {"poll_id": "p", "option_ids": [0], "option_persistent_ids": ["o1"], "user": user}
+            body = {
+                "poll_id": "p",
+                "option_ids": [0],
+                "option_persistent_ids": ["o1"],
+                "user": user,
+            }
         else:
             other, body = "future_update_kind", {"anything": self.text()[:50]}
         return {"update_id": update_id, other: body}

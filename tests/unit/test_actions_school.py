@@ -50,7 +50,9 @@ REFERRAL = {
 @pytest.fixture
 def env(tmp_path: Path) -> Iterator[tuple[LeadEnv, SchoolRequestService]]:
     leads = lead_env(tmp_path, f"sqlite:///{tmp_path / 'joinus.db'}")
-    referrals = SchoolRequestService(leads.database, leads.cipher, leads.settings, clock=leads.clock)
+    referrals = SchoolRequestService(
+        leads.database, leads.cipher, leads.settings, clock=leads.clock
+    )
     lead_action_services.use(
         lead_action_services.LeadServices(
             leads.settings, leads.leads, leads.privacy, leads.drafts, leads.tracker
@@ -310,7 +312,9 @@ async def test_student_saying_no_stores_no_link(env: tuple[LeadEnv, SchoolReques
         assert session.scalar(select(func.count()).select_from(ReferralLink)) == 0
 
 
-async def test_contact_says_what_it_does_not_know(env: tuple[LeadEnv, SchoolRequestService]) -> None:
+async def test_contact_says_what_it_does_not_know(
+    env: tuple[LeadEnv, SchoolRequestService],
+) -> None:
     # "hoe bereik ik jullie" is human_handoff for everyone; in the school role it gets this answer.
     dispatcher = CollectingDispatcher()
     await ActionHumanHandoff().run(dispatcher, tracker({"role": "school"}), {})

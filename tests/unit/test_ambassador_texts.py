@@ -10,8 +10,24 @@ from bot.ambassadors import texts
 
 CATALOGUE = Path(texts.__file__)
 # Telegram's HTML parse mode knows these tags only; anything else ("<school>") is refused.
-TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
-                 "tg-spoiler", "span", "blockquote", "tg-emoji"}
+TELEGRAM_TAGS = {
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "ins",
+    "s",
+    "strike",
+    "del",
+    "a",
+    "code",
+    "pre",
+    "tg-spoiler",
+    "span",
+    "blockquote",
+    "tg-emoji",
+}
 TAG = re.compile(r"<\s*/?\s*([a-zA-Z][\w-]*)")
 ENTITY = re.compile(r"&(?!lt;|gt;|amp;|quot;)")
 

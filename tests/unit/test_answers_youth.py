@@ -70,7 +70,9 @@ def test_handoff_buttons_offer_interest_without_pressure() -> None:
     assert payloads == ["/express_interest", "/help"]
 
 
-def _parse(ranking: list[tuple[str, float]], faq: list[tuple[str, float]] | None = None) -> dict[str, Any]:
+def _parse(
+    ranking: list[tuple[str, float]], faq: list[tuple[str, float]] | None = None
+) -> dict[str, Any]:
     data: dict[str, Any] = {
         "intent": {"name": ranking[0][0], "confidence": ranking[0][1]},
         "intent_ranking": [{"name": n, "confidence": c} for n, c in ranking],
@@ -95,7 +97,9 @@ def test_suggestions_skip_fallback_and_chitchat_and_map_titles() -> None:
 
 
 def test_suggestions_expand_faq_into_its_canonical_question() -> None:
-    data = _parse([("nlu_fallback", 0.4), ("faq", 0.35), ("cost", 0.2)], faq=[("faq/therapie", 0.9)])
+    data = _parse(
+        [("nlu_fallback", 0.4), ("faq", 0.35), ("cost", 0.2)], faq=[("faq/therapie", 0.9)]
+    )
     buttons = answers.suggestions(data)
     assert buttons[0] == {"title": "Is het therapie?", "payload": "is het therapie"}
     assert buttons[1]["payload"] == "/cost"
@@ -111,7 +115,9 @@ def test_affirmation_message_always_ends_with_something_else() -> None:
     assert text.endswith("Bedoel je een van deze?")
     assert buttons[-1] == {"title": "Iets anders", "payload": "/out_of_scope"}
     text, buttons = answers.affirmation_message({})
-    assert "iets anders" in text and buttons == [{"title": "Iets anders", "payload": "/out_of_scope"}]
+    assert "iets anders" in text and buttons == [
+        {"title": "Iets anders", "payload": "/out_of_scope"}
+    ]
 
 
 def test_every_faq_canonical_question_is_in_the_training_data() -> None:

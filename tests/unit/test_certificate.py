@@ -15,7 +15,10 @@ from bot.ambassadors.views import CertificateData
 
 def _cert(name: str, school: str = "Het (Baarnsch) Lyceum") -> CertificateData:
     return CertificateData(
-        first_name=name, school=school, school_year=2025, confirmed_minutes=1830,
+        first_name=name,
+        school=school,
+        school_year=2025,
+        confirmed_minutes=1830,
         issued_on=date(2026, 6, 12),
     )
 
@@ -67,7 +70,8 @@ def test_a_long_name_and_school_fit_on_the_page() -> None:
     # Centred lines that start inside the frame (30 pt from the edge) also end inside it.
     starts: list[float] = []
     PdfReader(io.BytesIO(pdf)).pages[0].extract_text(
-        visitor_text=lambda t, cm, tm, font, size: starts.append(tm[4] * cm[0] + cm[4])
-        if t.strip() else None
+        visitor_text=lambda t, cm, tm, font, size: (
+            starts.append(tm[4] * cm[0] + cm[4]) if t.strip() else None
+        )
     )
     assert starts and min(starts) >= 30

@@ -23,18 +23,25 @@ def db(tmp_path: Path) -> Database:
 def test_console_value_overrides_the_file_at_once(db: Database) -> None:
     bot_side, action_side = Facts(FILE, db), Facts(FILE, Database(db.url))
     assert action_side.get("evenings.times") is None
-    FactStore(db, bot_side).set("evenings.times", "19:00 - 21:00", actor_id=1, actor_name="Sam", is_admin=False)
+    FactStore(db, bot_side).set(
+        "evenings.times", "19:00 - 21:00", actor_id=1, actor_name="Sam", is_admin=False
+    )
     assert action_side.get("evenings.times") == "19:00 - 21:00"
     assert action_side.get("evenings.rhythm") == "om de twee weken op vrijdagavond"  # file default
 
 
 def test_lists_and_validation() -> None:
     assert parse_value(BY_KEY["groups.current"], "12-15 jaar, Veghel\n\n 18-25 jaar,  Uden ") == [
-        "12-15 jaar, Veghel", "18-25 jaar, Uden",
+        "12-15 jaar, Veghel",
+        "18-25 jaar, Uden",
     ]
     assert parse_value(BY_KEY["contact.phone"], " 0413-123 456 ") == "0413-123 456"
     assert parse_value(BY_KEY["contact.email"], "") == ""  # empty: "we don't know"
-    for key, bad in (("contact.phone", "bel me"), ("contact.email", "a@b"), ("organisation.website", "javascript:alert(1)")):
+    for key, bad in (
+        ("contact.phone", "bel me"),
+        ("contact.email", "a@b"),
+        ("organisation.website", "javascript:alert(1)"),
+    ):
         with pytest.raises(FactInvalid):
             parse_value(BY_KEY[key], bad)
     with pytest.raises(FactInvalid):
@@ -44,7 +51,11 @@ def test_lists_and_validation() -> None:
 def test_crisis_lines_are_served_without_a_database_read(db: Database) -> None:
     facts = Facts(FILE, db)
     FactStore(db, facts).set(
-        "crisis_lines.veilig_thuis.phone", "0800-2001", actor_id=1, actor_name="Admin", is_admin=True
+        "crisis_lines.veilig_thuis.phone",
+        "0800-2001",
+        actor_id=1,
+        actor_name="Admin",
+        is_admin=True,
     )
     db.dispose()
     db.engine.dispose()

@@ -26,8 +26,18 @@ from bot.answers.facts import Facts
 
 CRISIS = {
     "crisis_lines": {
-        "kindertelefoon": {"name": "De Kindertelefoon", "phone": "0800-0432", "chat": "kindertelefoon.nl", "ages": "8 tot 18 jaar"},
-        "luisterlijn": {"name": "De Luisterlijn", "phone": "088-0767 000", "chat": "deluisterlijn.nl", "hours": "24/7"},
+        "kindertelefoon": {
+            "name": "De Kindertelefoon",
+            "phone": "0800-0432",
+            "chat": "kindertelefoon.nl",
+            "ages": "8 tot 18 jaar",
+        },
+        "luisterlijn": {
+            "name": "De Luisterlijn",
+            "phone": "088-0767 000",
+            "chat": "deluisterlijn.nl",
+            "hours": "24/7",
+        },
     },
     "contact": {"phone": "0413 123456", "email": "info@joinus.example"},
     "evenings": {"times": "19:00 - 21:00", "cost": ""},
@@ -130,7 +140,9 @@ async def test_first_feeling_not_alone_with_the_real_figure_and_choices() -> Non
 
 
 async def test_figure_only_where_the_report_supports_it() -> None:
-    _, messages = await run(ActionFeelingNext(), tracker(parse("new_in_town"), [user("new_in_town")]))
+    _, messages = await run(
+        ActionFeelingNext(), tracker(parse("new_in_town"), [user("new_in_town")])
+    )
     assert "22%" not in messages[0]["text"]
 
 
@@ -149,7 +161,9 @@ async def test_nervous_about_a_first_evening_hears_how_it_goes() -> None:
         ("18-25", "Luisterlijn", "Kindertelefoon"),
     ],
 )
-async def test_second_feeling_listens_and_points_by_age(band: str, present: str, absent: str) -> None:
+async def test_second_feeling_listens_and_points_by_age(
+    band: str, present: str, absent: str
+) -> None:
     t = tracker(parse("no_friends"), [user("lonely"), user("no_friends")], {"lead_age_band": band})
     _, messages = await run(ActionFeelingNext(), t)
     text = messages[0]["text"]

@@ -15,14 +15,20 @@ def write(folder: Path) -> None:
         "# kind: shy\nik durf niks\n",
         encoding="utf-8",
     )
-    (folder / "parents.txt").write_text("mijn zoon is  alleen\nhoe meld ik haar aan\n", encoding="utf-8")
+    (folder / "parents.txt").write_text(
+        "mijn zoon is  alleen\nhoe meld ik haar aan\n", encoding="utf-8"
+    )
 
 
 def test_reads_kinds_skips_comments_and_blank_lines(tmp_path: Path) -> None:
     write(tmp_path / "nlu")
     lines = heldout_eval.read_heldout(tmp_path / "nlu")
     assert [(x.file, x.kind) for x in lines] == [
-        ("feelings", "lonely"), ("feelings", "lonely"), ("feelings", "shy"), ("parents", "-"), ("parents", "-"),
+        ("feelings", "lonely"),
+        ("feelings", "lonely"),
+        ("feelings", "shy"),
+        ("parents", "-"),
+        ("parents", "-"),
     ]
     rasa_yaml = heldout_eval.to_rasa_yaml(lines)
     assert "- intent: heldout_feelings" in rasa_yaml and "      - mijn zoon is alleen" in rasa_yaml
@@ -40,9 +46,15 @@ def test_family_and_role_scores(tmp_path: Path) -> None:
         "mijn zoon is alleen": "parent_role",
         "hoe meld ik haar aan": "faq",
     }
-    (out / "intent_errors.json").write_text(json.dumps([
-        {"text": t, "intent": "x", "intent_prediction": {"name": p, "confidence": 0.5}} for t, p in predicted.items()
-    ]), encoding="utf-8")
+    (out / "intent_errors.json").write_text(
+        json.dumps(
+            [
+                {"text": t, "intent": "x", "intent_prediction": {"name": p, "confidence": 0.5}}
+                for t, p in predicted.items()
+            ]
+        ),
+        encoding="utf-8",
+    )
     scores = {s.file: s for s in heldout_eval.score(lines, heldout_eval.predictions(out))}
     feelings, parents, pros = scores["feelings"], scores["parents"], scores["professionals"]
     assert (feelings.family_hits, feelings.role_hits, feelings.total) == (1, 2, 3)
@@ -58,15 +70,20 @@ def test_family_and_role_scores(tmp_path: Path) -> None:
 def test_versions_side_by_side_share_one_rasa_file(tmp_path: Path) -> None:
     write(tmp_path / "a")
     (tmp_path / "b").mkdir()
-    (tmp_path / "b" / "feelings.txt").write_text("ik voel me alleen\nik ben nieuw hier\n", encoding="utf-8")
+    (tmp_path / "b" / "feelings.txt").write_text(
+        "ik voel me alleen\nik ben nieuw hier\n", encoding="utf-8"
+    )
     first = heldout_eval.read_heldout(tmp_path / "a")
     second = heldout_eval.read_heldout(tmp_path / "b")
     rasa_yaml = heldout_eval.to_rasa_yaml(first + second)
     assert rasa_yaml.count("- ik voel me alleen") == 1 and "- ik ben nieuw hier" in rasa_yaml
     predicted = {"ik voel me alleen": "feeling", "ik ben nieuw hier": "feeling"}
-    report = heldout_eval.format_scores({
-        "v1": heldout_eval.score(first, predicted), "v2": heldout_eval.score(second, predicted),
-    })
+    report = heldout_eval.format_scores(
+        {
+            "v1": heldout_eval.score(first, predicted),
+            "v2": heldout_eval.score(second, predicted),
+        }
+    )
     row = next(line for line in report.splitlines() if "feelings family accuracy" in line)
     assert row.split()[-4:] == ["1/3", "0.333", "2/2", "1.000"]
     assert "v1 parents misses -> ? 2" in report and "v2 parents" not in report

@@ -21,7 +21,10 @@ def versions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_every_version_with_the_part_is_read(versions: Path) -> None:
-    assert heldout_sets.folders("safety") == {"v1": versions / "safety", "v2": versions / "v2" / "safety"}
+    assert heldout_sets.folders("safety") == {
+        "v1": versions / "safety",
+        "v2": versions / "v2" / "safety",
+    }
     assert heldout_sets.folders("nlu") == {"v2": versions / "v2" / "nlu"}
     assert heldout_sets.named("safety", None) == heldout_sets.folders("safety")
 
@@ -35,10 +38,12 @@ def test_chosen_folders_are_named_by_version_or_path(versions: Path, tmp_path: P
 
 
 def test_side_by_side_aligns_columns_and_marks_missing_figures() -> None:
-    lines = heldout_sets.side_by_side({
-        "v1": [("recall", "9/10"), ("only v1", "1")],
-        "v2": [("recall", "10/10"), ("only v2", "2")],
-    })
+    lines = heldout_sets.side_by_side(
+        {
+            "v1": [("recall", "9/10"), ("only v1", "1")],
+            "v2": [("recall", "10/10"), ("only v2", "2")],
+        }
+    )
     assert lines[0].split() == ["v1", "v2"]
     assert [line.split()[-2:] for line in lines[1:]] == [["9/10", "10/10"], ["1", "-"], ["-", "2"]]
     assert len({len(line) for line in lines[1:]}) == 1  # one width: the columns line up

@@ -51,4 +51,6 @@ def test_the_probe_sees_telegram_when_it_is_imported() -> None:
 
 def test_no_loose_modules_at_the_root_of_bot() -> None:
     loose = sorted(p.name for p in (ROOT / "bot").glob("*.py"))
-    assert loose == ["__init__.py", "__main__.py"], "put plumbing in bot/core/, features in their package"
+    assert loose == ["__init__.py", "__main__.py"], (
+        "put plumbing in bot/core/, features in their package"
+    )

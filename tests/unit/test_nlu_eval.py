@@ -31,23 +31,46 @@ def out(tmp_path: Path) -> Path:
     (tmp_path / "tests" / "set.yml").write_text(TEST_SET, encoding="utf-8")
     results = tmp_path / "results"
     results.mkdir()
-    (results / "intent_report.json").write_text(json.dumps({
-        "cost": {"precision": 1.0, "recall": 0.5, "f1-score": 0.667, "support": 2},
-        "faq": {"precision": 0.75, "recall": 1.0, "f1-score": 0.857, "support": 3},
-        "accuracy": 0.8,
-    }))
-    (results / "response_selection_report.json").write_text(json.dumps({
-        "faq/therapie": {"precision": 1.0, "recall": 0.5, "f1-score": 0.667, "support": 2},
-        "faq/avond": {"precision": 0.5, "recall": 1.0, "f1-score": 0.667, "support": 1},
-        "macro avg": {},
-    }))
-    (results / "intent_errors.json").write_text(json.dumps([
-        {"text": "wat kost t", "intent": "cost", "intent_prediction": {"name": "faq", "confidence": 0.9}},
-    ]))
-    (results / "response_selection_errors.json").write_text(json.dumps([
-        {"text": "is dit hulpverlening", "intent_response_key_target": "faq/therapie",
-         "intent_response_key_prediction": {"name": "faq/avond", "confidence": 0.6}},
-    ]))
+    (results / "intent_report.json").write_text(
+        json.dumps(
+            {
+                "cost": {"precision": 1.0, "recall": 0.5, "f1-score": 0.667, "support": 2},
+                "faq": {"precision": 0.75, "recall": 1.0, "f1-score": 0.857, "support": 3},
+                "accuracy": 0.8,
+            }
+        )
+    )
+    (results / "response_selection_report.json").write_text(
+        json.dumps(
+            {
+                "faq/therapie": {"precision": 1.0, "recall": 0.5, "f1-score": 0.667, "support": 2},
+                "faq/avond": {"precision": 0.5, "recall": 1.0, "f1-score": 0.667, "support": 1},
+                "macro avg": {},
+            }
+        )
+    )
+    (results / "intent_errors.json").write_text(
+        json.dumps(
+            [
+                {
+                    "text": "wat kost t",
+                    "intent": "cost",
+                    "intent_prediction": {"name": "faq", "confidence": 0.9},
+                },
+            ]
+        )
+    )
+    (results / "response_selection_errors.json").write_text(
+        json.dumps(
+            [
+                {
+                    "text": "is dit hulpverlening",
+                    "intent_response_key_target": "faq/therapie",
+                    "intent_response_key_prediction": {"name": "faq/avond", "confidence": 0.6},
+                },
+            ]
+        )
+    )
     return tmp_path
 
 
@@ -88,15 +111,24 @@ def test_held_out_versions_are_reported_side_by_side(
     for name, text in (("a", "ik ken hier niemand"), ("b", "mijn zoon zit alleen")):
         (tmp_path / name).mkdir()
         (tmp_path / name / ("feelings.txt" if name == "a" else "parents.txt")).write_text(
-            text + "\n", encoding="utf-8")
+            text + "\n", encoding="utf-8"
+        )
     out = tmp_path / "out"
     out.mkdir()
-    (out / "intent_errors.json").write_text(json.dumps([
-        {"text": "ik ken hier niemand", "intent_prediction": {"name": "feeling"}},
-        {"text": "mijn zoon zit alleen", "intent_prediction": {"name": "faq"}},
-    ]))
-    nlu_eval.report_heldout(tmp_path / "m.tar.gz", {"v1": tmp_path / "a", "v2": tmp_path / "b",
-                                                    "v3": tmp_path / "none"}, out, run=False)
+    (out / "intent_errors.json").write_text(
+        json.dumps(
+            [
+                {"text": "ik ken hier niemand", "intent_prediction": {"name": "feeling"}},
+                {"text": "mijn zoon zit alleen", "intent_prediction": {"name": "faq"}},
+            ]
+        )
+    )
+    nlu_eval.report_heldout(
+        tmp_path / "m.tar.gz",
+        {"v1": tmp_path / "a", "v2": tmp_path / "b", "v3": tmp_path / "none"},
+        out,
+        run=False,
+    )
     printed = capsys.readouterr().out
     assert "held-out families (v1, v2):" in printed
     row = next(line for line in printed.splitlines() if "feelings family accuracy" in line)

@@ -35,5 +35,7 @@ def test_secret_generated_once_with_owner_only_permissions(tmp_path: Path) -> No
 
 
 def test_secret_from_environment_wins(tmp_path: Path) -> None:
-    assert load_or_create_secret(tmp_path / "k", "from-env-secret-value") == b"from-env-secret-value"
+    assert (
+        load_or_create_secret(tmp_path / "k", "from-env-secret-value") == b"from-env-secret-value"
+    )
     assert not (tmp_path / "k").exists()

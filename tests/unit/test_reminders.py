@@ -64,8 +64,12 @@ def test_reminder_in_school_hours_moves_to_after_school() -> None:
 
 def test_quiet_hours_configurable_and_can_be_switched_off() -> None:
     settings = load_settings(
-        {"AMBASSADOR_QUIET_HOURS": "off", "AMBASSADOR_SCHOOL_HOURS": "09:00-12:00",
-         "AMBASSADOR_REMINDER_DAYS": "7,1", "AMBASSADOR_REMINDER_TIME": "19:30"}
+        {
+            "AMBASSADOR_QUIET_HOURS": "off",
+            "AMBASSADOR_SCHOOL_HOURS": "09:00-12:00",
+            "AMBASSADOR_REMINDER_DAYS": "7,1",
+            "AMBASSADOR_REMINDER_TIME": "19:30",
+        }
     ).ambassadors
     policy = ReminderPolicy.from_settings("Europe/Amsterdam", settings)
     assert policy.quiet is None and policy.school == (time(9), time(12))

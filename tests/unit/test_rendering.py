@@ -32,7 +32,10 @@ def test_buttons_become_inline_keyboard_on_last_part() -> None:
     markup = messages[-1].reply_markup
     assert markup is not None
     datas = [str(row[0].callback_data) for row in markup.inline_keyboard]
-    assert [d.rpartition("|")[0] for d in datas] == [PAYLOAD_PREFIX + "/affirm", PAYLOAD_PREFIX + "/deny"]
+    assert [d.rpartition("|")[0] for d in datas] == [
+        PAYLOAD_PREFIX + "/affirm",
+        PAYLOAD_PREFIX + "/deny",
+    ]
     assert all(len(d.encode()) <= MAX_CALLBACK_BYTES for d in datas)
 
 

@@ -17,7 +17,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def markers() -> dict[str, list[re.Pattern[str]]]:
     data = yaml.safe_load((ROOT / "nlu_data" / "roles.yml").read_text(encoding="utf-8"))
     patterns = {
-        block["regex"]: [line[2:] for line in block["examples"].splitlines() if line.startswith("- ")]
+        block["regex"]: [
+            line[2:] for line in block["examples"].splitlines() if line.startswith("- ")
+        ]
         for block in data["nlu"]
         if "regex" in block
     }
@@ -31,14 +33,27 @@ def markers() -> dict[str, list[re.Pattern[str]]]:
         ("hoe laat is het klaar? ik haal mijn zoon op", "when_where", None, "parent_role"),
         ("kan ik mijn kind aanmelden", "faq", "faq/aanmelden", "parent_signup"),
         ("als moeder wil ik weten wat jullie doen", "what_is_joinus", None, "parent_role"),
-        ("ik ben huisarts, is dit ook voor jongeren met autisme", "faq", "faq/welkom", "professional_role"),
-        ("kunnen jullie iets vertellen bij ons wijkteam, ik werk bij het cjg", "school_presentation", None,
-         "professional_role"),
+        (
+            "ik ben huisarts, is dit ook voor jongeren met autisme",
+            "faq",
+            "faq/welkom",
+            "professional_role",
+        ),
+        (
+            "kunnen jullie iets vertellen bij ons wijkteam, ik werk bij het cjg",
+            "school_presentation",
+            None,
+            "professional_role",
+        ),
         ("hoe verwijs ik een cliënt", "school_refer", None, "professional_refer"),
     ],
 )
 def test_a_marked_parent_or_professional_gets_their_own_intent(
-    markers: dict[str, list[re.Pattern[str]]], text: str, intent: str, answer: str | None, expected: str
+    markers: dict[str, list[re.Pattern[str]]],
+    text: str,
+    intent: str,
+    answer: str | None,
+    expected: str,
 ) -> None:
     assert role_intent(markers, text, intent, answer) == expected
 
@@ -50,7 +65,10 @@ def test_a_marked_parent_or_professional_gets_their_own_intent(
         ("ik ben ouder dan 18, mag ik komen", "who_is_it_for"),
         ("kan mijn vader mij aanmelden", "faq"),
         ("ik ben orthopedagoog op een school", "school_role"),  # school staff stay school staff
-        ("mijn psycholoog zei dat ik moest komen", "who_is_it_for"),  # a young person's own therapist
+        (
+            "mijn psycholoog zei dat ik moest komen",
+            "who_is_it_for",
+        ),  # a young person's own therapist
         ("mijn zoon is jarig, bedankt", "thanks"),  # small talk is left alone
         ("/faq", "faq"),
     ],
@@ -61,6 +79,11 @@ def test_no_marker_or_no_role_question_keeps_the_intent(
     assert role_intent(markers, text, intent) is None
 
 
-def test_ranking_chooses_between_the_two_intents_of_a_role(markers: dict[str, list[re.Pattern[str]]]) -> None:
+def test_ranking_chooses_between_the_two_intents_of_a_role(
+    markers: dict[str, list[re.Pattern[str]]],
+) -> None:
     ranking = ["faq", "parent_signup", "parent_role"]
-    assert role_intent(markers, "mijn zoon wil graag meedoen", "faq", "faq/eerst_kijken", ranking) == "parent_signup"
+    assert (
+        role_intent(markers, "mijn zoon wil graag meedoen", "faq", "faq/eerst_kijken", ranking)
+        == "parent_signup"
+    )

@@ -25,7 +25,7 @@ def test_a_variant_keeps_the_label_and_differs_from_the_line() -> None:
     for text, _ in pairs[:500]:
         for variant in variants(text):
             assert variant != normalise(text)
-    assert {label for _, label in out[len(pairs):]} == {label for _, label in pairs}
+    assert {label for _, label in out[len(pairs) :]} == {label for _, label in pairs}
     # Most lines get a typed copy (a line of short words only may not).
     assert len(out) - len(pairs) > 0.8 * len(pairs)
 
@@ -39,10 +39,7 @@ def test_variants_are_deterministic() -> None:
 def test_the_model_learns_the_typed_variants() -> None:
     pairs = load_examples()[::4]
     noisy_only = {
-        word
-        for text, _ in pairs
-        for variant in variants(text)
-        for word in variant.split()
+        word for text, _ in pairs for variant in variants(text) for word in variant.split()
     } - {word for text, _ in pairs for word in normalise(text).split()}
     vocabulary = build_model(pairs).named_steps["features"].transformer_list[0][1].vocabulary_
     assert noisy_only & set(vocabulary)
@@ -54,7 +51,9 @@ def test_typing_slips_read_as_more_dangerous_with_augmentation() -> None:
     augmented = FastModel(build_model(pairs))
 
     def mean_danger(model: FastModel) -> float:
-        scores = [classifier._danger(model.predict(classifier.features(t))) for t in MISSPELLED_DANGER]
+        scores = [
+            classifier._danger(model.predict(classifier.features(t))) for t in MISSPELLED_DANGER
+        ]
         return sum(scores) / len(scores)
 
     assert mean_danger(augmented) > mean_danger(plain) + 0.05

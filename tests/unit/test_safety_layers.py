@@ -330,7 +330,9 @@ class RecordingEngine:
     def __init__(self) -> None:
         self.sent: list[str] = []
 
-    async def send(self, sender: str, text: str, metadata: dict[str, Any] | None = None) -> list[Reply]:
+    async def send(
+        self, sender: str, text: str, metadata: dict[str, Any] | None = None
+    ) -> list[Reply]:
         self.sent.append(text)
         return [Reply("Je bent welkom! Veel jongeren bij Join us vinden contact maken spannend.")]
 
@@ -341,10 +343,15 @@ def _conversation(engine: RecordingEngine) -> Conversation:
 
 def _flagged_sets() -> list[str]:
     out: list[str] = []
-    for path in (ROOT / "tests" / "safety" / "crisis_messages.txt",
-                 *(classifier.DATA_DIR / f"{n}.txt" for n in ("acute", "crisis", "abuse"))):
-        out += [t for t in path.read_text(encoding="utf-8").splitlines()
-                if t.strip() and not t.startswith("#")]
+    for path in (
+        ROOT / "tests" / "safety" / "crisis_messages.txt",
+        *(classifier.DATA_DIR / f"{n}.txt" for n in ("acute", "crisis", "abuse")),
+    ):
+        out += [
+            t
+            for t in path.read_text(encoding="utf-8").splitlines()
+            if t.strip() and not t.startswith("#")
+        ]
     return out
 
 
@@ -390,8 +397,10 @@ def _tracker(text: str) -> Tracker:
     latest = {
         "text": text,
         "intent": {"name": "nlu_fallback", "confidence": 0.5},
-        "intent_ranking": [{"name": "nlu_fallback", "confidence": 0.5},
-                           {"name": "when_where", "confidence": 0.3}],
+        "intent_ranking": [
+            {"name": "nlu_fallback", "confidence": 0.5},
+            {"name": "when_where", "confidence": 0.3},
+        ],
     }
     return Tracker("pseudonym-1", {}, latest, [], False, None, {}, None)
 
@@ -429,7 +438,10 @@ async def test_forget_me_also_clears_the_distress_memory() -> None:
     engine = RecordingEngine()
     net = SafetyNet()
     conversation = Conversation(
-        engine, Pseudonymiser(b"k" * 32), Facts(FACTS), safety_net=net  # type: ignore[arg-type]
+        engine,  # type: ignore[arg-type]
+        Pseudonymiser(b"k" * 32),
+        Facts(FACTS),
+        safety_net=net,
     )
     user = ChannelUser("test", 5, 5)
     await conversation.text(user, "ik voel me zo slecht, alles is zwaar")

@@ -150,9 +150,7 @@ async def test_a_refusing_instance_is_skipped_and_the_turn_still_answered() -> N
 
 
 async def test_all_instances_down_is_an_engine_outage() -> None:
-    client = RasaClient(
-        ["http://a.test"], 2, transport=_engine([], refuse="a.test")
-    )
+    client = RasaClient(["http://a.test"], 2, transport=_engine([], refuse="a.test"))
     with pytest.raises(EngineUnavailable):
         await client.send("p", "hoi")
     await client.aclose()

@@ -25,7 +25,12 @@ def directory(tmp_path: Path) -> StaffDirectory:
 
 
 def test_roles_from_settings_and_database(directory: StaffDirectory) -> None:
-    assert [directory.role(i) for i in (ADMIN, STAFF, COACH, 99)] == ["admin", "staff", "coach", None]
+    assert [directory.role(i) for i in (ADMIN, STAFF, COACH, 99)] == [
+        "admin",
+        "staff",
+        "coach",
+        None,
+    ]
 
 
 def test_coach_is_refused_for_leads_but_passes_where_coaches_may(directory: StaffDirectory) -> None:

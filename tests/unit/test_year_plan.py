@@ -41,7 +41,9 @@ def test_team_tasks_start_after_the_coach_has_chosen_the_three() -> None:
     assert team[0].key == "okt-meelopen"
     assert {t.owner for t in team} == {"ambassadors"}
     assert {t.key for t in plan_for(2025, owner="coach")} == {
-        "sep-oproep", "sep-gesprekken", "apr-eindbeoordeling"
+        "sep-oproep",
+        "sep-gesprekken",
+        "apr-eindbeoordeling",
     }
 
 
@@ -50,14 +52,21 @@ def test_every_period_is_the_handbooks_own() -> None:
     text = next((f.read_text() for f in files if "Een jaarplanning" in f.read_text()), None)
     if text is None:
         pytest.skip(f"handbook not found under {SEED}")
-    plan = text[text.index("5. Een jaarplanning"):text.index("6. Coaching en begeleiding")].lower()
+    plan = text[
+        text.index("5. Een jaarplanning") : text.index("6. Coaching en begeleiding")
+    ].lower()
     for item in YEAR_PLAN:
         assert item.period.lower() + ":" in plan, item.period
 
 
 @pytest.mark.parametrize(
     ("day", "year"),
-    [(date(2025, 9, 1), 2025), (date(2026, 6, 30), 2025), (date(2026, 7, 1), 2026), (date(2026, 1, 5), 2025)],
+    [
+        (date(2025, 9, 1), 2025),
+        (date(2026, 6, 30), 2025),
+        (date(2026, 7, 1), 2026),
+        (date(2026, 1, 5), 2025),
+    ],
 )
 def test_school_year_of(day: date, year: int) -> None:
     assert school_year_of(day) == year

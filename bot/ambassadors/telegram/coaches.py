@@ -66,8 +66,10 @@ async def staff_invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 def _team_lines(overview: TeamOverview) -> list[str]:
     lines = [
         texts.TEAM_LINE.format(
-            id=overview.team.id, label=html.escape(overview.team.label),
-            open=overview.open_tasks, overdue=overview.overdue_tasks,
+            id=overview.team.id,
+            label=html.escape(overview.team.label),
+            open=overview.open_tasks,
+            overdue=overview.overdue_tasks,
         )
     ]
     for amb in overview.ambassadors:
@@ -194,8 +196,12 @@ async def staff_hours(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             InlineKeyboardMarkup(
                 [
                     [
-                        InlineKeyboardButton(texts.BUTTON_CONFIRM, callback_data=f"ambs|hok|{entry.id}"),
-                        InlineKeyboardButton(texts.BUTTON_REJECT, callback_data=f"ambs|hno|{entry.id}"),
+                        InlineKeyboardButton(
+                            texts.BUTTON_CONFIRM, callback_data=f"ambs|hok|{entry.id}"
+                        ),
+                        InlineKeyboardButton(
+                            texts.BUTTON_REJECT, callback_data=f"ambs|hno|{entry.id}"
+                        ),
                     ]
                 ]
             ),

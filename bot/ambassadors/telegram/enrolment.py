@@ -46,12 +46,14 @@ async def start_invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 async def start_parent(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     code = args_of(context)[0].removeprefix(PARENT_PREFIX) if args_of(context) else ""
     viewer = update.effective_user.id if update.effective_user else None
-    name, team = await asyncio.to_thread(
-        programme_of(context).consent.parent_preview, code, viewer
-    )
+    name, team = await asyncio.to_thread(programme_of(context).consent.parent_preview, code, viewer)
     markup = InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(pipeline_texts.YES_I_CONSENT_BUTTON, callback_data=f"amb|pok|{code}")],
+            [
+                InlineKeyboardButton(
+                    pipeline_texts.YES_I_CONSENT_BUTTON, callback_data=f"amb|pok|{code}"
+                )
+            ],
             [InlineKeyboardButton(texts.BUTTON_PARENT_NO, callback_data=f"amb|pno|{code}")],
         ]
     )

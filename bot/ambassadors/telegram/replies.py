@@ -81,8 +81,12 @@ def task_line(task: TaskView) -> str:
 def task_buttons(tasks: list[TaskView]) -> InlineKeyboardMarkup | None:
     rows = [
         [
-            InlineKeyboardButton(texts.BUTTON_TASK_DONE.format(id=t.id), callback_data=f"amb|done|{t.id}"),
-            InlineKeyboardButton(texts.BUTTON_TASK_MORE.format(id=t.id), callback_data=f"amb|more|{t.id}"),
+            InlineKeyboardButton(
+                texts.BUTTON_TASK_DONE.format(id=t.id), callback_data=f"amb|done|{t.id}"
+            ),
+            InlineKeyboardButton(
+                texts.BUTTON_TASK_MORE.format(id=t.id), callback_data=f"amb|more|{t.id}"
+            ),
         ]
         for t in tasks[:BUTTONED_TASKS]
     ]

@@ -32,7 +32,9 @@ def upgrade() -> None:
         sa.Column(
             "team_id",
             sa.Integer(),
-            sa.ForeignKey("amb_teams.id", ondelete="CASCADE", name="fk_amb_invites_team_id_amb_teams"),
+            sa.ForeignKey(
+                "amb_teams.id", ondelete="CASCADE", name="fk_amb_invites_team_id_amb_teams"
+            ),
             nullable=False,
         ),
         sa.Column("token_hash", sa.String(64), nullable=False),
@@ -97,7 +99,9 @@ def upgrade() -> None:
         sa.Column(
             "team_id",
             sa.Integer(),
-            sa.ForeignKey("amb_teams.id", ondelete="CASCADE", name="fk_amb_tasks_team_id_amb_teams"),
+            sa.ForeignKey(
+                "amb_teams.id", ondelete="CASCADE", name="fk_amb_tasks_team_id_amb_teams"
+            ),
             nullable=False,
         ),
         sa.Column(
@@ -150,7 +154,9 @@ def upgrade() -> None:
         sa.Column(
             "task_id",
             sa.Integer(),
-            sa.ForeignKey("amb_tasks.id", ondelete="SET NULL", name="fk_amb_hours_task_id_amb_tasks"),
+            sa.ForeignKey(
+                "amb_tasks.id", ondelete="SET NULL", name="fk_amb_hours_task_id_amb_tasks"
+            ),
             nullable=True,
         ),
         sa.Column("activity", sa.String(200), nullable=False),
@@ -164,5 +170,12 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("amb_hours", "amb_tasks", "amb_consents", "amb_ambassadors", "amb_invites", "amb_teams"):
+    for table in (
+        "amb_hours",
+        "amb_tasks",
+        "amb_consents",
+        "amb_ambassadors",
+        "amb_invites",
+        "amb_teams",
+    ):
         op.drop_table(table)
