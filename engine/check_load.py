@@ -50,7 +50,10 @@ def main() -> int:
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     phases: Dict[str, float] = {}
     start = _cpu()
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    here = Path(__file__).resolve().parent
+    # engine/ for rasa_server; the project root for the pipeline's own component
+    # (engine.role_component), which `rasa run` finds through its working directory.
+    sys.path[:0] = [str(here), str(here.parent)]
     import tensorflow  # noqa: F401
 
     phases["import tensorflow"] = _cpu() - start

@@ -18,6 +18,9 @@ echo "$fingerprint" > models/.fingerprint
 wall=$(( $(date +%s) - start ))
 # CPU seconds of everything this script waited for (user + system of `rasa train` and the rest):
 # the figure that stays meaningful when other work shares the machine. `make bench` prints it.
-cpu=$(times | awk 'NR == 2 { split($1, u, "m"); split($2, s, "m"); printf "%.0f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }')
+# (`times` must run in this shell: in a pipe or $(...) it reports a subshell's children, 0 s.)
+times > models/.times
+cpu=$(awk 'NR == 2 { split($1, u, "m"); split($2, s, "m"); printf "%.0f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }' models/.times)
+rm -f models/.times
 echo "wall=$wall cpu=$cpu date=$(date -u +%Y-%m-%dT%H:%MZ) load=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' /) cores=$(nproc)" > models/.train-stats
 echo "Model trained in $wall s ($cpu s of CPU)."
