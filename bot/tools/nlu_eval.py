@@ -6,7 +6,7 @@ label, scored strictly: a FAQ question is right only when the intent is ``faq`` 
 ResponseSelector picked the right answer (``faq/?`` = some FAQ answer, for a non-FAQ question).
 Rasa's own intent and response-selection reports are summarised in one line for reference.
 
-    python -m bot.tools.nlu_eval [--model models/joinus.tar.gz] [--no-run] [--min-f1 0.92]
+    python -m bot.tools.nlu_eval [--model models/joinus.tar.gz] [--no-run] [--min-f1 0.95]
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ import yaml
 from bot.core.settings import PROJECT_ROOT
 from bot.tools import heldout_eval, heldout_sets
 
-TARGET_MACRO_F1 = 0.92
+TARGET_MACRO_F1 = 0.95  # issue 12: "make eval still at macro F1 >= 0.95"
 _SUMMARY_KEYS = frozenset({"accuracy", "macro avg", "weighted avg", "micro avg"})
 RETRIEVAL_INTENT = "faq"
 # Every retrieval intent: a wrong prediction of one of these is shown with its chosen answer.
