@@ -16,7 +16,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
@@ -36,6 +36,7 @@ from bot.staff.members import Actor
 from bot.storage.db import rows_changed
 from bot.storage.models_leads import ComebackCode, Consent, Lead, LeadAudit, aware
 from bot.storage.models_outbox import OutboxMessage
+from bot.storage.models_school import SchoolRequest
 
 log = logging.getLogger(__name__)
 
@@ -157,6 +158,59 @@ def claim_open(
         .execution_options(synchronize_session=False)
     )
     return rows_changed(won) == 1
+
+
+# The two things staff claim and move through the same states (bot/leads/status.py).
+RowT = TypeVar("RowT", Lead, SchoolRequest)
+
+
+@dataclass(frozen=True)
+class StepRules:
+    """What a staff step says when it is refused (leads and school requests word it apart)."""
+
+    refusal: Callable[[str, str], str]
+    already_yours: str
+    only_claimer: str
+    taken_by_colleague: str | None = None
+
+
+def take_step(
+    session: Session,
+    model: type[RowT],
+    get: Callable[[Session, str], RowT],
+    rules: StepRules,
+    *,
+    public_id: str,
+    actor: Actor,
+    target: str,
+    now: datetime,
+) -> RowT:
+    """Move a lead or school request to ``target`` for a staff member, or raise why not.
+
+    Claiming runs the conditional UPDATE first, before any read: of two staff members pressing
+    "claim" at once exactly one matches the row (it also takes SQLite's write lock before a
+    snapshot is read, so the loser waits instead of failing). Other steps need the row's state to
+    allow them and, unless an admin acts, the claimer's own hand.
+    """
+    if target == st.CLAIMED:
+        won = claim_open(session, model, public_id, actor.telegram_id, now)
+        row = get(session, public_id)
+        if not won:
+            if row.claimed_by == actor.telegram_id:
+                raise LeadStateError(rules.already_yours)
+            if rules.taken_by_colleague and row.claimed_by is not None:
+                raise LeadStateError(rules.taken_by_colleague)
+            raise LeadStateError(rules.refusal(row.status, target))
+        session.refresh(row)
+    else:
+        row = get(session, public_id)
+        if not st.can_move(row.status, target):
+            raise LeadStateError(rules.refusal(row.status, target))
+        others = row.claimed_by not in (None, actor.telegram_id)
+        if others and not actor.is_admin:
+            raise NotStaff(rules.only_claimer)
+    row.status = target
+    return row
 
 
 class LeadService(Service):
@@ -474,25 +528,16 @@ class LeadService(Service):
             raise LeadStateError(staff_texts.UNKNOWN_STEP)
         now = self._clock.now()
         with self._db.session() as session:
-            if target == st.CLAIMED:
-                # The conditional UPDATE comes first, before any read: of two staff members
-                # pressing "claim" at once exactly one matches the row (it also takes SQLite's
-                # write lock before a snapshot is read, so the loser waits instead of failing).
-                won = claim_open(session, Lead, public_id, actor.telegram_id, now)
-                lead = self._get(session, public_id)
-                if not won:
-                    if lead.claimed_by == actor.telegram_id:
-                        raise LeadStateError(texts.ALREADY_YOURS)
-                    raise LeadStateError(st.refusal(lead.status, target))
-                session.refresh(lead)
-            else:
-                lead = self._get(session, public_id)
-            if target != st.CLAIMED and not st.can_move(lead.status, target):
-                raise LeadStateError(st.refusal(lead.status, target))
-            others = lead.claimed_by not in (None, actor.telegram_id)
-            if target != st.CLAIMED and others and not actor.is_admin:
-                raise NotStaff(texts.ONLY_CLAIMER_STATUS)
-            lead.status = target
+            lead = take_step(
+                session,
+                Lead,
+                self._get,
+                StepRules(st.refusal, texts.ALREADY_YOURS, texts.ONLY_CLAIMER_STATUS),
+                public_id=public_id,
+                actor=actor,
+                target=target,
+                now=now,
+            )
             self._audit(session, lead, actor, f"status:{target}")
             if target == st.CLAIMED:
                 self._send_details(session, lead, actor)

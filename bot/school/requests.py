@@ -26,12 +26,13 @@ from bot.leads import status as st
 from bot.leads import texts as lead_texts
 from bot.leads.contact import SKIPPED
 from bot.leads.service import (
-    claim_open,
+    StepRules,
     code_hash,
     new_link_token,
     new_parent_code,
     new_typed_code,
     relayed,
+    take_step,
 )
 from bot.pipeline.outbox import OutButton, cancel, enqueue
 from bot.school import texts
@@ -66,6 +67,11 @@ def _refusal(current: str, target: str) -> str:
         .replace("Deze aanmelding", texts.THIS_REQUEST)
         .replace("aanmelding", "verzoek")
     )
+
+
+_STEP_RULES = StepRules(
+    _refusal, texts.ALREADY_YOURS, texts.ONLY_CLAIMER_STATUS, texts.TAKEN_BY_COLLEAGUE
+)
 
 
 @dataclass(frozen=True)
@@ -423,25 +429,16 @@ class SchoolRequestService(Service):
             raise LeadStateError(staff_texts.UNKNOWN_STEP)
         now = self._clock.now()
         with self._db.session() as session:
-            if target == st.CLAIMED:
-                # Conditional UPDATE first (see LeadService.staff_step): one winner per request.
-                won = claim_open(session, SchoolRequest, public_id, actor.telegram_id, now)
-                request = self._get(session, public_id)
-                if not won:
-                    if request.claimed_by == actor.telegram_id:
-                        raise LeadStateError(texts.ALREADY_YOURS)
-                    if request.claimed_by is not None:
-                        raise LeadStateError(texts.TAKEN_BY_COLLEAGUE)
-                    raise LeadStateError(_refusal(request.status, target))
-                session.refresh(request)
-            else:
-                request = self._get(session, public_id)
-            if target != st.CLAIMED and not st.can_move(request.status, target):
-                raise LeadStateError(_refusal(request.status, target))
-            others = request.claimed_by not in (None, actor.telegram_id)
-            if target != st.CLAIMED and others and not actor.is_admin:
-                raise NotStaff(texts.ONLY_CLAIMER_STATUS)
-            request.status = target
+            request = take_step(
+                session,
+                SchoolRequest,
+                self._get,
+                _STEP_RULES,
+                public_id=public_id,
+                actor=actor,
+                target=target,
+                now=now,
+            )
             if target == st.CLAIMED:
                 enqueue(
                     session,
