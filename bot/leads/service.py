@@ -213,6 +213,16 @@ def take_step(
     return row
 
 
+def open_for(session: Session, model: type[RowT], actor: Actor) -> list[RowT]:
+    """Open leads or requests, and the ones this staff member claimed and works on, oldest first."""
+    rows = session.scalars(
+        select(model)
+        .where(model.status.in_((st.OPEN, st.CLAIMED, st.CONTACTED)))
+        .order_by(model.id)
+    )
+    return [row for row in rows if row.status == st.OPEN or row.claimed_by == actor.telegram_id]
+
+
 class LeadService(Service):
     def _setup(self) -> None:
         self.status_listeners: list[StatusListener] = []
@@ -695,15 +705,8 @@ class LeadService(Service):
     def open_leads(self, actor: Actor) -> list[str]:
         """One line per lead that is still open or claimed by this staff member."""
         with self._db.session() as session:
-            rows = session.scalars(
-                select(Lead)
-                .where(Lead.status.in_((st.OPEN, st.CLAIMED, st.CONTACTED)))
-                .order_by(Lead.id)
-            )
             lines = []
-            for lead in rows:
-                if lead.status != st.OPEN and lead.claimed_by != actor.telegram_id:
-                    continue
+            for lead in open_for(session, Lead, actor):
                 facts = self.facts(session, lead)
                 mine = texts.CLAIMED_BY_YOU if lead.claimed_by == actor.telegram_id else ""
                 lines.append(

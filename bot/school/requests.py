@@ -31,6 +31,7 @@ from bot.leads.service import (
     new_link_token,
     new_parent_code,
     new_typed_code,
+    open_for,
     relayed,
     take_step,
 )
@@ -524,15 +525,8 @@ class SchoolRequestService(Service):
     def open_requests(self, actor: Actor) -> list[str]:
         """/verzoeken: open requests, and the ones this staff member claimed."""
         with self._db.session() as session:
-            rows = session.scalars(
-                select(SchoolRequest)
-                .where(SchoolRequest.status.in_((st.OPEN, st.CLAIMED, st.CONTACTED)))
-                .order_by(SchoolRequest.id)
-            )
             lines = []
-            for request in rows:
-                if request.status != st.OPEN and request.claimed_by != actor.telegram_id:
-                    continue
+            for request in open_for(session, SchoolRequest, actor):
                 facts = self.facts(request)
                 mine = lead_texts.CLAIMED_BY_YOU if request.claimed_by == actor.telegram_id else ""
                 lines.append(
