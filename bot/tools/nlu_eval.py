@@ -238,9 +238,52 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.out / "heldout",
         run=not args.no_run,
     )
+    report_questions(
+        args.model, heldout_sets.named("nlu", args.heldout), args.out, run=not args.no_run
+    )
     if args.min_f1 is not None and macro_f1(rows) < args.min_f1:
         return 1
     return 0
+
+
+QUESTIONS_FILE = "questions.yml"
+
+
+def report_questions(model: Path, folders: Mapping[str, Path], out: Path, *, run: bool) -> None:
+    """Strict macro F1 on each held-out version's labelled questions (``nlu/questions.yml``),
+    side by side; figures only: a confusion would show which held-out questions were missed."""
+    columns: dict[str, list[tuple[str, str]]] = {}
+    for name, folder in folders.items():
+        questions = folder / QUESTIONS_FILE
+        if not questions.is_file():
+            continue
+        version_out = out / f"questions-{name}"
+        if run:
+            run_rasa(model, questions, version_out)
+        if not (version_out / "intent_report.json").exists():
+            continue
+        predictions = strict_predictions(
+            load_test_set(questions),
+            _load(version_out / "intent_errors.json", []),
+            _load(version_out / "response_selection_errors.json", []),
+        )
+        rows = strict_scores(predictions)
+        scored = [r for r in rows if r.support]
+        right = sum(1 for t, p in predictions if t == p)
+        columns[name] = [
+            ("macro F1", f"{macro_f1(rows):.3f}"),
+            ("labels", str(len(scored))),
+            ("questions right", f"{right}/{len(predictions)}"),
+            (
+                f"labels with F1 < {TARGET_MACRO_F1:.2f}",
+                str(sum(1 for r in scored if r.f1 < TARGET_MACRO_F1)),
+            ),
+        ]
+    if columns:
+        print(
+            "\nheld-out questions (FAQ, school and other intents; strict, as in the report above):"
+        )
+        print("\n".join(heldout_sets.side_by_side(columns)))
 
 
 def report_heldout(model: Path, folders: Mapping[str, Path], out: Path, *, run: bool) -> None:

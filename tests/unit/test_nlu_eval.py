@@ -134,3 +134,24 @@ def test_held_out_versions_are_reported_side_by_side(
     row = next(line for line in printed.splitlines() if "feelings family accuracy" in line)
     assert row.split()[-4:] == ["1/1", "1.000", "0/0", "0.000"]
     assert "v2 parents misses -> faq 1" in printed and "niemand" not in printed
+
+
+def test_held_out_questions_give_figures_without_lines(
+    out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    version = out / "v3"
+    version.mkdir()
+    (version / nlu_eval.QUESTIONS_FILE).write_text(TEST_SET, encoding="utf-8")
+    results = out / "results" / "questions-v3"
+    results.mkdir()
+    for name in ("intent_report.json", "intent_errors.json", "response_selection_errors.json"):
+        (results / name).write_text((out / "results" / name).read_text(), encoding="utf-8")
+    nlu_eval.report_questions(
+        out / "m.tar.gz", {"v2": out / "none", "v3": version}, out / "results", run=False
+    )
+    printed = capsys.readouterr().out
+    assert "held-out questions" in printed
+    row = next(line for line in printed.splitlines() if "macro F1" in line)
+    assert row.split()[-1] == "0.667"  # one column: v2 has no questions file
+    assert "3/5" in printed
+    assert "kost" not in printed and "hulpverlening" not in printed
