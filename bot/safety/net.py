@@ -34,7 +34,12 @@ __all__ = [
 # hard negatives of ``safety_eval --validate --by-source`` (none + distress) stay at or below
 # what the model before augmentation gave at its 0.5 (21/160). With the augmented model:
 # 0.5 -> 25/160, 0.55 -> 23/160, 0.6 -> 19/160. See bot/safety/data/README.md.
-DANGER_THRESHOLD = 0.6
+DANGER_THRESHOLD = 0.5
+# A window of a long message is the most dangerous of up to six readings of parts of it, out
+# of their context: it flags a crisis only from this much more than the whole message would
+# need (one more look is one more chance of a false alarm; "hij moest pillen slikken" about a
+# dog reads like danger without the sentence before it).
+WINDOW_MARGIN = 0.25
 # After distress earlier in the same conversation (SafetyNet), layer 2 needs less.
 CONTEXT_THRESHOLD = 0.4
 # Where layer 1 recognised figurative speech ("ik ga dood van het lachen"), layer 2 must be
@@ -57,6 +62,10 @@ DISTRESS_THRESHOLD = 0.5
 # distress marker for the fallback's check-in, but "vanavond doe ik het" after them is the
 # evening, not a plan.
 MEMORY_THRESHOLD = 0.65
+# A layer-1 match on an everyday word (``Rule.support``: a platform, the gas, a farewell) with
+# no danger words near it is a crisis when layer 2 reads at least this much danger (or the
+# person showed distress before): the rule is evidence, so the model needs less than alone.
+SUPPORT_THRESHOLD = 0.3
 GRIEF_THRESHOLD = 0.5
 AMBIGUOUS_THRESHOLD = 0.35
 
@@ -112,6 +121,13 @@ def assess(text: str, *, after_distress: bool = False) -> SafetyResult:
     if not isinstance(text, str) or not text.strip():
         return rules
     p = classifier.predict(text)
+    if rules.level == "crisis" and rules.has("unconfirmed"):
+        # Without the model the rules stay over-inclusive; with it, the model must agree.
+        loss = ("suicide_loss",) if rules.has("suicide_loss") else ()
+        if not (p is None or after_distress or p.danger >= SUPPORT_THRESHOLD):
+            rules = SafetyResult("none", (), ("distress", *loss))
+        else:
+            rules = SafetyResult("crisis", rules.categories, loss)
     if rules.level == "crisis":
         cats = set(rules.categories)
         if p is not None and p.probabilities.get("acute", 0.0) >= ACUTE_THRESHOLD:
@@ -123,6 +139,8 @@ def assess(text: str, *, after_distress: bool = False) -> SafetyResult:
             threshold = DANGER_THRESHOLD if acute else FIGURATIVE_THRESHOLD
         else:
             threshold = CONTEXT_THRESHOLD if after_distress else DANGER_THRESHOLD
+        if p.from_window:
+            threshold = min(threshold + WINDOW_MARGIN, 0.95)
         # A message most like the "ambiguous" examples is ambiguous, however dark its words:
         # alone it is not a crisis (issue 9); after distress SafetyNet makes it one.
         ambiguous_most = p.probabilities.get("ambiguous", 0.0) >= max(
@@ -138,6 +156,8 @@ def assess(text: str, *, after_distress: bool = False) -> SafetyResult:
             return SafetyResult("check_in", rules.categories, ("despair",))
         return rules
     signals = dict.fromkeys((*rules.signals, *_signals(p, False)))
+    if rules.has("suicide_loss"):
+        signals["grief"] = None
     return SafetyResult("none", (), tuple(signals))
 
 
