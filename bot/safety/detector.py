@@ -20,6 +20,7 @@ from .patterns import (
     ANTI_CUES,
     BEREAVED_BY_SUICIDE,
     COMPACT_RULES,
+    SUICIDE_AS_TOPIC,
     DANGER_CONTEXT,
     FAMILY_OR_HOME,
     FIGURATIVE_CUES,
@@ -143,7 +144,7 @@ def _assess(text: str) -> SafetyResult:
         return SafetyResult("crisis", _ordered(unconfirmed), ("unconfirmed", *loss))
     if check_in:
         return SafetyResult("check_in", _ordered(check_in), loss)
-    if despair:
+    if despair or any(SUICIDE_AS_TOPIC.search(v) for v in variants):
         return SafetyResult("none", (), ("distress", *loss))
     return SafetyResult("none", (), loss)
 

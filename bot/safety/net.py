@@ -33,7 +33,9 @@ __all__ = [
 # the lowest value, in steps of 0.05, at which false full crisis replies on the held-back
 # hard negatives of ``safety_eval --validate --by-source`` (none + distress) stay at or below
 # what the model before augmentation gave at its 0.5 (21/160). With the augmented model:
-# 0.5 -> 25/160, 0.55 -> 23/160, 0.6 -> 19/160. See bot/safety/data/README.md.
+# 0.5 -> 25/160, 0.55 -> 23/160, 0.6 -> 19/160. safety3: the same rule after the calibration
+# fix, the support rules and the v4 lines: 0.5 -> 19/160 (0.4 -> 23/160), danger 260/299.
+# See bot/safety/data/README.md.
 DANGER_THRESHOLD = 0.5
 # A window of a long message is the most dangerous of up to six readings of parts of it, out
 # of their context: it flags a crisis only from this much more than the whole message would
@@ -49,7 +51,10 @@ FIGURATIVE_THRESHOLD = 0.9
 # "Ben je nu in gevaar? Bel meteen 112" before a reply to a crisis that is not acute costs a
 # sentence; missing it for someone on a roof costs more. By-source validation (v3): 0.4 gave
 # 112 first to 41/49 flagged acute messages and 3/85 other crises, 0.2 to 44/49 and 7/85.
-ACUTE_THRESHOLD = 0.2
+# safety3 (calibration folds that keep typed copies together make the probabilities less
+# extreme): by-source split, 0.2 -> 74 acute lines with 112 first and 17/179 other crises,
+# 0.15 -> 76 and 19/179.
+ACUTE_THRESHOLD = 0.15
 # Layer 1 calls a message figurative, but layer 2 reads acute danger this likely: the acute
 # reading wins at the normal threshold ("de kachel aan, de ramen dicht en het gas open").
 FIGURATIVE_ACUTE_OVERRIDE = 0.5

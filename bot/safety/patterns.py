@@ -32,11 +32,12 @@ from .normalise import squash_pattern
 __all__ = [
     "ANTI_CUES",
     "BEREAVED_BY_SUICIDE",
-    "DANGER_CONTEXT",
     "COMPACT_RULES",
+    "DANGER_CONTEXT",
     "FAMILY_OR_HOME",
     "FIGURATIVE_CUES",
     "RULES",
+    "SUICIDE_AS_TOPIC",
     "Rule",
     "compile_squashed",
 ]
@@ -207,6 +208,16 @@ BEREAVED_BY_SUICIDE_SOURCE = (
     r" (?:\S+ )?(?:zelfmoord|zelfdoding|suicide)\b"
 )
 BEREAVED_BY_SUICIDE = compile_squashed(BEREAVED_BY_SUICIDE_SOURCE)
+# Suicide as the subject of a book, a film or school work ("een boekverslag over zelfmoord",
+# "in die serie pleegt de hoofdpersoon zelfmoord"): not this person's intent by itself; the
+# model decides, and it is a distress marker (a not-understood message gets the check-in).
+SUICIDE_AS_TOPIC_SOURCE = (
+    r"\b(?:boek|boeken|boekverslag|film|serie|aflevering|documentaire|docu|werkstuk"
+    r"|profielwerkstuk|spreekbeurt|presentatie|gastles|les|artikel|verhaal|gedicht|hoofdpersoon"
+    r"|personage|karakter|book|movie|show|essay|presentation)\b (?:(?!\b(?:ik|k|i|me|mij)\b)"
+    r"\S+ ){0,8}(?:zelfmoord\w*|zelfdoding|suicide)\b"
+)
+SUICIDE_AS_TOPIC = compile_squashed(SUICIDE_AS_TOPIC_SOURCE)
 
 # Abuse in the family or at home -> also domestic violence.
 # Squashed, "oom" (uncle) reads "om", so family words count only after a possessive.
@@ -270,7 +281,7 @@ RULES: tuple[Rule, ...] = (
         r"(?<!\S)(?:ik|k)?wil+(?:dood|sterven|doodgaan)(?!\S)",
         r"wilnietmeer(?:leven|bestaan|zijn)|iwanttodie|wanttodie|wannadie|endmylife",
         r"kil+(?:ing)?myself|(?<!\S)(?:ik|k)?(?:snij|kras)mezelf",
-        mask=BEREAVED_BY_SUICIDE_SOURCE,
+        mask=f"{BEREAVED_BY_SUICIDE_SOURCE}|{SUICIDE_AS_TOPIC_SOURCE}",
     ),
     _rule(
         "want_to_die_nl",
@@ -632,7 +643,9 @@ RULES: tuple[Rule, ...] = (
         rf"\b{I_NL} {gap(2)}(?:sterf|sterft)\b",
         r"\bom (?:\S+ )?dood te gaan\b",
         r"(?<!dont )(?<!not )\b(?:gonna|going to|about to|will) (?:\S+ )?die\b",
-        cues=_KIDDING_CONTEXT + r"|\b(?:gegeten|eten|chips|snoep|pizza|vol|buikpijn|spierpijn"
+        # "ik ga ff dood op de bank liggen": lying like dead, resting.
+        cues=_KIDDING_CONTEXT + r"|\b(?:bank|netflix\w*|chillen|bankhangen|hangen|liggen"
+        r"|gegeten|eten|chips|snoep|pizza|vol|buikpijn|spierpijn"
         r"|uitslag)\b",
     ),
     _rule(

@@ -160,3 +160,15 @@ def test_own_intent_beside_a_loss_is_still_a_crisis(model: Any) -> None:
     text = "mijn nicht heeft zelfmoord gepleegd en ik wil ook zelfmoord plegen"
     assert assess(text).level == "crisis"
     assert assess_rules("ik denk aan zelfmoord").level == "crisis"
+
+
+def test_suicide_as_the_subject_of_school_work_is_a_marker_not_a_crisis(model: Any) -> None:
+    model(_Model(CALM))
+    result = assess("voor maatschappijleer maak ik een presentatie over zelfmoord bij jongeren")
+    assert result.level == "none" and result.has("distress")
+    assert assess("ik heb een serie gekeken en nu denk ik zelf aan zelfmoord").level == "crisis"
+
+
+def test_lying_like_dead_on_the_couch_gets_the_light_touch() -> None:
+    assert assess_rules("ik ga lekker dood op de bank liggen met netflix").level == "check_in"
+    assert assess_rules("ik ga dood").level == "crisis"
