@@ -754,6 +754,11 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:geld|betaald)\b.{0,30}\bseks\b|\bseks\b.{0,30}\b(?:geld|betaald|klanten)\b",
         r"\buithuwelijk\w*|\bgedwongen (?:te )?trouwen\b|\bforced (?:to )?marr\w*"
         r"|\bmeisjesbesnijdenis\b|\bbesneden worden\b",
+        # Made to marry a stranger or against one's will: forced marriage.
+        r"\b(?:trouwen|trouw|huwelijk|marry|married|marriage)\b.{0,50}\b(?:die ik (?:niet|nie"
+        r"|nooit) (?:ken|gezien|wil)|(?:niet|nie) wil|tegen mijn wil|i (?:dont|do not|never)"
+        r" (?:know|want)|against my will)\b",
+        r"\b(?:ik|k) (?:\S+ ){0,2}(?:moet|moeten) (?:\S+ ){0,6}trouwen\b",
         r"\b(?:filmpje|filmpjes|foto|fotos|video|videos)\b (?:\S+ ){0,3}(?:van mij|van me|of me)\b"
         r".{0,60}\b(?:dronken|naakt|bloot|zonder toestemming|stiekem|sliep|zonder dat ik)\b",
         rf"\b(?:blauwe plekken|blauwe plek|bruises|blauw oog|black eye)\b (?:\S+ ){{0,3}}(?:van"

@@ -172,3 +172,10 @@ def test_suicide_as_the_subject_of_school_work_is_a_marker_not_a_crisis(model: A
 def test_lying_like_dead_on_the_couch_gets_the_light_touch() -> None:
     assert assess_rules("ik ga lekker dood op de bank liggen met netflix").level == "check_in"
     assert assess_rules("ik ga dood").level == "crisis"
+
+
+def test_being_made_to_marry_is_abuse_a_wedding_is_not() -> None:
+    forced = assess_rules("mijn familie wil dat ik trouw met een neef die ik niet ken")
+    assert forced.level == "crisis" and C.ABUSE in forced.categories
+    assert assess_rules("ik moet van mijn ouders na de zomer trouwen").level == "crisis"
+    assert assess_rules("mijn nicht gaat trouwen en ik mag de ringen dragen").level == "none"
