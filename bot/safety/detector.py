@@ -20,11 +20,11 @@ from .patterns import (
     ANTI_CUES,
     BEREAVED_BY_SUICIDE,
     COMPACT_RULES,
-    SUICIDE_AS_TOPIC,
     DANGER_CONTEXT,
     FAMILY_OR_HOME,
     FIGURATIVE_CUES,
     RULES,
+    SUICIDE_AS_TOPIC,
     Rule,
 )
 from .patterns_acute import ACUTE_RULES
