@@ -151,9 +151,15 @@ def assess(text: str, *, after_distress: bool = False) -> SafetyResult:
         ambiguous_most = p.probabilities.get("ambiguous", 0.0) >= max(
             p.probabilities.get(label, 0.0) for label in classifier.DANGER_LABELS
         )
-        if p.danger >= threshold and (after_distress or not ambiguous_most):
+        # After distress a veiled plan counts with the dark readings: "ik wil niet meer leven"
+        # then "ik weet precies hoe" is read as danger plus a plan without saying what.
+        dark = p.danger + (p.probabilities.get("ambiguous", 0.0) if after_distress else 0.0)
+        if dark >= threshold and (after_distress or not ambiguous_most):
             cats = _model_categories(text, p)
-            return SafetyResult("crisis", _ordered(cats), (*_signals(p, True), "layer2"))
+            # Alone it would not have been flagged: the earlier distress decided.
+            alone = p.danger >= DANGER_THRESHOLD and not ambiguous_most
+            because = ("context",) if after_distress and not alone else ()
+            return SafetyResult("crisis", _ordered(cats), (*_signals(p, True), "layer2", *because))
     if rules.level == "check_in":
         # Figurative words: the light touch, and no softer signal that would color the answer;
         # only "despair" (for SafetyNet's memory) when the model reads it ("ik kan niet meer").

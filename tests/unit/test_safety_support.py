@@ -179,3 +179,12 @@ def test_being_made_to_marry_is_abuse_a_wedding_is_not() -> None:
     assert forced.level == "crisis" and C.ABUSE in forced.categories
     assert assess_rules("ik moet van mijn ouders na de zomer trouwen").level == "crisis"
     assert assess_rules("mijn nicht gaat trouwen en ik mag de ringen dragen").level == "none"
+
+
+def test_after_distress_a_veiled_plan_counts_with_the_dark_readings(model: Any) -> None:
+    veiled = {"ambiguous": 0.25, "crisis": 0.2, "none": 0.55}
+    model(_Model(CALM, wanneer=veiled, leven={"crisis": 0.9, "none": 0.1}))
+    net = SafetyNet()
+    assert net.assess("ik weet al wanneer", "a").level != "crisis"
+    net.assess("ik wil niet meer leven", "b")
+    assert net.assess("ik weet al wanneer", "b").level == "crisis"
