@@ -8,7 +8,7 @@ knife, rope, intruder, violence now), not from any test set. Same conventions as
 
 from __future__ import annotations
 
-from .patterns import ABUSE, ACUTE, DV, SELF_HARM, SUICIDE, Rule, _rule
+from .patterns import ABUSE, ACUTE, DV, PILLS, SELF_HARM, SUICIDE, Rule, _rule
 
 __all__ = ["ACUTE_RULES"]
 
@@ -137,6 +137,12 @@ ACUTE_RULES: tuple[Rule, ...] = (
         r" strips) (?:\S+ ){0,4}(?:genomen|ingenomen|geslikt|leeggegeten|leeg gegeten)\b",
         r"\b(?:na|van) (?:die|de) pillen\b|\bpot(?:je)? pillen leeg\b",
         r"\b(?:i|just) (?:took|swallowed|overdosed)\b|\boverdosed\b",
+        # Already inside and working: "de tabletten liggen al in mijn maag", "beginnen te werken".
+        rf"\b{PILLS}\b.{{0,40}}\b(?:in (?:mijn|mn|m|my) (?:maag|stomach)|beginnen te werken"
+        r"|werken al|kicking in)\b",
+        # Not wanting to be rescued: something has been done.
+        r"\b(?:wil|wl) (?:\S+ )?(?:niet|nie) (?:meer )?gered (?:worden|te worden)\b"
+        r"|\bdont (?:want to )?(?:be )?(?:saved|rescued)\b",
         r"\biets in (?:mijn|mn) (?:drankje|drinken|drink)\b|\bdronken gevoerd\b|\bdrugged\b",
         cues=r"\b(?:hoofdpijn|griep|koorts|buikpijn|allergie|hooikoorts|dokter|huisarts"
         r"|voorgeschreven|ongesteld|kiespijn|migraine|headache|adhd|astma|vitamines|antibiotica"

@@ -188,3 +188,14 @@ def test_after_distress_a_veiled_plan_counts_with_the_dark_readings(model: Any) 
     assert net.assess("ik weet al wanneer", "a").level != "crisis"
     net.assess("ik wil niet meer leven", "b")
     assert net.assess("ik weet al wanneer", "b").level == "crisis"
+
+
+def test_pills_already_working_or_not_wanting_rescue_is_acute() -> None:
+    for text in (
+        "de slaappillen zitten al in mijn maag",
+        "ik heb iets gedaan en ik wil niet gered worden",
+    ):
+        result = assess_rules(text)
+        assert result.level == "crisis" and C.ACUTE_DANGER in result.categories
+    assert assess_rules("mijn vitaminepillen liggen in de keuken").level == "none"
+    assert assess_rules("ik wil gered worden uit deze saaie les haha").level != "crisis"
