@@ -91,6 +91,8 @@ def _assess(text: str) -> SafetyResult:
     # Matches of ``Rule.support`` rules without danger words near them: a crisis only when
     # layer 2 or earlier distress agrees (net.assess).
     unconfirmed: set[CrisisCategory] = set()
+    # A ``Rule.support`` word seen in its everyday setting: layer 2 must be surer (net.assess).
+    everyday = False
     variants = [s for chunk in _chunks(text) for s in spellings(chunk)]
     if not text.isascii():
         written = unicodedata.normalize("NFKC", text).casefold()
@@ -121,6 +123,8 @@ def _assess(text: str) -> SafetyResult:
                     # needs no check-in; a joke about it ("haha") gets the light touch.
                     if not rule.support or _joking(text_for_rule, match):
                         check_in.update(rule.categories)
+                    else:
+                        everyday = True
                 elif rule.support and not _supported(text_for_rule, match):
                     unconfirmed.update(rule.categories)
                 else:
@@ -146,7 +150,7 @@ def _assess(text: str) -> SafetyResult:
         return SafetyResult("check_in", _ordered(check_in), loss)
     if despair or any(SUICIDE_AS_TOPIC.search(v) for v in variants):
         return SafetyResult("none", (), ("distress", *loss))
-    return SafetyResult("none", (), loss)
+    return SafetyResult("none", (), (*loss, "everyday") if everyday else loss)
 
 
 def _ordered(categories: set[CrisisCategory]) -> tuple[CrisisCategory, ...]:

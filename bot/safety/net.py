@@ -42,6 +42,9 @@ DANGER_THRESHOLD = 0.5
 # need (one more look is one more chance of a false alarm; "hij moest pillen slikken" about a
 # dog reads like danger without the sentence before it).
 WINDOW_MARGIN = 0.25
+# Layer 1 saw a ``Rule.support`` word in its everyday setting ("afscheid van mijn stageplek",
+# "het gas aan voor de pasta"): layer 2 alone must be this sure to overrule it.
+EVERYDAY_THRESHOLD = 0.75
 # After distress earlier in the same conversation (SafetyNet), layer 2 needs less.
 CONTEXT_THRESHOLD = 0.4
 # Where layer 1 recognised figurative speech ("ik ga dood van het lachen"), layer 2 must be
@@ -144,6 +147,8 @@ def assess(text: str, *, after_distress: bool = False) -> SafetyResult:
             threshold = DANGER_THRESHOLD if acute else FIGURATIVE_THRESHOLD
         else:
             threshold = CONTEXT_THRESHOLD if after_distress else DANGER_THRESHOLD
+            if rules.has("everyday") and not after_distress:
+                threshold = max(threshold, EVERYDAY_THRESHOLD)
         if p.from_window:
             threshold = min(threshold + WINDOW_MARGIN, 0.95)
         # A message most like the "ambiguous" examples is ambiguous, however dark its words:

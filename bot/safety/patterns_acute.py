@@ -121,7 +121,7 @@ ACUTE_RULES: tuple[Rule, ...] = (
         r"\b(?:alles|te veel|teveel|een potje|een pot|een doos|een handvol|strips|strip|paar"
         r" strips) (?:\S+ ){0,4}op\b",
         cues=r"\b(?:barbecue|bbq|koken|kook|fornuis|pan|eten|kachel|pizza|verwarming|gasrekening"
-        r"|gasfles|gas op|pasta|recept|pannenkoek\w*|bakken|scooter|brommer|auto|telefoon|mobiel"
+        r"|gasfles|gas op|pasta|recept|pannenkoek\w*|bakken|soep|thee|rijst|aardappel\w*|eieren|wok|scooter|brommer|auto|telefoon|mobiel"
         r"|geld|zakgeld|snoep|chips)\b",
         support=True,
     ),

@@ -199,3 +199,11 @@ def test_pills_already_working_or_not_wanting_rescue_is_acute() -> None:
         assert result.level == "crisis" and C.ACUTE_DANGER in result.categories
     assert assess_rules("mijn vitaminepillen liggen in de keuken").level == "none"
     assert assess_rules("ik wil gered worden uit deze saaie les haha").level != "crisis"
+
+
+def test_an_everyday_setting_asks_more_of_the_model(model: Any) -> None:
+    model(_Model({"crisis": 0.65, "none": 0.35}))
+    ordinary = assess("ik heb het gas aangezet voor de soep")
+    assert ordinary.level == "none" and ordinary.has("everyday")
+    model(_Model({"crisis": 0.9, "none": 0.1}))
+    assert assess("ik heb het gas aangezet voor de soep").level == "crisis"
