@@ -135,7 +135,8 @@ class Conversation:
         if safety.level == "check_in":
             return [Reply(check_in_reply())]
         if safety.has("grief"):
-            return [Reply(grief_reply(self._facts.get("crisis_lines") or {}))]
+            lines = self._facts.get("crisis_lines") or {}
+            return [Reply(grief_reply(lines, suicide_loss=safety.has("suicide_loss")))]
         if self._capture is not None:
             # A personal answer (or code) stays here: Rasa gets a placeholder (bot/pipeline/capture.py).
             taken = await self._capture.take(self.pseudonym(user), text[:MAX_TURN_CHARS])

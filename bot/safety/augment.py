@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from .normalise import normalise
 
-__all__ = ["augment", "variants"]
+__all__ = ["augment", "augment_grouped", "variants"]
 
 # Spellings of chat Dutch; each replaces the word with probability ``_CHAT_RATE``.
 _CHAT = {
@@ -83,3 +83,15 @@ def augment(pairs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     """The training pairs followed by the variants of each (same label)."""
     extra = [(v, label) for text, label in pairs for v in variants(text)]
     return [*pairs, *extra]
+
+
+def augment_grouped(pairs: Sequence[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[int]]:
+    """Each pair followed by its variants, and per result the index of the line it came from
+    (a group: cross-validation must keep a line and its typed copy in the same fold)."""
+    out: list[tuple[str, str]] = []
+    groups: list[int] = []
+    for index, (text, label) in enumerate(pairs):
+        for phrasing in (text, *variants(text)):
+            out.append((phrasing, label))
+            groups.append(index)
+    return out, groups

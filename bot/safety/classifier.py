@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .augment import augment
+from .augment import augment_grouped
 from .normalise import normalise
 
 __all__ = [
@@ -52,7 +52,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 _PROJECT_ROOT = Path(__file__).resolve().parents[2]
 _PROJECT_SETS = _PROJECT_ROOT / "tests" / "safety"
 # Bump when the features or the model change: the cache key includes it.
-MODEL_VERSION = "3"
+MODEL_VERSION = "4"
 
 # One label per data file; "none" is negative.txt plus the project's everyday set.
 LABELS = ("acute", "crisis", "abuse", "ambiguous", "distress", "grief", "none")
@@ -87,6 +87,9 @@ class Prediction:
     """Calibrated probabilities per label (they sum to 1)."""
 
     probabilities: dict[str, float]
+    # Whether the probabilities are those of a two-sentence window of a long message (the
+    # most dangerous one) rather than of the whole message: ``net`` asks more of a window.
+    from_window: bool = False
 
     @property
     def danger(self) -> float:
@@ -203,11 +206,16 @@ def build_model(pairs: Sequence[tuple[str, str]], c: float = 1.0, *, augmented: 
     ``augmented`` every line is also trained on once with chat spellings and typing slips
     (``augment``): on held-back groups that caught more danger at an equal false-alarm rate.
     """
+    # Each line and its typed copy share a group: the calibration folds keep them together.
+    # (Before, the copies were appended after all lines and the unshuffled folds put a line in
+    # one fold and its copy in another: the sigmoid was fitted on near-duplicates of training
+    # lines and came out overconfident, e.g. P(danger) 0.99 on an ordinary two-sentence window.)
+    groups = list(range(len(pairs)))
     if augmented:
-        pairs = augment(pairs)
+        pairs, groups = augment_grouped(pairs)
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.model_selection import StratifiedKFold
+    from sklearn.model_selection import StratifiedGroupKFold
     from sklearn.pipeline import FeatureUnion, Pipeline
     from sklearn.svm import LinearSVC
 
@@ -234,9 +242,8 @@ def build_model(pairs: Sequence[tuple[str, str]], c: float = 1.0, *, augmented: 
     )
     linear = LinearSVC(C=c, class_weight="balanced", random_state=0, max_iter=5000)
     # Fixed, unshuffled folds: the same data always gives the same model.
-    calibrated = CalibratedClassifierCV(
-        linear, method="sigmoid", cv=StratifiedKFold(n_splits=3, shuffle=False)
-    )
+    folds = list(StratifiedGroupKFold(n_splits=3, shuffle=False).split(texts, labels, groups))
+    calibrated = CalibratedClassifierCV(linear, method="sigmoid", cv=folds)
     model = Pipeline([("features", union), ("classifier", calibrated)])
     model.fit(texts, labels)
     return model
@@ -415,12 +422,13 @@ class _Layer2:
         if model is None:
             return None
         best = model.predict(features(text))
+        from_window = False
         if len(text) > LONG_MESSAGE:
             for window in windows(text):
                 part = model.predict(features(window))
                 if _danger(part) > _danger(best):
-                    best = part
-        return Prediction(best)
+                    best, from_window = part, True
+        return Prediction(best, from_window)
 
 
 _LAYER2 = _Layer2()

@@ -16,7 +16,17 @@ import unicodedata
 from .fuzzy import correct
 from .model import CrisisCategory, SafetyResult
 from .normalise import squash, text_variants
-from .patterns import ANTI_CUES, COMPACT_RULES, FAMILY_OR_HOME, FIGURATIVE_CUES, RULES, Rule
+from .patterns import (
+    ANTI_CUES,
+    BEREAVED_BY_SUICIDE,
+    COMPACT_RULES,
+    DANGER_CONTEXT,
+    FAMILY_OR_HOME,
+    FIGURATIVE_CUES,
+    RULES,
+    SUICIDE_AS_TOPIC,
+    Rule,
+)
 from .patterns_acute import ACUTE_RULES
 from .patterns_languages import LANGUAGE_RULES, SCRIPT_RULES
 
@@ -25,7 +35,6 @@ __all__ = ["assess_rules", "spellings"]
 log = logging.getLogger(__name__)
 
 NONE = SafetyResult("none", ())
-DISTRESS = SafetyResult("none", (), ("distress",))
 _ALL_RULES = RULES + ACUTE_RULES + LANGUAGE_RULES
 # Characters either side of a match in which a figurative cue counts.
 _WINDOW = 60
@@ -56,6 +65,18 @@ def _is_figurative(text: str, match: re.Match[str], rule: Rule) -> bool:
     return rule.cues is not None and rule.cues.search(window) is not None
 
 
+def _joking(text: str, match: re.Match[str]) -> bool:
+    window = text[max(0, match.start() - _WINDOW) : match.end() + _WINDOW]
+    return FIGURATIVE_CUES.search(window) is not None
+
+
+def _supported(text: str, match: re.Match[str]) -> bool:
+    """Danger words near a match of a ``Rule.support`` rule (the match itself not counted)."""
+    before = text[max(0, match.start() - _WINDOW) : match.start()]
+    after = text[match.end() : match.end() + _WINDOW]
+    return DANGER_CONTEXT.search(f"{before} | {after}") is not None
+
+
 def _chunks(text: str) -> list[str]:
     if len(text) <= _CHUNK:
         return [text]
@@ -67,6 +88,11 @@ def _assess(text: str) -> SafetyResult:
     crisis: set[CrisisCategory] = set()
     check_in: set[CrisisCategory] = set()
     despair = False
+    # Matches of ``Rule.support`` rules without danger words near them: a crisis only when
+    # layer 2 or earlier distress agrees (net.assess).
+    unconfirmed: set[CrisisCategory] = set()
+    # A ``Rule.support`` word seen in its everyday setting: layer 2 must be surer (net.assess).
+    everyday = False
     variants = [s for chunk in _chunks(text) for s in spellings(chunk)]
     if not text.isascii():
         written = unicodedata.normalize("NFKC", text).casefold()
@@ -75,8 +101,9 @@ def _assess(text: str) -> SafetyResult:
                 crisis.update(categories)
     for variant in variants:
         for rule in _ALL_RULES:
+            text_for_rule = rule.mask.sub(" ", variant) if rule.mask is not None else variant
             if rule.tier == "crisis":
-                if rule.regex.search(variant):
+                if rule.regex.search(text_for_rule):
                     crisis.update(rule.categories)
                 continue
             if rule.tier == "weak":
@@ -90,9 +117,16 @@ def _assess(text: str) -> SafetyResult:
                     else:
                         despair = True
                 continue
-            for match in rule.regex.finditer(variant):
-                if _is_figurative(variant, match, rule):
-                    check_in.update(rule.categories)
+            for match in rule.regex.finditer(text_for_rule):
+                if _is_figurative(text_for_rule, match, rule):
+                    # An everyday word in its everyday setting ("het gas aan voor de pasta")
+                    # needs no check-in; a joke about it ("haha") gets the light touch.
+                    if not rule.support or _joking(text_for_rule, match):
+                        check_in.update(rule.categories)
+                    else:
+                        everyday = True
+                elif rule.support and not _supported(text_for_rule, match):
+                    unconfirmed.update(rule.categories)
                 else:
                     crisis.update(rule.categories)
                     break
@@ -104,13 +138,19 @@ def _assess(text: str) -> SafetyResult:
                 # (with its context, e.g. the idiom "dat is echt zelfmoord").
                 if rule.regex.search(compact) and not rule.regex.search(variant):
                     crisis.update(rule.categories)
+    # Someone else's suicide: a loss (the grief reply names 113 for the bereaved too).
+    loss = ("suicide_loss",) if any(BEREAVED_BY_SUICIDE.search(v) for v in variants) else ()
     if crisis:
         if CrisisCategory.ABUSE in crisis and any(FAMILY_OR_HOME.search(v) for v in variants):
             crisis.add(CrisisCategory.DOMESTIC_VIOLENCE)
-        return SafetyResult("crisis", _ordered(crisis))
+        return SafetyResult("crisis", _ordered(crisis), loss)
+    if unconfirmed:
+        return SafetyResult("crisis", _ordered(unconfirmed), ("unconfirmed", *loss))
     if check_in:
-        return SafetyResult("check_in", _ordered(check_in))
-    return DISTRESS if despair else NONE
+        return SafetyResult("check_in", _ordered(check_in), loss)
+    if despair or any(SUICIDE_AS_TOPIC.search(v) for v in variants):
+        return SafetyResult("none", (), ("distress", *loss))
+    return SafetyResult("none", (), (*loss, "everyday") if everyday else loss)
 
 
 def _ordered(categories: set[CrisisCategory]) -> tuple[CrisisCategory, ...]:

@@ -31,7 +31,10 @@ class SafetyResult:
     "despair" (distress strong enough that
     ``SafetyNet`` remembers it as context), "grief" (a loss), "ambiguous" (a plan without saying what: a crisis only after earlier
     distress in the same conversation), "context" (that is why this one is a crisis),
-    "layer2" (the statistical layer, not the rules, found the crisis).
+    "layer2" (the statistical layer, not the rules, found the crisis), "unconfirmed" (layer 1
+    alone: only an everyday word such as a platform or the gas, which ``net.assess`` confirms
+    with layer 2 or earlier distress), "everyday" (such a word in its everyday setting: layer 2
+    must be surer), "suicide_loss" (someone else's suicide: the grief reply names 113 too).
     """
 
     level: Level

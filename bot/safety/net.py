@@ -33,8 +33,18 @@ __all__ = [
 # the lowest value, in steps of 0.05, at which false full crisis replies on the held-back
 # hard negatives of ``safety_eval --validate --by-source`` (none + distress) stay at or below
 # what the model before augmentation gave at its 0.5 (21/160). With the augmented model:
-# 0.5 -> 25/160, 0.55 -> 23/160, 0.6 -> 19/160. See bot/safety/data/README.md.
-DANGER_THRESHOLD = 0.6
+# 0.5 -> 25/160, 0.55 -> 23/160, 0.6 -> 19/160. safety3: the same rule after the calibration
+# fix, the support rules and the v4 lines: 0.5 -> 19/160 (0.4 -> 23/160), danger 260/299.
+# See bot/safety/data/README.md.
+DANGER_THRESHOLD = 0.5
+# A window of a long message is the most dangerous of up to six readings of parts of it, out
+# of their context: it flags a crisis only from this much more than the whole message would
+# need (one more look is one more chance of a false alarm; "hij moest pillen slikken" about a
+# dog reads like danger without the sentence before it).
+WINDOW_MARGIN = 0.25
+# Layer 1 saw a ``Rule.support`` word in its everyday setting ("afscheid van mijn stageplek",
+# "het gas aan voor de pasta"): layer 2 alone must be this sure to overrule it.
+EVERYDAY_THRESHOLD = 0.75
 # After distress earlier in the same conversation (SafetyNet), layer 2 needs less.
 CONTEXT_THRESHOLD = 0.4
 # Where layer 1 recognised figurative speech ("ik ga dood van het lachen"), layer 2 must be
@@ -44,7 +54,10 @@ FIGURATIVE_THRESHOLD = 0.9
 # "Ben je nu in gevaar? Bel meteen 112" before a reply to a crisis that is not acute costs a
 # sentence; missing it for someone on a roof costs more. By-source validation (v3): 0.4 gave
 # 112 first to 41/49 flagged acute messages and 3/85 other crises, 0.2 to 44/49 and 7/85.
-ACUTE_THRESHOLD = 0.2
+# safety3 (calibration folds that keep typed copies together make the probabilities less
+# extreme): by-source split, 0.2 -> 74 acute lines with 112 first and 17/179 other crises,
+# 0.15 -> 76 and 19/179.
+ACUTE_THRESHOLD = 0.15
 # Layer 1 calls a message figurative, but layer 2 reads acute danger this likely: the acute
 # reading wins at the normal threshold ("de kachel aan, de ramen dicht en het gas open").
 FIGURATIVE_ACUTE_OVERRIDE = 0.5
@@ -57,6 +70,10 @@ DISTRESS_THRESHOLD = 0.5
 # distress marker for the fallback's check-in, but "vanavond doe ik het" after them is the
 # evening, not a plan.
 MEMORY_THRESHOLD = 0.65
+# A layer-1 match on an everyday word (``Rule.support``: a platform, the gas, a farewell) with
+# no danger words near it is a crisis when layer 2 reads at least this much danger (or the
+# person showed distress before): the rule is evidence, so the model needs less than alone.
+SUPPORT_THRESHOLD = 0.3
 GRIEF_THRESHOLD = 0.5
 AMBIGUOUS_THRESHOLD = 0.35
 
@@ -112,6 +129,13 @@ def assess(text: str, *, after_distress: bool = False) -> SafetyResult:
     if not isinstance(text, str) or not text.strip():
         return rules
     p = classifier.predict(text)
+    if rules.level == "crisis" and rules.has("unconfirmed"):
+        # Without the model the rules stay over-inclusive; with it, the model must agree.
+        loss = ("suicide_loss",) if rules.has("suicide_loss") else ()
+        if not (p is None or after_distress or p.danger >= SUPPORT_THRESHOLD):
+            rules = SafetyResult("none", (), ("distress", *loss))
+        else:
+            rules = SafetyResult("crisis", rules.categories, loss)
     if rules.level == "crisis":
         cats = set(rules.categories)
         if p is not None and p.probabilities.get("acute", 0.0) >= ACUTE_THRESHOLD:
@@ -123,14 +147,24 @@ def assess(text: str, *, after_distress: bool = False) -> SafetyResult:
             threshold = DANGER_THRESHOLD if acute else FIGURATIVE_THRESHOLD
         else:
             threshold = CONTEXT_THRESHOLD if after_distress else DANGER_THRESHOLD
+            if rules.has("everyday") and not after_distress:
+                threshold = max(threshold, EVERYDAY_THRESHOLD)
+        if p.from_window:
+            threshold = min(threshold + WINDOW_MARGIN, 0.95)
         # A message most like the "ambiguous" examples is ambiguous, however dark its words:
         # alone it is not a crisis (issue 9); after distress SafetyNet makes it one.
         ambiguous_most = p.probabilities.get("ambiguous", 0.0) >= max(
             p.probabilities.get(label, 0.0) for label in classifier.DANGER_LABELS
         )
-        if p.danger >= threshold and (after_distress or not ambiguous_most):
+        # After distress a veiled plan counts with the dark readings: "ik wil niet meer leven"
+        # then "ik weet precies hoe" is read as danger plus a plan without saying what.
+        dark = p.danger + (p.probabilities.get("ambiguous", 0.0) if after_distress else 0.0)
+        if dark >= threshold and (after_distress or not ambiguous_most):
             cats = _model_categories(text, p)
-            return SafetyResult("crisis", _ordered(cats), (*_signals(p, True), "layer2"))
+            # Alone it would not have been flagged: the earlier distress decided.
+            alone = p.danger >= DANGER_THRESHOLD and not ambiguous_most
+            because = ("context",) if after_distress and not alone else ()
+            return SafetyResult("crisis", _ordered(cats), (*_signals(p, True), "layer2", *because))
     if rules.level == "check_in":
         # Figurative words: the light touch, and no softer signal that would color the answer;
         # only "despair" (for SafetyNet's memory) when the model reads it ("ik kan niet meer").
@@ -138,6 +172,8 @@ def assess(text: str, *, after_distress: bool = False) -> SafetyResult:
             return SafetyResult("check_in", rules.categories, ("despair",))
         return rules
     signals = dict.fromkeys((*rules.signals, *_signals(p, False)))
+    if rules.has("suicide_loss"):
+        signals["grief"] = None
     return SafetyResult("none", (), tuple(signals))
 
 

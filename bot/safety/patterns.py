@@ -31,10 +31,13 @@ from .normalise import squash_pattern
 
 __all__ = [
     "ANTI_CUES",
+    "BEREAVED_BY_SUICIDE",
     "COMPACT_RULES",
+    "DANGER_CONTEXT",
     "FAMILY_OR_HOME",
     "FIGURATIVE_CUES",
     "RULES",
+    "SUICIDE_AS_TOPIC",
     "Rule",
     "compile_squashed",
 ]
@@ -65,6 +68,14 @@ class Rule:
     # Whether the general FIGURATIVE_CUES ("lol", "haha", "😂") may soften this rule. Not for
     # abuse: "mijn vader slaat me haha" can be nervous laughter, not a joke.
     figurative: bool = True
+    # A word that is also everyday (a platform, the gas, a farewell): a match is a crisis only
+    # with support: danger words near it (``DANGER_CONTEXT``), layer 2's agreement or earlier
+    # distress (``net.assess``). Alone, ``assess_rules`` reports it as a crisis with the signal
+    # "unconfirmed" (so without the model the rules stay over-inclusive).
+    support: bool = False
+    # Spans removed from the text before this rule is tried ("mijn oom heeft zelfmoord
+    # gepleegd": a loss, not this person's intent; the model and the grief reply take it).
+    mask: re.Pattern[str] | None = None
 
 
 def _rule(
@@ -74,6 +85,8 @@ def _rule(
     *alternatives: str,
     cues: str | None = None,
     figurative: bool = True,
+    support: bool = False,
+    mask: str | None = None,
 ) -> Rule:
     return Rule(
         name=name,
@@ -82,6 +95,8 @@ def _rule(
         regex=compile_squashed(*alternatives),
         cues=compile_squashed(cues) if cues else None,
         figurative=figurative,
+        support=support,
+        mask=compile_squashed(mask) if mask else None,
     )
 
 
@@ -137,7 +152,8 @@ BODY = (
 PILLS = (
     r"(?:pillen|pil|pilletjes|pills|pill|tabletten|tablets|paracetamol|ibuprofen|medicijnen"
     r"|medicatie|meds|slaappillen|slaapmiddel|slaapmiddelen|oxazepam|antidepressiva|lithium"
-    r"|xanax|oxy|oxycodon|tramadol|diazepam)"
+    r"|xanax|oxy|oxycodon|tramadol|diazepam|pijnstillers|pijnstiller|painkillers|slaaptabletten"
+    r"|antidepressants|codeine|temazepam|lorazepam|morfine)"
 )
 QTY = (
     r"(?:al|alle|hele|heel|veel|te veel|teveel|handvol|heleboel|een doos|een pot|strip|strips"
@@ -173,6 +189,36 @@ ANTI_CUES = compile_squashed(
     r"\b(?:ik meen het|meen het|serieus|echt waar|geen grap|niet als grap|geen geintje"
     r"|no joke|not joking|im serious|i mean it|for real|fr fr|niet grappig|not funny)\b",
 )
+# Words that make a place, a means or a farewell dangerous ("ik sta op het balkon en ik spring",
+# "het gas staat open, dit is mijn laatste bericht"): support for a ``Rule.support`` match.
+DANGER_CONTEXT = compile_squashed(
+    r"\b(?:spring\w*|sprong|jump\w*|dood|doodgaan|sterven|dying|dead|einde|eind|end it"
+    r"|laatste (?:bericht\w*|keer|woorden|appje)|afscheid|vaarwel|goodbye|loslaten|laat los"
+    r"|let go|voor de trein|trein komt|niet meer|nie meer|no more|anymore|durf|zelfmoord\w*"
+    r"|suicid\w*|help|112|over de rand|over de reling|naar beneden|beneden kijken|klaar mee"
+    r"|sorry voor alles|niemand mist|vergeef|pijn|duizelig|slaperig|bewusteloos|ramen (?:\S+ )?dicht"
+    r"|raam (?:\S+ )?dicht|deur op slot|niet gered|ademen|my last|i want to die)\b",
+)
+# A completed suicide is always someone else's: bereavement ("mijn oom heeft zelfmoord
+# gepleegd", "het is een jaar geleden dat mijn vriendin zelfmoord pleegde").
+BEREAVED_BY_SUICIDE_SOURCE = (
+    r"\b(?:zelfmoord|zelfdoding|suicide) (?:\S+ )?(?:gepleegd|pleegde|pleegden)\b"
+    r"|\b(?:pleegde|pleegden) (?:\S+ )?(?:zelfmoord|zelfdoding|suicide)\b"
+    r"|\b(?:committed|died by) suicide\b|\b(?:overleden|gestorven|dood) (?:\S+ )?(?:door|na)"
+    r" (?:\S+ )?(?:zelfmoord|zelfdoding|suicide)\b"
+)
+BEREAVED_BY_SUICIDE = compile_squashed(BEREAVED_BY_SUICIDE_SOURCE)
+# Suicide as the subject of a book, a film or school work ("een boekverslag over zelfmoord",
+# "in die serie pleegt de hoofdpersoon zelfmoord"): not this person's intent by itself; the
+# model decides, and it is a distress marker (a not-understood message gets the check-in).
+SUICIDE_AS_TOPIC_SOURCE = (
+    r"\b(?:boek|boeken|boekverslag|film|serie|aflevering|documentaire|docu|werkstuk"
+    r"|profielwerkstuk|spreekbeurt|presentatie|gastles|les|artikel|verhaal|gedicht|hoofdpersoon"
+    r"|personage|karakter|book|movie|show|essay|presentation)\b (?:(?!\b(?:ik|k|i|me|mij)\b)"
+    r"\S+ ){0,8}(?:zelfmoord\w*|zelfdoding|suicide)\b"
+)
+SUICIDE_AS_TOPIC = compile_squashed(SUICIDE_AS_TOPIC_SOURCE)
+
 # Abuse in the family or at home -> also domestic violence.
 # Squashed, "oom" (uncle) reads "om", so family words count only after a possessive.
 FAMILY_OR_HOME = compile_squashed(
@@ -230,11 +276,12 @@ RULES: tuple[Rule, ...] = (
         r"\bvan het leven (?:te )?beroven\b",
         r"\b(?:self ?delet\w*|delete myself|commit sudoku|sudoku plegen)\b",
         r"\b(?:kms|kmss|kmsl)\b",
-        r"\bafscheidsbrie\w*|\b(?:suicide|goodbye) note\b",
+        r"\bsuicide note\b",
         # Squashed compounds: "ikwildood", "iwanttodie", "ikwilnietmeerleven".
         r"(?<!\S)(?:ik|k)?wil+(?:dood|sterven|doodgaan)(?!\S)",
         r"wilnietmeer(?:leven|bestaan|zijn)|iwanttodie|wanttodie|wannadie|endmylife",
         r"kil+(?:ing)?myself|(?<!\S)(?:ik|k)?(?:snij|kras)mezelf",
+        mask=f"{BEREAVED_BY_SUICIDE_SOURCE}|{SUICIDE_AS_TOPIC_SOURCE}",
     ),
     _rule(
         "want_to_die_nl",
@@ -337,10 +384,6 @@ RULES: tuple[Rule, ...] = (
         rf"\b{WANT_NL} (?:\S+ ){{0,2}}weg\b (?:\S+ ){{0,2}}voor altijd\b",
         rf"\b{I_NL} (?:ga|wil|gaat) (?:\S+ ){{0,2}}springen\b",
         r"\b(?:touw|strop)\b (?:\S+ ){0,4}(?:liggen|klaar|gekocht|verstopt)\b",
-        r"\bafscheid (?:\S+ ){0,2}(?:genomen|nemen|neem) (?:\S+ ){0,2}van (?:mijn|mn|iedereen"
-        r"|al mijn)\b|\bsaid goodbye to (?:everyone|all my)\b",
-        r"\b(?:al|alle) (?:mijn|mn) (?:spullen|dingen|kleren|bezittingen) (?:\S+ )?(?:weggegeven"
-        r"|weg gegeven|weggeven|verdeeld)\b|\bgave away (?:all )?my (?:stuff|things)\b",
         r"\b(?:mes|mesje|mesjes|scheermesje\w*|touw|strop|pillen)\b (?:\S+ ){0,2}(?:klaarliggen"
         r"|klaargelegd|klaar liggen|klaar gelegd|klaarstaan|klaar)\b",
         r"\b(?:going to|gonna|might|will|ga|gaan|ik ga) (?:\S+ )?(?:do something stupid|iets stoms"
@@ -351,6 +394,22 @@ RULES: tuple[Rule, ...] = (
         r"|prank|grap|springtouw|klimmen|kamperen|tent|boot|zeilen|schommel|vakantie|klas"
         r"|groep|laatste dag|buitenland|uitwisseling|kamp|opruimen|goede doel|kringloop"
         r"|marktplaats|verkocht|te klein)\b",
+    ),
+    _rule(
+        # Farewells and giving things away happen every day (a team, a school, old clothes):
+        # a crisis only with support (``Rule.support``). Layer 2 reads the veiled ones.
+        "farewell",
+        "ambiguous",
+        (SUICIDE,),
+        r"\bafscheid (?:\S+ ){0,2}(?:genomen|nemen|neem) (?:\S+ ){0,2}van (?:mijn|mn|iedereen"
+        r"|al mijn)\b|\bsaid goodbye to (?:everyone|all my)\b",
+        r"\b(?:al|alle) (?:mijn|mn) (?:spullen|dingen|kleren|bezittingen) (?:\S+ )?(?:weggegeven"
+        r"|weg gegeven|weggeven|verdeeld)\b|\bgave away (?:all )?my (?:stuff|things)\b",
+        r"\bafscheidsbrie\w*|\bgoodbye note\b",
+        cues=r"\b(?:voetbal|club|team|school|klas|stage|stageplek|werk|baan|bijbaan|juf|meester"
+        r"|mentor|leraar|collega\w*|pensioen|verhuiz\w*|verhuis\w*|vakantie|kamp|uitwisseling"
+        r"|kringloop|marktplaats|goede doel|te klein|opruimen|nichtje|neefje|groep|vereniging)\b",
+        support=True,
     ),
     _rule(
         "cannot_go_on",
@@ -463,7 +522,10 @@ RULES: tuple[Rule, ...] = (
         r"|om er een eind|om (?:niet|nooit) meer wakker)",
         r"\b(?:manier|methode|hoe|snelste|pijnloos|pijnloze|pijnloosste|how to|ways to|best way)"
         r"\b (?:\S+ ){0,4}(?:dood te gaan|te sterven|zelfmoord|dood gaan|doodgaan|sterven"
-        r"|kill myself|die)\b",
+        r"|kill myself)\b",
+        # "die" is English only after English words (Dutch "die" = that/those: "hoe je die maakt").
+        r"\b(?:how to|ways to|best way to|easiest way to|painless way to|how (?:do|can|could|would)"
+        r" (?:i|you|u|someone)) (?:\S+ ){0,2}die\b",
         rf"\b(?:{SELF}|me|mij) (?:\S+ ){{0,3}}(?:ophangen|op te hangen|ophang|verhangen"
         r"|verdrinken|vergiftigen|doodschieten|neerschieten|overrijden)\b",
         rf"\b{SELF} (?:\S+ ){{0,3}}(?:vermoorden|vermoord|doden|dood maken|doodmaken|van kant"
@@ -475,6 +537,9 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?:verzamel|spaar|hamster|stockpile|stockpiling|hoard) (?:\S+ ){{0,2}}{PILLS}\b",
         rf"\b(?:dodelijk\w*|lethal|fatal|deadly)\b.{{0,40}}\b{PILLS}\b|\b{PILLS}\b.{{0,40}}"
         r"\b(?:dodelijk\w*|lethal|fatal|deadly)\b",
+        # Asking how one dies of a medicine: "hoe lang duurt het voor je doodgaat van ...".
+        rf"\b(?:doodgaat|dood gaat|doodga|sterft|overlijdt|die from|die of|dies from)\b"
+        rf" (?:\S+ ){{0,3}}{PILLS}\b",
         r"\b(?:wil|ga|gaan|denk|durf|wilt|want|going to|gonna|about to|om te)\b (?:\S+ ){0,3}"
         r"(?:springen|spring|jump)\b.{0,60}\b(?:dak|brug|flat|balkon|raam|rand|roof|bridge|ledge"
         r"|window)\b",
@@ -493,7 +558,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:voor (?:de|een) (?:trein|metro|tram)|van (?:een |de |het )?(?:brug|dak|flat"
         r"|gebouw|balkon)) (?:\S+ ){0,2}(?:springen|spring|sprong|gooien|gaan liggen|lopen)\b",
         cues=r"\b(?:zomer|water|kanaal|zwembad|rivier|zwemmen|duiken|plons|meer|zee|strand"
-        r"|bommetje|trampoline|parachute|bungee)\b",
+        r"|bommetje|trampoline|parachute|bungee\w*|elastiek|klimhal|minecraft|game|film)\b",
     ),
     _rule(
         "self_harm_and_suicide",
@@ -578,7 +643,9 @@ RULES: tuple[Rule, ...] = (
         rf"\b{I_NL} {gap(2)}(?:sterf|sterft)\b",
         r"\bom (?:\S+ )?dood te gaan\b",
         r"(?<!dont )(?<!not )\b(?:gonna|going to|about to|will) (?:\S+ )?die\b",
-        cues=_KIDDING_CONTEXT + r"|\b(?:gegeten|eten|chips|snoep|pizza|vol|buikpijn|spierpijn"
+        # "ik ga ff dood op de bank liggen": lying like dead, resting.
+        cues=_KIDDING_CONTEXT + r"|\b(?:bank|netflix\w*|chillen|bankhangen|hangen|liggen"
+        r"|gegeten|eten|chips|snoep|pizza|vol|buikpijn|spierpijn"
         r"|uitslag)\b",
     ),
     _rule(
@@ -687,6 +754,11 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:geld|betaald)\b.{0,30}\bseks\b|\bseks\b.{0,30}\b(?:geld|betaald|klanten)\b",
         r"\buithuwelijk\w*|\bgedwongen (?:te )?trouwen\b|\bforced (?:to )?marr\w*"
         r"|\bmeisjesbesnijdenis\b|\bbesneden worden\b",
+        # Made to marry a stranger or against one's will: forced marriage.
+        r"\b(?:trouwen|trouw|huwelijk|marry|married|marriage)\b.{0,50}\b(?:die ik (?:niet|nie"
+        r"|nooit) (?:ken|gezien|wil)|(?:niet|nie) wil|tegen mijn wil|i (?:dont|do not|never)"
+        r" (?:know|want)|against my will)\b",
+        r"\b(?:ik|k) (?:\S+ ){0,2}(?:moet|moeten) (?:\S+ ){0,6}trouwen\b",
         r"\b(?:filmpje|filmpjes|foto|fotos|video|videos)\b (?:\S+ ){0,3}(?:van mij|van me|of me)\b"
         r".{0,60}\b(?:dronken|naakt|bloot|zonder toestemming|stiekem|sliep|zonder dat ik)\b",
         rf"\b(?:blauwe plekken|blauwe plek|bruises|blauw oog|black eye)\b (?:\S+ ){{0,3}}(?:van"

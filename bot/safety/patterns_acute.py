@@ -8,20 +8,28 @@ knife, rope, intruder, violence now), not from any test set. Same conventions as
 
 from __future__ import annotations
 
-from .patterns import ABUSE, ACUTE, DV, SELF_HARM, SUICIDE, Rule, _rule
+from .patterns import ABUSE, ACUTE, DV, PILLS, SELF_HARM, SUICIDE, Rule, _rule
 
 __all__ = ["ACUTE_RULES"]
 
 _I = r"(?:ik|k|i|im|i m|i am)"
 _BE_AT = r"(?:sta|staan|zit|zitten|lig|ben|loop|hang|klim|standing|sitting|im|i m|i am)"
+# Places that are dangerous to be at in themselves: being there is enough for the acute reply.
 _HIGH = (
-    r"(?:het dak|t dak|dak van|de rand|het randje|de brug|brug|spoorbrug|de reling|het balkon"
-    r"|de vensterbank|het raamkozijn|raamkozijn|de flat|een flat|een hoog gebouw|hoog gebouw"
-    r"|de parkeergarage|parkeergarage|hoogste verdieping|the roof|roof|rooftop|the edge|edge"
-    r"|the bridge|a bridge|bridge|ledge)"
+    r"(?:het dak|t dak|dak van|de brug|brug|spoorbrug|viaduct|de reling|reling"
+    r"|(?:de |het )?rand van (?:het |t |de |een )?(?:dak|brug|flat|viaduct|balkon|gebouw|klif)"
+    r"|the roof|roof|rooftop|the edge of (?:the |a )?(?:roof|bridge|building)|the bridge"
+    r"|a bridge|bridge|ledge)"
 )
-_RAIL = (
-    r"(?:het spoor|t spoor|spoor|de rails|rails|het perron|spoorwegovergang|train tracks|tracks)"
+_RAIL = r"(?:het spoor|t spoor|spoor|de rails|rails|spoorwegovergang|train tracks|tracks)"
+# Places where young people also are for ordinary reasons (a platform, a balcony, the edge of
+# anything): a crisis only with support (``Rule.support``: danger words near, or layer 2 or
+# earlier distress agreeing). "ik sta op het perron, de trein heeft vertraging" is a journey.
+_HIGH_WEAK = (
+    # "de rand van het zwembad / mijn bed": the edge of a thing that is not high is no height.
+    r"(?:(?:het randje|de rand)(?! van)|het balkon|balkon|de vensterbank|het raamkozijn|raamkozijn"
+    r"|de flat|een flat|een hoog gebouw|hoog gebouw|de parkeergarage|parkeergarage"
+    r"|hoogste verdieping|het perron|perron|the edge|edge)"
 )
 _MY = r"(?:mijn|mn|m|me|my)"
 _KNIFE = (
@@ -46,12 +54,21 @@ ACUTE_RULES: tuple[Rule, ...] = (
         "ambiguous",
         (SUICIDE, ACUTE),
         rf"(?:\b{_I} |^(?:nu |hier )?){_BE_AT} (?:\S+ ){{0,3}}(?:op|bij|aan|naast|boven op|bovenop|over|in|on|at) "
-        rf"(?:de |het |t |een |the |a )?(?:rand van |edge of )?(?:{_HIGH}|{_RAIL})\b",
-        r"\b(?:loop|ga|fiets|ren|walking|going) (?:\S+ ){0,2}(?:naar|richting|to) "
-        r"(?:het |t |de |the )?(?:spoor|rails|brug|dak|train tracks|tracks|bridge|roof)\b",
-        r"\b(?:op|on) (?:de |the )?(?:rand|edge)\b(?! van (?:mijn|mn) (?:bed|stoel))",
+        rf"(?:de |het |t |een |the |a )?(?:{_HIGH}|{_RAIL})\b",
         r"\bvolgende trein is voor mij\b|\b(?:wacht|wachten) op de trein\b.{0,30}\bspoor\b",
         cues=_BENIGN_PLACE,
+    ),
+    _rule(
+        "at_an_ordinary_height_or_place",
+        "ambiguous",
+        (SUICIDE, ACUTE),
+        rf"(?:\b{_I} |^(?:nu |hier )?){_BE_AT} (?:\S+ ){{0,3}}(?:op|bij|aan|naast|boven op|bovenop|over|in|on|at) "
+        rf"(?:de |het |t |een |the |a )?{_HIGH_WEAK}\b",
+        r"\b(?:loop|ga|fiets|ren|walking|going) (?:\S+ ){0,2}(?:naar|richting|to) "
+        r"(?:het |t |de |the )?(?:spoor|rails|brug|dak|train tracks|tracks|bridge|roof)\b",
+        r"\b(?:op|on) (?:de |the )?(?:rand|edge)\b(?! van| of)",
+        cues=_BENIGN_PLACE,
+        support=True,
     ),
     _rule(
         "about_to_jump",
@@ -84,16 +101,29 @@ ACUTE_RULES: tuple[Rule, ...] = (
         r"\b(?:touw|strop|riem|rope|noose|belt)\b (?:\S+ ){0,3}(?:vastgemaakt|hangt|klaar|om"
         r" (?:mijn|mn|m) (?:nek|hals)|around my neck|gemaakt|ready)\b",
         r"\bstrop\b|\bnoose\b|\bhang (?:al )?bijna\b|\bop een stoel met een touw\b",
-        r"\b(?:gas|gaskraan|gasfornuis|oven|koolmonoxide|the gas)\b (?:\S+ ){0,2}(?:open|opengezet"
-        r"|opengedraaid|open gedraaid|aangezet|aan|on)\b",
-        r"\b(?:opengezet|opengedraaid|open gedraaid|aangezet|turned on)\b (?:\S+ ){0,2}(?:het |de |the )?"
-        r"(?:gas|gaskraan)\b",
         r"\bmotor (?:\S+ )?aan in de garage\b",
         r"\b(?:bleek|schoonmaakmiddel|rattengif|gif|antivries|ontstopper|bleach|poison)\b "
         r"(?:\S+ ){0,2}(?:gedronken|genomen|ingenomen|geslikt|opgedronken|drank|drunk|took"
         r"|swallowed)\b",
         cues=r"\b(?:barbecue|bbq|koken|kook|fornuis|pan|eten|kachel|pizza|verwarming|gasrekening"
         r"|gasfles|gas op|springtouw|touwtje|werkstuk|knutsel\w*|broek)\b",
+    ),
+    _rule(
+        # Gas and the oven are on in every kitchen: a crisis only with support (Rule.support).
+        "gas_on",
+        "ambiguous",
+        (SUICIDE, ACUTE),
+        r"\b(?:gas|gaskraan|gasfornuis|oven|koolmonoxide|the gas)\b (?:\S+ ){0,2}(?:open|opengezet"
+        r"|opengedraaid|open gedraaid|aangezet|aan|on)\b",
+        r"\b(?:opengezet|opengedraaid|open gedraaid|aangezet|turned on)\b (?:\S+ ){0,2}(?:het |de |the )?"
+        r"(?:gas|gaskraan)\b",
+        # "te veel op" is also "te veel op mijn telefoon": a quantity "op" needs support too.
+        r"\b(?:alles|te veel|teveel|een potje|een pot|een doos|een handvol|strips|strip|paar"
+        r" strips) (?:\S+ ){0,4}op\b",
+        cues=r"\b(?:barbecue|bbq|koken|kook|fornuis|pan|eten|kachel|pizza|verwarming|gasrekening"
+        r"|gasfles|gas op|pasta|recept|pannenkoek\w*|bakken|soep|thee|rijst|aardappel\w*|eieren|wok|scooter|brommer|auto|telefoon|mobiel"
+        r"|geld|zakgeld|snoep|chips)\b",
+        support=True,
     ),
     _rule(
         "took_something",
@@ -104,9 +134,15 @@ ACUTE_RULES: tuple[Rule, ...] = (
         r"\b(?:pillen|medicijnen|medicatie|slaappillen) van (?:mijn|mn|m) (?:\S+ )?(?:moeder|vader"
         r"|ma|pa|oma|opa|mama|papa|ouders|zus|broer) (?:\S+ ){0,2}(?:genomen|ingenomen|geslikt|op)\b",
         r"\b(?:alles|te veel|teveel|een potje|een pot|een doos|een handvol|strips|strip|paar"
-        r" strips) (?:\S+ ){0,4}(?:genomen|ingenomen|geslikt|leeggegeten|leeg gegeten|op)\b",
+        r" strips) (?:\S+ ){0,4}(?:genomen|ingenomen|geslikt|leeggegeten|leeg gegeten)\b",
         r"\b(?:na|van) (?:die|de) pillen\b|\bpot(?:je)? pillen leeg\b",
         r"\b(?:i|just) (?:took|swallowed|overdosed)\b|\boverdosed\b",
+        # Already inside and working: "de tabletten liggen al in mijn maag", "beginnen te werken".
+        rf"\b{PILLS}\b.{{0,40}}\b(?:in (?:mijn|mn|m|my) (?:maag|stomach)|beginnen te werken"
+        r"|werken al|kicking in)\b",
+        # Not wanting to be rescued: something has been done.
+        r"\b(?:wil|wl) (?:\S+ )?(?:niet|nie) (?:meer )?gered (?:worden|te worden)\b"
+        r"|\bdont (?:want to )?(?:be )?(?:saved|rescued)\b",
         r"\biets in (?:mijn|mn) (?:drankje|drinken|drink)\b|\bdronken gevoerd\b|\bdrugged\b",
         cues=r"\b(?:hoofdpijn|griep|koorts|buikpijn|allergie|hooikoorts|dokter|huisarts"
         r"|voorgeschreven|ongesteld|kiespijn|migraine|headache|adhd|astma|vitamines|antibiotica"

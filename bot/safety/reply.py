@@ -197,13 +197,24 @@ def _short(lines: Mapping[str, Any] | None, key: str, default: str) -> str:
     return f"{name} ({', '.join(how)})" if how else name
 
 
-def grief_reply(lines: Mapping[str, Any] | None = None) -> str:
-    """Warmth for a loss ("mijn opa is overleden"): no alarm, someone to talk to."""
+def grief_reply(lines: Mapping[str, Any] | None = None, *, suicide_loss: bool = False) -> str:
+    """Warmth for a loss ("mijn opa is overleden"): no alarm, someone to talk to.
+
+    ``suicide_loss``: the person who died took their own life; 113 also talks with those left
+    behind, so it is named too (gently: the bereaved by suicide carry a higher risk)."""
     kindertelefoon = _short(lines, "kindertelefoon", "De Kindertelefoon (0800-0432)")
     luisterlijn = _short(lines, "luisterlijn", "De Luisterlijn (088-0767 000)")
+    bereaved = ""
+    if suicide_loss:
+        line_113 = _short(lines, "113", "113 (0800-0113, 113.nl)")
+        bereaved = (
+            f"Na een zelfdoding kun je ook bij {line_113} terecht: zij praten ook met wie "
+            "iemand zo verloren heeft, en met wie er zelf aan denkt.\n\n"
+        )
     return (
         "Wat verdrietig. Fijn dat je het me vertelt. 💛 "
         "Verdriet mag er zijn, en het mag ook lang duren.\n\n"
+        f"{bereaved}"
         f"Wil je erover praten met iemand? Dat kan bij {kindertelefoon} of {luisterlijn}. "
         f'Praten met iemand van Join us kan ook: typ "{STAFF_PHRASE}". '
         "En je mag me hier ook gewoon iets vragen."

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.safety import classifier
-from bot.safety.augment import augment, variants
+from bot.safety.augment import augment, augment_grouped, variants
 from bot.safety.classifier import FastModel, build_model, load_examples
 from bot.safety.normalise import normalise
 
@@ -56,7 +56,18 @@ def test_typing_slips_read_as_more_dangerous_with_augmentation() -> None:
         ]
         return sum(scores) / len(scores)
 
-    assert mean_danger(augmented) > mean_danger(plain) + 0.05
+    # +0.05 before the calibration folds kept a line and its typed copy together (the copies
+    # in another fold made the augmented model's probabilities overconfident); +0.036 after.
+    assert mean_danger(augmented) > mean_danger(plain) + 0.02
+
+
+def test_a_line_and_its_typed_copy_share_a_group() -> None:
+    pairs = [("ik heb de pillen van mijn moeder al klaargelegd", "crisis"), ("hoi", "none")]
+    out, groups = augment_grouped(pairs)
+    assert len(out) == len(groups)
+    assert out[0] == pairs[0] and groups[0] == 0
+    assert {groups[i] for i, (text, _) in enumerate(out) if text != pairs[1][0]} == {0}
+    assert [label for _, label in out] == [pairs[g][1] for g in groups]
 
 
 def test_a_number_with_pets_is_not_a_crisis() -> None:
