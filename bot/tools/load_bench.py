@@ -325,8 +325,10 @@ class Players:
         self._ids = iter(range(10_000_000, 99_000_000))
         self._rr = 0
         self.urls = stack.rasa_urls  # where bare turns go, spread as the bot spreads them
-        # Without a shared (Redis) lock store the bot keeps each person to one engine.
+        # Without a shared (Redis) lock store the bot sends a turn to the engine with the fewest
+        # turns in flight (ties: a hash of the person); with Redis, round robin.
         self.by_person = "REDIS_URL" not in stack.extra_env
+        self._busy: dict[str, int] = {}
 
     def new_id(self) -> int:
         return next(self._ids)
@@ -336,16 +338,21 @@ class Players:
         message = "/greet" if text == "/start" else text
         sender = f"bare-{person}"
         if self.by_person:
-            url = self.urls[zlib.crc32(sender.encode()) % len(self.urls)]
+            hashed = self.urls[zlib.crc32(sender.encode()) % len(self.urls)]
+            url = min(self.urls, key=lambda u: (self._busy.get(u, 0), u != hashed))
         else:
             url = self.urls[self._rr % len(self.urls)]
             self._rr += 1
         start = time.perf_counter()
-        response = await self.http.post(
-            url + "/webhooks/rest/webhook",
-            json={"sender": sender, "message": message},
-            timeout=TURN_TIMEOUT,
-        )
+        self._busy[url] = self._busy.get(url, 0) + 1
+        try:
+            response = await self.http.post(
+                url + "/webhooks/rest/webhook",
+                json={"sender": sender, "message": message},
+                timeout=TURN_TIMEOUT,
+            )
+        finally:
+            self._busy[url] -= 1
         response.raise_for_status()
         if not response.json():
             raise RuntimeError("the engine gave no answer")
