@@ -78,30 +78,57 @@ def typed_parent_code(text: str) -> str | None:
     return match.group(1).upper()
 
 
+class NotRead:
+    """``before_turn`` has to read the pending question itself (a command, a button)."""
+
+
+NOT_READ = NotRead()
+
+
+@dataclass(frozen=True)
+class Examined:
+    """What :meth:`Capture.examine` found: ``taken`` as :meth:`Capture.take` returns it, and the
+    question still pending if the message goes on to Rasa (``None``: none is), so that
+    :meth:`Capture.before_turn` need not read it again in the same turn."""
+
+    taken: Taken | None
+    still_pending: Pending | None
+
+
 class Capture:
-    """Per-process; the pending question lives in the database (it survives restarts)."""
+    """Per-process; the pending question lives in the database (it survives restarts).
+
+    Only this process sets a pending question (the capture directive, during the person's own
+    turn) and one person's turns run one at a time, so what :meth:`examine` read stays true
+    until the same turn's :meth:`before_turn`: one database read per typed message, not two.
+    """
 
     def __init__(self, drafts: DraftService) -> None:
         self._drafts = drafts
 
     async def take(self, pseudonym: str, text: str) -> Taken | None:
         """A typed message (safety net already passed): take it, or None for an ordinary turn."""
+        return (await self.examine(pseudonym, text)).taken
+
+    async def examine(self, pseudonym: str, text: str) -> Examined:
+        """:meth:`take`, also telling which question is still pending afterwards."""
         pending = await asyncio.to_thread(self._drafts.pending, pseudonym)
         if pending is None:
-            return await self._codes(pseudonym, text)
+            return Examined(await self._codes(pseudonym, text), None)
         field = FIELDS[pending.field]
         if is_skip(text):
             if field.skippable:
-                return Taken(message="/skip", answered=pending)
-            return Taken(replies=(Reply(texts.NOT_SKIPPABLE),))
+                return Examined(Taken(message="/skip", answered=pending), pending)
+            return Examined(Taken(replies=(Reply(texts.NOT_SKIPPABLE),)), pending)
         if is_not_an_answer(text, contact=field.contact):
-            return None
+            return Examined(None, pending)
         try:
             value = field.check(text, pending.meta)
         except ContactInvalid as exc:
-            return Taken(replies=(Reply(str(exc)),))  # still pending: the next try counts
-        await asyncio.to_thread(self._drafts.put, pseudonym, pending.field, value)
-        return Taken(message=placeholder(pending.field), answered=pending)
+            # Still pending: the next try counts.
+            return Examined(Taken(replies=(Reply(str(exc)),)), pending)
+        await asyncio.to_thread(self._drafts.put, pseudonym, pending.field, value)  # answered
+        return Examined(Taken(message=placeholder(pending.field), answered=pending), None)
 
     async def _codes(self, pseudonym: str, text: str) -> Taken | None:
         referral = _REFERRAL_TYPED.match(text)
@@ -126,8 +153,18 @@ class Capture:
             return REFERRAL_SOURCE
         return payload
 
-    async def before_turn(self, pseudonym: str) -> Pending | None:
-        """Any turn that reaches Rasa answers (or leaves) the pending question; returns it."""
+    async def before_turn(
+        self, pseudonym: str, known: Pending | NotRead | None = NOT_READ
+    ) -> Pending | None:
+        """Any turn that reaches Rasa answers (or leaves) the pending question; returns it.
+
+        ``known``: the pending question as :meth:`examine` left it in this same turn (``None``:
+        nothing to clear, no database round trip)."""
+        if known is None:
+            return None
+        if isinstance(known, Pending):
+            await asyncio.to_thread(self._drafts.clear_pending, pseudonym)
+            return known
 
         def clear() -> Pending | None:
             pending = self._drafts.pending(pseudonym)

@@ -21,6 +21,7 @@ from bot.core.errors import EngineError
 from bot.core.pseudonym import Pseudonymiser
 from bot.ops import metrics
 from bot.pipeline import texts
+from bot.pipeline.capture import NOT_READ, NotRead
 from bot.pipeline.engine import RasaClient
 from bot.pipeline.messages import Button, Reply
 from bot.safety import (
@@ -139,11 +140,15 @@ class Conversation:
             return [Reply(grief_reply(lines, suicide_loss=safety.has("suicide_loss")))]
         if self._capture is not None:
             # A personal answer (or code) stays here: Rasa gets a placeholder (bot/pipeline/capture.py).
-            taken = await self._capture.take(self.pseudonym(user), text[:MAX_TURN_CHARS])
+            examined = await self._capture.examine(self.pseudonym(user), text[:MAX_TURN_CHARS])
+            taken, pending = examined.taken, examined.still_pending
             if taken is not None:
                 if taken.replies:
                     return list(taken.replies)
-                return await self._engine_turn(user, taken.message, answered=taken.answered)
+                return await self._engine_turn(
+                    user, taken.message, answered=taken.answered, pending=pending
+                )
+            return await self._engine_turn(user, text[:MAX_TURN_CHARS], pending=pending)
         return await self._engine_turn(user, text[:MAX_TURN_CHARS])
 
     def crisis_check(self, user: ChannelUser, text: str) -> list[Reply] | None:
@@ -201,19 +206,30 @@ class Conversation:
         return await self._engine_turn(user, f"/{intent}{entities}")
 
     async def _engine_turn(
-        self, user: ChannelUser, message: str, *, answered: Pending | None = None
+        self,
+        user: ChannelUser,
+        message: str,
+        *,
+        answered: Pending | None = None,
+        pending: Pending | NotRead | None = NOT_READ,
     ) -> list[Reply]:
+        """``pending``: the question still open as this turn's capture check left it (a typed
+        message), else read here (a command or a button)."""
         kind = "button_or_command" if message.startswith("/") else "text"
         with metrics.TURN_SECONDS.labels(kind).time():
-            return await self._engine_turn_untimed(user, message, answered)
+            return await self._engine_turn_untimed(user, message, answered, pending)
 
     async def _engine_turn_untimed(
-        self, user: ChannelUser, message: str, answered: Pending | None = None
+        self,
+        user: ChannelUser,
+        message: str,
+        answered: Pending | None = None,
+        pending: Pending | NotRead | None = NOT_READ,
     ) -> list[Reply]:
         pseudonym = self.pseudonym(user)
         open_question = answered
         if self._capture is not None:
-            open_question = await self._capture.before_turn(pseudonym) or answered
+            open_question = await self._capture.before_turn(pseudonym, pending) or answered
         try:
             replies = await self._engine.send(pseudonym, message)
         except EngineError as exc:

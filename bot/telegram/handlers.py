@@ -205,14 +205,16 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     # "typing…" goes out beside a slow engine turn (TYPING_AFTER), never before or in the way of
     # the answer: no Bot API round trip is added to it (to real Telegram 50-150 ms), and a slow
     # typing call is dropped once the answer is there (the answer ends Telegram's typing status).
+    # It covers the engine turn only: once the answer is ready, a wait for the 30 messages/s
+    # limiter (many people at once) gets no extra Bot API call.
     typing = asyncio.create_task(_typing(context, int(user.chat_id)))
     try:
         replies = await _conversation(context).text(user, update.effective_message.text or "")
-        await send_replies(context, int(user.chat_id), replies)
     finally:
         typing.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await typing
+    await send_replies(context, int(user.chat_id), replies)
 
 
 async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -40,6 +40,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
+from telegram.constants import FloodLimit
 
 from bot.core.settings import PROJECT_ROOT, default_engine_instances
 from tests.fakes.bot_api import FakeBotApi
@@ -62,6 +63,10 @@ TURN_TIMEOUT = 60.0
 # the rest of a multi-message answer arrive before the next turn is timed.
 THINK_TIME = 0.3
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+# Telegram's flood limit for one bot (python-telegram-bot's AIORateLimiter, bot/telegram/app.py):
+# every answer is at least one message, so the whole path cannot exceed this many turns/s
+# for long (the limiter's bucket lets a first second's burst through).
+TELEGRAM_MESSAGES_PER_SECOND = FloodLimit.MESSAGES_PER_SECOND
 
 
 def free_port(count: int = 1) -> int:
@@ -93,13 +98,18 @@ class RecordingBotApi(FakeBotApi):
     """The emulator, telling the load generator when the bot sends a message or chat action."""
 
     def __init__(self) -> None:
-        super().__init__()
+        # Persistent connections, as the real Bot API serves them: the bot's CPU per turn is
+        # then what it costs against Telegram, not a TCP set-up per Bot API call.
+        super().__init__(keep_alive=True)
         self.listener: Callable[[str, int], None] | None = None
+        self.messages_sent = 0  # sendMessage calls answered 200
 
     def _dispatch(self, token: str, method: str, params: dict[str, Any]) -> tuple[int, Any] | None:
         result = super()._dispatch(token, method, params)
         listener = self.listener
         ok = result is not None and result[0] == 200
+        if ok and method == "sendMessage":
+            self.messages_sent += 1
         if listener is not None and ok and method in ("sendMessage", "sendChatAction"):
             listener(method, int(params.get("chat_id") or 0))
         return result
@@ -210,6 +220,7 @@ class Result:
     elapsed: float
     failures: int = 0
     cpu: dict[str, float] = field(default_factory=dict)
+    messages: int = 0  # Bot API messages the bot sent meanwhile (whole path)
 
     @property
     def turns(self) -> int:
@@ -314,8 +325,10 @@ class Players:
         self._ids = iter(range(10_000_000, 99_000_000))
         self._rr = 0
         self.urls = stack.rasa_urls  # where bare turns go, spread as the bot spreads them
-        # Without a shared (Redis) lock store the bot keeps each person to one engine.
+        # Without a shared (Redis) lock store the bot sends a turn to the engine with the fewest
+        # turns in flight (ties: a hash of the person); with Redis, round robin.
         self.by_person = "REDIS_URL" not in stack.extra_env
+        self._busy: dict[str, int] = {}
 
     def new_id(self) -> int:
         return next(self._ids)
@@ -325,16 +338,21 @@ class Players:
         message = "/greet" if text == "/start" else text
         sender = f"bare-{person}"
         if self.by_person:
-            url = self.urls[zlib.crc32(sender.encode()) % len(self.urls)]
+            hashed = self.urls[zlib.crc32(sender.encode()) % len(self.urls)]
+            url = min(self.urls, key=lambda u: (self._busy.get(u, 0), u != hashed))
         else:
             url = self.urls[self._rr % len(self.urls)]
             self._rr += 1
         start = time.perf_counter()
-        response = await self.http.post(
-            url + "/webhooks/rest/webhook",
-            json={"sender": sender, "message": message},
-            timeout=TURN_TIMEOUT,
-        )
+        self._busy[url] = self._busy.get(url, 0) + 1
+        try:
+            response = await self.http.post(
+                url + "/webhooks/rest/webhook",
+                json={"sender": sender, "message": message},
+                timeout=TURN_TIMEOUT,
+            )
+        finally:
+            self._busy[url] -= 1
         response.raise_for_status()
         if not response.json():
             raise RuntimeError("the engine gave no answer")
@@ -375,13 +393,16 @@ async def play_level(
 ) -> Result:
     meter = players.stack.cpu()
     latencies: list[float] = []
+    sent = players.stack.api.messages_sent
     meter.begin()
     start = time.perf_counter()
     failures = await asyncio.gather(
         *(players.person(turn, script_for(i, turns), latencies) for i in range(people))
     )
     elapsed = time.perf_counter() - start
-    return Result(label, people, latencies, elapsed, sum(failures), meter.end())
+    result = Result(label, people, latencies, elapsed, sum(failures), meter.end())
+    result.messages = players.stack.api.messages_sent - sent
+    return result
 
 
 async def play_burst(
@@ -485,6 +506,12 @@ async def run_levels(
                     f"ms, p95 {result.ms(0.95):.0f} ms, max {result.ms(1.0):.0f} ms, "
                     f"{result.failures} failed; {result.cpu_line()}"
                 )
+            print(
+                f"{people:>3} people, whole path sent {whole.messages} Bot API messages, "
+                f"{whole.messages / whole.elapsed if whole.elapsed else 0:.1f}/s (the bot's "
+                f"limiter keeps Telegram's {TELEGRAM_MESSAGES_PER_SECOND} messages/s per bot: "
+                "it caps whole-path turns/s)"
+            )
         print(f"\n{load_average()}\n")
         print(table(rows))
         if burst:

@@ -175,10 +175,13 @@ def _as_int(value: Any, name: str) -> int:
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    # Many concurrent clients (a load test) must not overflow the accept queue (default 5):
+    # an overflow shows up as connection errors that real Telegram would not give.
+    request_queue_size = 256
 
-    def __init__(self, fake: FakeBotApi) -> None:
+    def __init__(self, fake: FakeBotApi, keep_alive: bool = False) -> None:
         self.fake = fake
-        super().__init__(("127.0.0.1", 0), _Handler)
+        super().__init__(("127.0.0.1", 0), _KeepAliveHandler if keep_alive else _Handler)
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         # Clients (PTB shutting down) abandon long polls; broken pipes are expected.
@@ -259,10 +262,28 @@ class _Handler(BaseHTTPRequestHandler):
             pass
 
 
-class FakeBotApi:
-    """A thread-safe fake Telegram Bot API server on 127.0.0.1."""
+class _KeepAliveHandler(_Handler):
+    """HTTP/1.1 with persistent connections, as the real Bot API serves: a client keeps its
+    connections open instead of a TCP set-up per request (what a load test should measure)."""
 
-    def __init__(self) -> None:
+    protocol_version = "HTTP/1.1"
+
+    def _handle(self) -> None:
+        if self.server.fake._stopping:  # an open connection after stop(): serve nothing more
+            self.close_connection = True
+            return
+        super()._handle()
+
+
+class FakeBotApi:
+    """A thread-safe fake Telegram Bot API server on 127.0.0.1.
+
+    ``keep_alive``: serve HTTP/1.1 persistent connections like the real Bot API (load tests).
+    The default, one request per connection, lets nothing be served after ``stop()``.
+    """
+
+    def __init__(self, *, keep_alive: bool = False) -> None:
+        self._keep_alive = keep_alive
         # RLock so predicates passed to wait_for() may call the public getters.
         self._cond = threading.Condition(threading.RLock())
         self._server: _Server | None = None
@@ -303,7 +324,7 @@ class FakeBotApi:
         if self._server is not None:
             raise RuntimeError("FakeBotApi already started")
         self._stopping = False
-        self._server = _Server(self)
+        self._server = _Server(self, self._keep_alive)
         self._thread = threading.Thread(
             target=self._server.serve_forever,
             kwargs={"poll_interval": 0.05},

@@ -347,3 +347,35 @@ def test_a_parents_stop_withdraws_their_consent_and_the_childs_lead(stack: Stack
     with env.database.session() as session:
         assert session.scalar(select(func.count()).select_from(Lead)) == 0
     assert "ouder@example.nl" not in env.privacy.summary("p" * 64)
+
+
+async def test_a_typed_message_reads_the_open_question_once(
+    stack: Stack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The capture check and the engine turn share one read of the pending question (it is
+    read for every typed message); what it leaves pending is still right in every case."""
+    reads: list[str] = []
+    original = stack.drafts.pending
+
+    def counted(pseudonym: str) -> Any:
+        reads.append(pseudonym)
+        return original(pseudonym)
+
+    monkeypatch.setattr(stack.drafts, "pending", counted)
+    stack.script("/go", ask("lead_nickname", "Hoe mag Join us je noemen?"))
+
+    await stack.conversation.text(USER, "wat is join us")  # nothing pending
+    assert len(reads) == 1 and stack.engine.sent[-1] == "wat is join us"
+
+    for typed, sent, kept in [
+        ("waarom wil je dat weten?", "waarom wil je dat weten?", {}),  # not an answer
+        ("overslaan", "/skip", {}),  # skipped
+        ("Sam", '/inform{"lead_nickname": "captured"}', {"lead_nickname": "Sam"}),  # answered
+    ]:
+        await stack.conversation.button(USER, "/go")  # a button: read once, nothing pending
+        reads.clear()
+        await stack.conversation.text(USER, typed)
+        assert len(reads) == 1, typed
+        assert stack.engine.sent[-1] == sent, typed
+        assert original(stack.pseudonym) is None, typed  # the turn answered or left it
+        assert stack.drafts.values(stack.pseudonym) == kept, typed

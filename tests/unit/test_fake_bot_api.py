@@ -390,3 +390,28 @@ async def test_application_polling_echo(fake: FakeBotApi) -> None:
     methods = [m for m, _ in fake.calls]
     assert methods[:2] == ["getMe", "deleteWebhook"]
     assert fake.pending_updates == []  # updater.stop() confirmed the processed update
+
+
+def test_keep_alive_serves_several_requests_on_one_connection() -> None:
+    """The load benchmark's emulator keeps connections open, as the real Bot API does."""
+    import http.client
+
+    with FakeBotApi(keep_alive=True) as api:
+        connection = http.client.HTTPConnection("127.0.0.1", api.port, timeout=5)
+        try:
+            for _ in range(3):
+                connection.request("POST", f"/bot{TOKEN}/getMe")
+                response = connection.getresponse()
+                assert json.loads(response.read())["result"]["username"] == BOT_USERNAME
+                assert not response.will_close
+            local_port = connection.sock.getsockname()[1]
+            connection.request("POST", f"/bot{TOKEN}/getMe")
+            connection.getresponse().read()
+            assert connection.sock.getsockname()[1] == local_port  # the same connection
+        finally:
+            connection.close()
+    with FakeBotApi() as api:  # the default: one request per connection
+        connection = http.client.HTTPConnection("127.0.0.1", api.port, timeout=5)
+        connection.request("POST", f"/bot{TOKEN}/getMe")
+        assert connection.getresponse().will_close
+        connection.close()

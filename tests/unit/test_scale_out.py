@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import sqlite3
 import time
+import zlib
 from pathlib import Path
 
 import httpx
@@ -18,7 +20,7 @@ from bot.ops.supervisor import (
     engine_services,
     prepare_tracker_store,
 )
-from bot.pipeline.engine import RasaClient
+from bot.pipeline.engine import RASA_LOCK_LIFETIME, STAY_AFTER_ABANDONED, RasaClient
 from bot.telegram.ratelimit import MessageRateLimiter
 
 
@@ -100,7 +102,8 @@ async def test_turns_go_round_robin_over_the_instances() -> None:
     await client.aclose()
 
 
-async def test_without_a_shared_lock_store_each_person_keeps_to_one_instance() -> None:
+async def test_without_a_shared_lock_store_idle_engines_keep_each_person_on_one() -> None:
+    """One turn at a time: the engines are equally idle, so the hash decides (as it did)."""
     seen: list[str] = []
     client = RasaClient(
         ["http://a.test", "http://b.test"], 2, by_person=True, transport=_engine(seen)
@@ -125,6 +128,115 @@ async def test_a_person_whose_instance_refuses_is_served_by_another() -> None:
     )
     replies = [await client.send(f"persoon-{i}", "hoi") for i in range(10)]
     assert all(r[0].text == "van b.test" for r in replies)
+    await client.aclose()
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class _HeldEngine:
+    """Two engines whose turns stay in flight until released; a turn can also time out."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, str]] = []  # (host, sender)
+        self.release = asyncio.Event()
+        self.time_out: set[str] = set()
+        self.expected = 0
+        self.all_arrived = asyncio.Event()
+
+    async def handler(self, request: httpx.Request) -> httpx.Response:
+        sender = json.loads(request.content)["sender"]
+        self.seen.append((request.url.host, sender))
+        if len(self.seen) >= self.expected:
+            self.all_arrived.set()
+        if sender in self.time_out:
+            raise httpx.ReadTimeout("slow", request=request)
+        await self.release.wait()
+        return httpx.Response(200, json=[{"text": f"van {request.url.host}"}])
+
+
+def _same_hash(count: int, instances: int = 2) -> list[str]:
+    """Senders that a hash alone would all put on the first instance."""
+    found = [f"p{i}" for i in range(10_000) if zlib.crc32(f"p{i}".encode()) % instances == 0]
+    return found[:count]
+
+
+async def test_without_a_shared_lock_store_concurrent_people_are_spread_evenly() -> None:
+    """A hash alone put these ten on one engine; the least busy engine takes each new turn."""
+    engine, clock = _HeldEngine(), _Clock()
+    client = RasaClient(
+        ["http://a.test", "http://b.test"],
+        2,
+        by_person=True,
+        transport=httpx.MockTransport(engine.handler),
+        clock=clock,
+    )
+    clock.now += RASA_LOCK_LIFETIME  # past the start-up stay
+    people = _same_hash(10)
+    engine.expected = len(people)
+    turns = [asyncio.create_task(client.send(p, "hoi")) for p in people]
+    await asyncio.wait_for(engine.all_arrived.wait(), 10)
+    hosts = [host for host, _ in engine.seen]
+    assert hosts.count("a.test") == hosts.count("b.test") == 5
+    engine.release.set()
+    await asyncio.gather(*turns)
+    await client.aclose()
+
+
+async def test_a_persons_abandoned_turn_keeps_their_next_turns_on_its_engine() -> None:
+    """A turn that timed out here may still run there (Rasa's lock lives on): the person's
+    turns stay on that engine, however busy, until the stay is over."""
+    engine, clock = _HeldEngine(), _Clock()
+    engine.release.set()
+    client = RasaClient(
+        ["http://a.test", "http://b.test"],
+        2,
+        by_person=True,
+        transport=httpx.MockTransport(engine.handler),
+        clock=clock,
+    )
+    clock.now += RASA_LOCK_LIFETIME
+    slow, other = _same_hash(2)
+    engine.time_out.add(slow)
+    with pytest.raises(EngineUnavailable):
+        await client.send(slow, "hoi")
+    engine.time_out.clear()
+    first_host = engine.seen[-1][0]
+    client._busy[0 if first_host == "a.test" else 1] += 5  # that engine is now the busy one
+    for _ in range(3):
+        await client.send(slow, "nog een vraag")
+        assert engine.seen[-1] == (first_host, slow)
+    await client.send(other, "hoi")  # someone else goes to the idle engine
+    assert engine.seen[-1][0] != first_host
+    clock.now += STAY_AFTER_ABANDONED + 1
+    await client.send(slow, "later")
+    assert engine.seen[-1][0] != first_host  # the stay is over: the least busy again
+    await client.aclose()
+
+
+async def test_right_after_start_each_person_keeps_to_their_hashed_engine() -> None:
+    """A turn abandoned by the previous bot process may still run: for the first minutes the
+    hash decides, as it did before the bot restarted."""
+    engine, clock = _HeldEngine(), _Clock()
+    client = RasaClient(
+        ["http://a.test", "http://b.test"],
+        2,
+        by_person=True,
+        transport=httpx.MockTransport(engine.handler),
+        clock=clock,
+    )
+    people = _same_hash(6)
+    engine.expected = len(people)
+    turns = [asyncio.create_task(client.send(p, "hoi")) for p in people]
+    await asyncio.wait_for(engine.all_arrived.wait(), 10)
+    assert {host for host, _ in engine.seen} == {"a.test"}
+    engine.release.set()
+    await asyncio.gather(*turns)
     await client.aclose()
 
 
