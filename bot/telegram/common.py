@@ -16,6 +16,7 @@ from telegram.ext import ContextTypes
 from bot.core.errors import AmbassadorError, LeadError
 from bot.ops.runtime import Runtime
 from bot.staff.members import Actor
+from bot.telegram.ratelimit import replying_to
 
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
@@ -63,9 +64,10 @@ async def reply_html(
 ) -> Message | None:
     if update.effective_chat is None:
         return None
-    return await update.effective_chat.send_message(
-        text, parse_mode=ParseMode.HTML, reply_markup=markup, disable_web_page_preview=True
-    )
+    with replying_to(update.effective_chat.id):  # an answer: not paced like bulk messages
+        return await update.effective_chat.send_message(
+            text, parse_mode=ParseMode.HTML, reply_markup=markup, disable_web_page_preview=True
+        )
 
 
 def polite(handler: Handler, *, button_reply: bool = False) -> Handler:

@@ -23,6 +23,7 @@ from bot.pipeline.outbox import OutButton, enqueue
 from bot.privacy.directives import record_message
 from bot.storage.db import Database
 from bot.storage.models import ButtonPayload
+from bot.telegram.ratelimit import replying_to
 from bot.telegram.rendering import EPHEMERAL_SIGNER, ButtonSigner, OutgoingMessage, render
 
 log = logging.getLogger(__name__)
@@ -86,13 +87,14 @@ async def send_replies(
         personal += [reply.personal] * len(rendered)
     for index, message in enumerate(messages):
         try:
-            sent = await context.bot.send_message(
-                chat_id,
-                message.text,
-                parse_mode=ParseMode.HTML,
-                reply_markup=message.reply_markup,
-                disable_web_page_preview=True,
-            )
+            with replying_to(chat_id):  # an answer, not a bulk message: not paced at 30/s
+                sent = await context.bot.send_message(
+                    chat_id,
+                    message.text,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=message.reply_markup,
+                    disable_web_page_preview=True,
+                )
         except BadRequest:
             raise  # our message is wrong: retrying cannot help (on_error tells the person)
         except (RetryAfter, NetworkError) as exc:  # NetworkError includes TimedOut

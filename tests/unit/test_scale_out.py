@@ -11,6 +11,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from telegram.error import RetryAfter
 
 from bot.core.errors import ConfigError, EngineUnavailable
 from bot.core.settings import PROJECT_ROOT, default_engine_instances, load_settings
@@ -21,7 +22,7 @@ from bot.ops.supervisor import (
     prepare_tracker_store,
 )
 from bot.pipeline.engine import RASA_LOCK_LIFETIME, STAY_AFTER_ABANDONED, RasaClient
-from bot.telegram.ratelimit import MessageRateLimiter
+from bot.telegram.ratelimit import MessageRateLimiter, replying_to
 
 
 def test_instances_get_consecutive_ports_and_their_own_action_server(tmp_path: Path) -> None:
@@ -286,4 +287,64 @@ async def test_typing_actions_do_not_spend_the_message_budget() -> None:
     )
     # Through the 1-per-second limiter, 20 calls would take about 19 s.
     assert len(calls) == 20 and time.monotonic() - start < 5
+    await limiter.shutdown()
+
+
+async def _paced_calls(limiter: MessageRateLimiter, chat_id: int, answering: int | None) -> int:
+    """How many of 5 sendMessage calls to ``chat_id`` pass a 1-per-10-s limiter at once."""
+    passed: list[int] = []
+
+    async def call(*_: object, **__: object) -> bool:
+        passed.append(1)
+        return True
+
+    async def send() -> None:
+        if answering is None:
+            await limiter.process_request(call, (), {}, "sendMessage", {"chat_id": chat_id}, None)
+        else:
+            with replying_to(answering):
+                await limiter.process_request(
+                    call, (), {}, "sendMessage", {"chat_id": chat_id}, None
+                )
+
+    tasks = [asyncio.create_task(send()) for _ in range(5)]
+    await asyncio.sleep(0.3)
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    return len(passed)
+
+
+async def test_answers_skip_the_bulk_pacing_but_the_rest_keeps_it() -> None:
+    limiter = MessageRateLimiter(overall_max_rate=1, overall_time_period=10)
+    await limiter.initialize()
+    # An answer to the person whose message we handle: all five at once.
+    assert await _paced_calls(limiter, 42, answering=42) == 5
+    # The outbox (no answer in progress) and a message to another chat: paced, one passes.
+    assert await _paced_calls(limiter, 43, answering=None) <= 1
+    limiter2 = MessageRateLimiter(overall_max_rate=1, overall_time_period=10)
+    await limiter2.initialize()
+    assert await _paced_calls(limiter2, 44, answering=42) <= 1
+    # A group chat (negative id) is always paced, even while answering it.
+    limiter3 = MessageRateLimiter(overall_max_rate=1, overall_time_period=10)
+    await limiter3.initialize()
+    assert await _paced_calls(limiter3, -100, answering=-100) <= 1
+    for each in (limiter, limiter2, limiter3):
+        await each.shutdown()
+
+
+async def test_an_answer_still_obeys_retry_after() -> None:
+    limiter = MessageRateLimiter(max_retries=1)
+    await limiter.initialize()
+    attempts: list[int] = []
+
+    async def flooded(*_: object, **__: object) -> bool:
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise RetryAfter(0)
+        return True
+
+    with replying_to(7):
+        assert await limiter.process_request(flooded, (), {}, "sendMessage", {"chat_id": 7}, None)
+    assert len(attempts) == 2
     await limiter.shutdown()
