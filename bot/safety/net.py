@@ -12,14 +12,17 @@ restart forgets it.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
 
 from . import classifier
+from .cues import has_danger_cue
 from .detector import assess_rules, spellings
 from .model import CrisisCategory, SafetyResult
+from .normalise import normalise
 from .patterns import FAMILY_OR_HOME
 
 __all__ = [
@@ -74,10 +77,35 @@ MEMORY_THRESHOLD = 0.65
 # no danger words near it is a crisis when layer 2 reads at least this much danger (or the
 # person showed distress before): the rule is evidence, so the model needs less than alone.
 SUPPORT_THRESHOLD = 0.3
+# Layer 2 alone reads danger, but layer 1 found nothing and the message names no danger cue
+# (``cues``: death, self-harm, a means, a place, a farewell, violence): loneliness, sadness or
+# a plan without saying what ("ik haat mijn leven", "dit is mijn laatste week hier"). Below
+# this the answer is the direct question of a crisis-line trainer with the lines (level
+# "check_in", signal "ask"), not the full crisis reply; from it, the crisis reply.
+CUELESS_THRESHOLD = 0.9
 GRIEF_THRESHOLD = 0.5
 AMBIGUOUS_THRESHOLD = 0.35
+# Alone (no distress before), a message this likely to be a veiled plan ("vrijdag doe ik het,
+# ik heb alles klaar") gets the direct question with the lines (level "check_in", "ask").
+AMBIGUOUS_ASK_THRESHOLD = 0.5
 
 _C = CrisisCategory
+
+# After the direct question ("Bedoel je dat je jezelf iets wilt aandoen?", signal "ask"), a
+# short answer that says yes is a crisis: "ja", "eigenlijk wel", "soms", "ik denk het".
+ASK_TTL_SECONDS = 30 * 60
+_YES = re.compile(
+    r"^(?:ja+h?|jazeker|jep|jup|jawel|yes|yep|yeah|ye|ya|klopt|dat klopt|eigenlijk wel|wel een beetje"
+    r"|een beetje|beetje|soms|vaak|misschien|mss|ik denk het|denk het|denk het wel|ik denk het wel"
+    r"|precies|inderdaad|dat bedoel ik|dat bedoelde ik|zeker|idd)\b"
+)
+_NO = re.compile(r"\b(?:nee+|neen|nope|no|niet|nie|nooit|never|not|geen|grapje|haha\w*|lol)\b")
+
+
+def is_yes(text: str) -> bool:
+    """A short answer that says yes (at most eight words, no "nee"/"niet" in it)."""
+    words = normalise(text or "")
+    return 0 < len(words.split()) <= 8 and bool(_YES.match(words)) and not _NO.search(words)
 
 
 def _ordered(categories: set[CrisisCategory]) -> tuple[CrisisCategory, ...]:
@@ -118,7 +146,8 @@ def _signals(p: classifier.Prediction | None, crisis: bool) -> tuple[str, ...]:
 
 
 def assess(text: str, *, after_distress: bool = False) -> SafetyResult:
-    """One message: "crisis", "check_in" (probably figurative) or "none", with signals.
+    """One message: "crisis", "check_in" (probably figurative; with the signal "ask": may mean
+    danger without saying so, ask directly) or "none", with signals.
 
     ``after_distress``: the same person showed distress shortly before (``SafetyNet``); then
     layer 2 needs less to flag a crisis. Never raises. Layer 1 runs first and does not
@@ -159,12 +188,29 @@ def assess(text: str, *, after_distress: bool = False) -> SafetyResult:
         # After distress a veiled plan counts with the dark readings: "ik wil niet meer leven"
         # then "ik weet precies hoe" is read as danger plus a plan without saying what.
         dark = p.danger + (p.probabilities.get("ambiguous", 0.0) if after_distress else 0.0)
+        if dark >= threshold and not after_distress and rules.level == "none":
+            cueless = not has_danger_cue(text)
+            if ambiguous_most or (cueless and p.danger < CUELESS_THRESHOLD):
+                # Alone, a veiled plan or a sad line without any danger cue: ask directly
+                # (issue 9, safety4). SafetyNet remembers the question: "ja" is then a crisis.
+                signals = dict.fromkeys(("ask", "distress", *_signals(p, False)))
+                return SafetyResult("check_in", (_C.SUICIDE,), tuple(signals))
         if dark >= threshold and (after_distress or not ambiguous_most):
             cats = _model_categories(text, p)
             # Alone it would not have been flagged: the earlier distress decided.
             alone = p.danger >= DANGER_THRESHOLD and not ambiguous_most
             because = ("context",) if after_distress and not alone else ()
             return SafetyResult("crisis", _ordered(cats), (*_signals(p, True), "layer2", *because))
+    if (
+        p is not None
+        and rules.level == "none"
+        and not after_distress
+        and p.probabilities.get("ambiguous", 0.0) >= AMBIGUOUS_ASK_THRESHOLD
+    ):
+        # A plan without saying what, and nothing before it: ask directly (SafetyNet reads a
+        # "ja" to the question as a crisis).
+        signals = dict.fromkeys(("ask", "distress", *_signals(p, False)))
+        return SafetyResult("check_in", (_C.SUICIDE,), tuple(signals))
     if rules.level == "check_in":
         # Figurative words: the light touch, and no softer signal that would color the answer;
         # only "despair" (for SafetyNet's memory) when the model reads it ("ik kan niet meer").
@@ -190,20 +236,42 @@ class SafetyNet:
         self._max = max_people
         self._clock = clock
         self._seen: OrderedDict[str, float] = OrderedDict()
+        # People who were just asked the direct question (signal "ask"): when, by pseudonym.
+        self._asked: OrderedDict[str, float] = OrderedDict()
         self._lock = threading.Lock()
 
     def assess(self, text: str, key: str | None = None) -> SafetyResult:
         """Judge ``text``; with ``key`` (the pseudonym) earlier distress counts as context."""
         if key is None:
             return assess(text)
-        result = assess(text, after_distress=self.showed_distress(key))
-        if result.level != "crisis" and result.has("ambiguous") and self.showed_distress(key):
+        asked = self._take_asked(key)
+        if asked and is_yes(text):
+            # "Bedoel je dat je jezelf iets wilt aandoen?" - "ja": the crisis reply.
+            result = SafetyResult("crisis", (_C.SUICIDE,), ("distress", "despair", "context"))
+            self._remember(key)
+            return result
+        distressed = self.showed_distress(key)
+        result = assess(text, after_distress=distressed)
+        if result.level != "crisis" and result.has("ambiguous") and distressed:
             result = SafetyResult(
                 "crisis", (_C.SUICIDE,), tuple(dict.fromkeys((*result.signals, "context")))
             )
         if result.level == "crisis" or result.has("despair"):
             self._remember(key)
+        if result.has("ask"):
+            with self._lock:
+                self._asked[key] = self._clock()
+                self._asked.move_to_end(key)
+                while len(self._asked) > self._max:
+                    self._asked.popitem(last=False)
         return result
+
+    def _take_asked(self, key: str) -> bool:
+        """Whether this person was asked the direct question within ``ASK_TTL_SECONDS`` (the
+        question counts for the next message only)."""
+        with self._lock:
+            when = self._asked.pop(key, None)
+        return when is not None and self._clock() - when <= ASK_TTL_SECONDS
 
     def showed_distress(self, key: str) -> bool:
         with self._lock:
@@ -219,6 +287,7 @@ class SafetyNet:
         """Drop what is remembered about this person (e.g. on /vergeet)."""
         with self._lock:
             self._seen.pop(key, None)
+            self._asked.pop(key, None)
 
     def __len__(self) -> int:
         return len(self._seen)
