@@ -19,7 +19,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from . import classifier
-from .cues import has_danger_cue
+from .cues import has_danger_cue, has_explicit_cue, has_lonely_cue
 from .detector import assess_rules, spellings
 from .model import CrisisCategory, SafetyResult
 from .normalise import normalise
@@ -77,9 +77,9 @@ MEMORY_THRESHOLD = 0.65
 # no danger words near it is a crisis when layer 2 reads at least this much danger (or the
 # person showed distress before): the rule is evidence, so the model needs less than alone.
 SUPPORT_THRESHOLD = 0.3
-# Layer 2 alone reads danger, but layer 1 found nothing and the message names no danger cue
-# (``cues``: death, self-harm, a means, a place, a farewell, violence): loneliness, sadness or
-# a plan without saying what ("ik haat mijn leven", "dit is mijn laatste week hier"). Below
+# Layer 2 alone reads danger, but layer 1 found nothing and the message speaks of loneliness
+# or sadness and names no danger cue (``cues``: death, self-harm, a means, a place, a
+# farewell, violence): "ik haat mijn leven", "ik ben weer gedumpt door iedereen". Below
 # this the answer is the direct question of a crisis-line trainer with the lines (level
 # "check_in", signal "ask"), not the full crisis reply; from it, the crisis reply.
 CUELESS_THRESHOLD = 0.9
@@ -94,6 +94,8 @@ _C = CrisisCategory
 # After the direct question ("Bedoel je dat je jezelf iets wilt aandoen?", signal "ask"), a
 # short answer that says yes is a crisis: "ja", "eigenlijk wel", "soms", "ik denk het".
 ASK_TTL_SECONDS = 30 * 60
+# Earlier messages this recent, without distress, make a conversation "calm" (``after_calm``).
+CALM_TTL_SECONDS = 30 * 60
 _YES = re.compile(
     r"^(?:ja+h?|jazeker|jep|jup|jawel|yes|yep|yeah|ye|ya|klopt|dat klopt|eigenlijk wel|wel een beetje"
     r"|een beetje|beetje|soms|vaak|misschien|mss|ik denk het|denk het|denk het wel|ik denk het wel"
@@ -145,12 +147,15 @@ def _signals(p: classifier.Prediction | None, crisis: bool) -> tuple[str, ...]:
     return tuple(out)
 
 
-def assess(text: str, *, after_distress: bool = False) -> SafetyResult:
+def assess(text: str, *, after_distress: bool = False, after_calm: bool = False) -> SafetyResult:
     """One message: "crisis", "check_in" (probably figurative; with the signal "ask": may mean
     danger without saying so, ask directly) or "none", with signals.
 
     ``after_distress``: the same person showed distress shortly before (``SafetyNet``); then
-    layer 2 needs less to flag a crisis. Never raises. Layer 1 runs first and does not
+    layer 2 needs less to flag a crisis. ``after_calm``: the same person wrote shortly before
+    without any distress (small talk, a question); then a line the model alone reads as danger
+    but that names no explicit danger ("dit is mijn laatste week hier" after talk of moving)
+    gets the direct question instead of the crisis reply. Never raises. Layer 1 runs first and does not
     depend on layer 2: without the model (scikit-learn missing, a broken cache) the rules
     still decide.
     """
@@ -189,8 +194,11 @@ def assess(text: str, *, after_distress: bool = False) -> SafetyResult:
         # then "ik weet precies hoe" is read as danger plus a plan without saying what.
         dark = p.danger + (p.probabilities.get("ambiguous", 0.0) if after_distress else 0.0)
         if dark >= threshold and not after_distress and rules.level == "none":
-            cueless = not has_danger_cue(text)
-            if ambiguous_most or (cueless and p.danger < CUELESS_THRESHOLD):
+            unsure = p.danger < CUELESS_THRESHOLD
+            sad_only = unsure and has_lonely_cue(text) and not has_danger_cue(text)
+            # After calm small talk a veiled line is read in that light: ask, don't alarm.
+            calm_veiled = unsure and after_calm and not has_explicit_cue(text)
+            if ambiguous_most or sad_only or calm_veiled:
                 # Alone, a veiled plan or a sad line without any danger cue: ask directly
                 # (issue 9, safety4). SafetyNet remembers the question: "ja" is then a crisis.
                 signals = dict.fromkeys(("ask", "distress", *_signals(p, False)))
@@ -238,6 +246,8 @@ class SafetyNet:
         self._seen: OrderedDict[str, float] = OrderedDict()
         # People who were just asked the direct question (signal "ask"): when, by pseudonym.
         self._asked: OrderedDict[str, float] = OrderedDict()
+        # When each person last wrote (any message): earlier calm turns are context too.
+        self._talked: OrderedDict[str, float] = OrderedDict()
         self._lock = threading.Lock()
 
     def assess(self, text: str, key: str | None = None) -> SafetyResult:
@@ -251,20 +261,30 @@ class SafetyNet:
             self._remember(key)
             return result
         distressed = self.showed_distress(key)
-        result = assess(text, after_distress=distressed)
+        calm = not distressed and self._talked_recently(key)
+        result = assess(text, after_distress=distressed, after_calm=calm)
         if result.level != "crisis" and result.has("ambiguous") and distressed:
             result = SafetyResult(
                 "crisis", (_C.SUICIDE,), tuple(dict.fromkeys((*result.signals, "context")))
             )
         if result.level == "crisis" or result.has("despair"):
             self._remember(key)
-        if result.has("ask"):
-            with self._lock:
+        with self._lock:
+            self._talked[key] = self._clock()
+            self._talked.move_to_end(key)
+            while len(self._talked) > self._max:
+                self._talked.popitem(last=False)
+            if result.has("ask"):
                 self._asked[key] = self._clock()
                 self._asked.move_to_end(key)
                 while len(self._asked) > self._max:
                     self._asked.popitem(last=False)
         return result
+
+    def _talked_recently(self, key: str) -> bool:
+        with self._lock:
+            when = self._talked.get(key)
+        return when is not None and self._clock() - when <= CALM_TTL_SECONDS
 
     def _take_asked(self, key: str) -> bool:
         """Whether this person was asked the direct question within ``ASK_TTL_SECONDS`` (the
@@ -288,6 +308,7 @@ class SafetyNet:
         with self._lock:
             self._seen.pop(key, None)
             self._asked.pop(key, None)
+            self._talked.pop(key, None)
 
     def __len__(self) -> int:
         return len(self._seen)

@@ -229,3 +229,59 @@ async def test_the_pipeline_asks_then_a_yes_gets_the_crisis_reply(model: Any) ->
     crisis = await conversation.text(user, "ja")
     assert "Het klinkt alsof het nu heel zwaar voor je is" in crisis[0].text
     assert engine.sent == []
+
+
+# --- only sad lines: a danger line in unforeseen words keeps the crisis reply --------------------
+
+
+def test_a_dark_reading_without_sad_words_keeps_the_crisis_reply(model: Any) -> None:
+    # No danger cue the list knows, but no loneliness or sadness either (another language,
+    # new slang): the model's reading decides, as before.
+    model(_Model(DARK))
+    assert assess("dzisiaj to koniec, przepraszam").level == "crisis"
+
+
+def test_sad_words_with_a_danger_cue_keep_the_crisis_reply(model: Any) -> None:
+    model(_Model(DARK))
+    assert assess("ik ben zo alleen, ik heb de pillen al klaargelegd").level == "crisis"
+
+
+# --- after calm small talk a veiled line gets the question ----------------------------------------
+
+
+def _calm_then(model: Any, last: str, *, turns: tuple[str, ...]) -> Any:
+    model(_Model(CALM, **{last: DARK}))
+    net = SafetyNet()
+    for turn in turns:
+        assert net.assess(turn, "p").level == "none"
+    return net.assess(last, "p")
+
+
+def test_a_veiled_line_after_calm_turns_gets_the_question(model: Any) -> None:
+    result = _calm_then(model, "dit is mijn laatste week", turns=("we gaan verhuizen",))
+    assert result.level == "check_in" and result.has("ask")
+
+
+def test_the_same_line_as_a_first_message_is_the_crisis_reply(model: Any) -> None:
+    assert _calm_then(model, "dit is mijn laatste week", turns=()).level == "crisis"
+
+
+def test_an_explicit_line_after_calm_turns_is_still_the_crisis_reply(model: Any) -> None:
+    result = _calm_then(model, "ik spring vanavond van de flat", turns=("we gaan verhuizen",))
+    assert result.level == "crisis"
+
+
+def test_calm_turns_long_ago_do_not_count(model: Any) -> None:
+    model(_Model(CALM, **{"dit is mijn laatste week": DARK}))
+
+    class Clock:
+        now = 0.0
+
+        def __call__(self) -> float:
+            return self.now
+
+    clock = Clock()
+    net = SafetyNet(clock=clock)
+    net.assess("we gaan verhuizen", "p")
+    clock.now += 31 * 60
+    assert net.assess("dit is mijn laatste week", "p").level == "crisis"
