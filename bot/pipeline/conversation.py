@@ -27,6 +27,7 @@ from bot.pipeline.messages import Button, Reply
 from bot.safety import (
     SafetyNet,
     SafetyResult,
+    ask_reply,
     check_in_reply,
     crisis_reply,
     grief_reply,
@@ -133,6 +134,9 @@ class Conversation:
         safety = self._safety.assess(text, self.pseudonym(user))
         if safety.level == "crisis":
             return self._crisis(user, safety)
+        if safety.level == "check_in" and safety.has("ask"):
+            # It may mean danger but does not say so: ask directly, with the lines.
+            return [Reply(ask_reply(self._facts.get("crisis_lines") or {}))]
         if safety.level == "check_in":
             return [Reply(check_in_reply())]
         if safety.has("grief"):

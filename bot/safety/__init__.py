@@ -6,7 +6,9 @@ Layer 1 (``detector``, ``patterns``): deterministic, explainable rules. Layer 2
 categories, signals)`` is the union of both; ``SafetyNet`` adds a per-person memory of
 distress (in this process only). ``crisis_reply`` builds the answer for a crisis from the
 ``crisis_lines`` of ``content/facts.yml``; ``check_in_reply`` is the light answer for
-probably figurative words; ``grief_reply`` the warm one for a loss. No network.
+probably figurative words; ``ask_reply`` the direct question ("bedoel je dat je jezelf iets
+wilt aandoen?") for a message that may mean danger without saying so; ``grief_reply`` the
+warm one for a loss. No network.
 """
 
 from . import classifier
@@ -15,7 +17,14 @@ from .detector import assess_rules
 from .model import CrisisCategory, Level, SafetyResult
 from .net import SafetyNet, assess
 from .normalise import normalise
-from .reply import STAFF_PHRASE, check_in_reply, crisis_reply, distress_check_in, grief_reply
+from .reply import (
+    STAFF_PHRASE,
+    ask_reply,
+    check_in_reply,
+    crisis_reply,
+    distress_check_in,
+    grief_reply,
+)
 
 __all__ = [
     "STAFF_PHRASE",
@@ -23,6 +32,7 @@ __all__ = [
     "Level",
     "SafetyNet",
     "SafetyResult",
+    "ask_reply",
     "assess",
     "assess_rules",
     "check_in_reply",

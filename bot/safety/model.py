@@ -34,7 +34,10 @@ class SafetyResult:
     "layer2" (the statistical layer, not the rules, found the crisis), "unconfirmed" (layer 1
     alone: only an everyday word such as a platform or the gas, which ``net.assess`` confirms
     with layer 2 or earlier distress), "everyday" (such a word in its everyday setting: layer 2
-    must be surer), "suicide_loss" (someone else's suicide: the grief reply names 113 too).
+    must be surer), "suicide_loss" (someone else's suicide: the grief reply names 113 too),
+    "ask" (level "check_in": the model alone read danger in a message that names no danger
+    cue, or a plan without saying what with no distress before; the answer asks directly
+    whether they mean harming themselves, with the lines; a "ja" to it is a crisis).
     """
 
     level: Level

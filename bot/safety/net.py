@@ -12,14 +12,17 @@ restart forgets it.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
 
 from . import classifier
+from .cues import has_danger_cue, has_explicit_cue, has_lonely_cue
 from .detector import assess_rules, spellings
 from .model import CrisisCategory, SafetyResult
+from .normalise import normalise
 from .patterns import FAMILY_OR_HOME
 
 __all__ = [
@@ -74,10 +77,37 @@ MEMORY_THRESHOLD = 0.65
 # no danger words near it is a crisis when layer 2 reads at least this much danger (or the
 # person showed distress before): the rule is evidence, so the model needs less than alone.
 SUPPORT_THRESHOLD = 0.3
+# Layer 2 alone reads danger, but layer 1 found nothing and the message speaks of loneliness
+# or sadness and names no danger cue (``cues``: death, self-harm, a means, a place, a
+# farewell, violence): "ik haat mijn leven", "ik ben weer gedumpt door iedereen". Below
+# this the answer is the direct question of a crisis-line trainer with the lines (level
+# "check_in", signal "ask"), not the full crisis reply; from it, the crisis reply.
+CUELESS_THRESHOLD = 0.9
 GRIEF_THRESHOLD = 0.5
 AMBIGUOUS_THRESHOLD = 0.35
+# Alone (no distress before), a message this likely to be a veiled plan ("vrijdag doe ik het,
+# ik heb alles klaar") gets the direct question with the lines (level "check_in", "ask").
+AMBIGUOUS_ASK_THRESHOLD = 0.5
 
 _C = CrisisCategory
+
+# After the direct question ("Bedoel je dat je jezelf iets wilt aandoen?", signal "ask"), a
+# short answer that says yes is a crisis: "ja", "eigenlijk wel", "soms", "ik denk het".
+ASK_TTL_SECONDS = 30 * 60
+# Earlier messages this recent, without distress, make a conversation "calm" (``after_calm``).
+CALM_TTL_SECONDS = 30 * 60
+_YES = re.compile(
+    r"^(?:ja+h?|jazeker|jep|jup|jawel|yes|yep|yeah|ye|ya|klopt|dat klopt|eigenlijk wel|wel een beetje"
+    r"|een beetje|beetje|soms|vaak|misschien|mss|ik denk het|denk het|denk het wel|ik denk het wel"
+    r"|precies|inderdaad|dat bedoel ik|dat bedoelde ik|zeker|idd)\b"
+)
+_NO = re.compile(r"\b(?:nee+|neen|nope|no|niet|nie|nooit|never|not|geen|grapje|haha\w*|lol)\b")
+
+
+def is_yes(text: str) -> bool:
+    """A short answer that says yes (at most eight words, no "nee"/"niet" in it)."""
+    words = normalise(text or "")
+    return 0 < len(words.split()) <= 8 and bool(_YES.match(words)) and not _NO.search(words)
 
 
 def _ordered(categories: set[CrisisCategory]) -> tuple[CrisisCategory, ...]:
@@ -117,11 +147,15 @@ def _signals(p: classifier.Prediction | None, crisis: bool) -> tuple[str, ...]:
     return tuple(out)
 
 
-def assess(text: str, *, after_distress: bool = False) -> SafetyResult:
-    """One message: "crisis", "check_in" (probably figurative) or "none", with signals.
+def assess(text: str, *, after_distress: bool = False, after_calm: bool = False) -> SafetyResult:
+    """One message: "crisis", "check_in" (probably figurative; with the signal "ask": may mean
+    danger without saying so, ask directly) or "none", with signals.
 
     ``after_distress``: the same person showed distress shortly before (``SafetyNet``); then
-    layer 2 needs less to flag a crisis. Never raises. Layer 1 runs first and does not
+    layer 2 needs less to flag a crisis. ``after_calm``: the same person wrote shortly before
+    without any distress (small talk, a question); then a line the model alone reads as danger
+    but that names no explicit danger ("dit is mijn laatste week hier" after talk of moving)
+    gets the direct question instead of the crisis reply. Never raises. Layer 1 runs first and does not
     depend on layer 2: without the model (scikit-learn missing, a broken cache) the rules
     still decide.
     """
@@ -159,12 +193,32 @@ def assess(text: str, *, after_distress: bool = False) -> SafetyResult:
         # After distress a veiled plan counts with the dark readings: "ik wil niet meer leven"
         # then "ik weet precies hoe" is read as danger plus a plan without saying what.
         dark = p.danger + (p.probabilities.get("ambiguous", 0.0) if after_distress else 0.0)
+        if dark >= threshold and not after_distress and rules.level == "none":
+            unsure = p.danger < CUELESS_THRESHOLD
+            sad_only = unsure and has_lonely_cue(text) and not has_danger_cue(text)
+            # After calm small talk a veiled line is read in that light: ask, don't alarm.
+            calm_veiled = unsure and after_calm and not has_explicit_cue(text)
+            if ambiguous_most or sad_only or calm_veiled:
+                # Alone, a veiled plan or a sad line without any danger cue: ask directly
+                # (issue 9, safety4). SafetyNet remembers the question: "ja" is then a crisis.
+                signals = dict.fromkeys(("ask", "distress", *_signals(p, False)))
+                return SafetyResult("check_in", (_C.SUICIDE,), tuple(signals))
         if dark >= threshold and (after_distress or not ambiguous_most):
             cats = _model_categories(text, p)
             # Alone it would not have been flagged: the earlier distress decided.
             alone = p.danger >= DANGER_THRESHOLD and not ambiguous_most
             because = ("context",) if after_distress and not alone else ()
             return SafetyResult("crisis", _ordered(cats), (*_signals(p, True), "layer2", *because))
+    if (
+        p is not None
+        and rules.level == "none"
+        and not after_distress
+        and p.probabilities.get("ambiguous", 0.0) >= AMBIGUOUS_ASK_THRESHOLD
+    ):
+        # A plan without saying what, and nothing before it: ask directly (SafetyNet reads a
+        # "ja" to the question as a crisis).
+        signals = dict.fromkeys(("ask", "distress", *_signals(p, False)))
+        return SafetyResult("check_in", (_C.SUICIDE,), tuple(signals))
     if rules.level == "check_in":
         # Figurative words: the light touch, and no softer signal that would color the answer;
         # only "despair" (for SafetyNet's memory) when the model reads it ("ik kan niet meer").
@@ -190,20 +244,54 @@ class SafetyNet:
         self._max = max_people
         self._clock = clock
         self._seen: OrderedDict[str, float] = OrderedDict()
+        # People who were just asked the direct question (signal "ask"): when, by pseudonym.
+        self._asked: OrderedDict[str, float] = OrderedDict()
+        # When each person last wrote (any message): earlier calm turns are context too.
+        self._talked: OrderedDict[str, float] = OrderedDict()
         self._lock = threading.Lock()
 
     def assess(self, text: str, key: str | None = None) -> SafetyResult:
         """Judge ``text``; with ``key`` (the pseudonym) earlier distress counts as context."""
         if key is None:
             return assess(text)
-        result = assess(text, after_distress=self.showed_distress(key))
-        if result.level != "crisis" and result.has("ambiguous") and self.showed_distress(key):
+        asked = self._take_asked(key)
+        if asked and is_yes(text):
+            # "Bedoel je dat je jezelf iets wilt aandoen?" - "ja": the crisis reply.
+            result = SafetyResult("crisis", (_C.SUICIDE,), ("distress", "despair", "context"))
+            self._remember(key)
+            return result
+        distressed = self.showed_distress(key)
+        calm = not distressed and self._talked_recently(key)
+        result = assess(text, after_distress=distressed, after_calm=calm)
+        if result.level != "crisis" and result.has("ambiguous") and distressed:
             result = SafetyResult(
                 "crisis", (_C.SUICIDE,), tuple(dict.fromkeys((*result.signals, "context")))
             )
         if result.level == "crisis" or result.has("despair"):
             self._remember(key)
+        with self._lock:
+            self._talked[key] = self._clock()
+            self._talked.move_to_end(key)
+            while len(self._talked) > self._max:
+                self._talked.popitem(last=False)
+            if result.has("ask"):
+                self._asked[key] = self._clock()
+                self._asked.move_to_end(key)
+                while len(self._asked) > self._max:
+                    self._asked.popitem(last=False)
         return result
+
+    def _talked_recently(self, key: str) -> bool:
+        with self._lock:
+            when = self._talked.get(key)
+        return when is not None and self._clock() - when <= CALM_TTL_SECONDS
+
+    def _take_asked(self, key: str) -> bool:
+        """Whether this person was asked the direct question within ``ASK_TTL_SECONDS`` (the
+        question counts for the next message only)."""
+        with self._lock:
+            when = self._asked.pop(key, None)
+        return when is not None and self._clock() - when <= ASK_TTL_SECONDS
 
     def showed_distress(self, key: str) -> bool:
         with self._lock:
@@ -219,6 +307,8 @@ class SafetyNet:
         """Drop what is remembered about this person (e.g. on /vergeet)."""
         with self._lock:
             self._seen.pop(key, None)
+            self._asked.pop(key, None)
+            self._talked.pop(key, None)
 
     def __len__(self) -> int:
         return len(self._seen)

@@ -17,6 +17,7 @@ from .model import CrisisCategory, SafetyResult
 __all__ = [
     "ACUTE_FIRST_LINE",
     "STAFF_PHRASE",
+    "ask_reply",
     "check_in_reply",
     "crisis_reply",
     "distress_check_in",
@@ -231,4 +232,25 @@ def distress_check_in(lines: Mapping[str, Any] | None = None) -> str:
         f"Als je met iemand wilt praten: {kindertelefoon} of {line_113} is er voor je, "
         "gratis en anoniem. Ben je in gevaar? Bel dan 112.\n\n"
         f'Iemand van Join us spreken kan ook: typ "{STAFF_PHRASE}".'
+    )
+
+
+def ask_reply(lines: Mapping[str, Any] | None = None) -> str:
+    """The direct question of a crisis-line trainer, with the lines (signal "ask").
+
+    For a message that may mean danger but does not say so: sadness or loneliness the model
+    reads as dark without any danger word, or a plan without saying what ("vanavond doe ik het
+    gewoon") with no distress before it. Asking plainly about suicide does not put the idea in
+    someone's head; it shows that they may talk about it. A "ja" to it gets the crisis reply
+    (``SafetyNet``)."""
+    line_113 = _short(lines, "113", "113 (0800-0113, 113.nl)")
+    kindertelefoon = _short(lines, "kindertelefoon", "De Kindertelefoon (0800-0432)")
+    return (
+        "Wat je schrijft raakt me, en ik wil je goed begrijpen. Daarom vraag ik het je gewoon: "
+        "bedoel je dat je jezelf iets wilt aandoen, of dat je er niet meer wilt zijn? "
+        "Je mag eerlijk zijn, ook als het antwoord ja is.\n\n"
+        f"Denk je daaraan, of twijfel je? Praat erover met {line_113} of {kindertelefoon}, "
+        "gratis en anoniem. Ben je nu in gevaar? Bel dan 112.\n\n"
+        "Bedoelde je iets anders? Vertel het me gerust. Iemand van Join us spreken kan ook: "
+        f'typ "{STAFF_PHRASE}".'
     )

@@ -379,8 +379,10 @@ async def test_context_in_the_pipeline_is_per_person() -> None:
     engine.sent.clear()
     replies = await conversation.text(alice, "vanavond doe ik het gewoon")
     assert "113" in replies[0].text and engine.sent == []
-    await conversation.text(bob, "vanavond doe ik het gewoon")
-    assert engine.sent == ["vanavond doe ik het gewoon"]
+    # Alone, the same veiled plan gets the direct question (safety4), not the crisis reply.
+    replies = await conversation.text(bob, "vanavond doe ik het gewoon")
+    assert "jezelf iets wilt aandoen" in replies[0].text and engine.sent == []
+    assert "Het klinkt alsof het nu heel zwaar voor je is" not in replies[0].text
 
 
 async def test_grief_gets_warmth_not_the_engine() -> None:
