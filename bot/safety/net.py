@@ -193,7 +193,9 @@ def assess(text: str, *, after_distress: bool = False, after_calm: bool = False)
         # After distress a veiled plan counts with the dark readings: "ik wil niet meer leven"
         # then "ik weet precies hoe" is read as danger plus a plan without saying what.
         dark = p.danger + (p.probabilities.get("ambiguous", 0.0) if after_distress else 0.0)
-        if dark >= threshold and not after_distress and rules.level == "none":
+        # Whoever may be in acute danger now gets 112 first, never a question first.
+        maybe_acute = p.probabilities.get("acute", 0.0) >= ACUTE_THRESHOLD
+        if dark >= threshold and not after_distress and rules.level == "none" and not maybe_acute:
             unsure = p.danger < CUELESS_THRESHOLD
             sad_only = unsure and has_lonely_cue(text) and not has_danger_cue(text)
             # After calm small talk a veiled line is read in that light: ask, don't alarm.

@@ -43,6 +43,7 @@ CALM = {"none": 0.95, "crisis": 0.05}
 DARK = {"crisis": 0.7, "distress": 0.25, "none": 0.05}
 SURE = {"crisis": 0.95, "distress": 0.05}
 VEILED = {"ambiguous": 0.6, "crisis": 0.3, "none": 0.1}
+DARK_ACUTE = {"crisis": 0.45, "acute": 0.25, "distress": 0.25, "none": 0.05}
 
 
 @pytest.fixture
@@ -108,6 +109,12 @@ def test_a_very_sure_model_overrules_the_missing_cue(model: Any) -> None:
     assert SURE["crisis"] >= CUELESS_THRESHOLD
     model(_Model(SURE))
     assert assess("ik ben weer door iedereen gedumpt, verhaal van mijn leven").level == "crisis"
+
+
+def test_a_sad_line_that_may_be_acute_danger_gets_112_first_not_a_question(model: Any) -> None:
+    model(_Model(DARK_ACUTE))
+    result = assess("ik ben weer door iedereen gedumpt, verhaal van mijn leven")
+    assert result.level == "crisis" and C.ACUTE_DANGER in result.categories
 
 
 def test_a_calm_reading_of_a_sad_line_is_no_question(model: Any) -> None:
