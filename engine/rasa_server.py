@@ -29,6 +29,14 @@ Each fix keeps Rasa's behaviour and verdicts; each is measured in /work/notes an
    the engine's only event loop, which blocked every other conversation meanwhile. In WAL mode
    the database stays consistent after a crash; a power cut can lose the last turns written.
    PostgreSQL is untouched.
+7. Rasa's SQL tracker store re-reads and re-parses the whole conversation session on every
+   message and counts the stored events before each save, and with SQLite it opens and closes
+   a connection (closing the last one checkpoints the WAL file, with fsyncs) every time. Here
+   (engine/tracker_cache.py) SQLite connections are pooled and each engine answers a retrieve
+   from memory when one indexed query shows the conversation unchanged in the database (so
+   another engine's turn, an erasure, a purge or a restart are always seen); saves write the
+   same rows. Rasa CPU per turn 68 -> 38 ms on the same run (engine/check_tracker_cache.py
+   compares it with Rasa's own store).
 
 Runs under Python 3.10 in .venv-rasa: it imports Rasa, never our ``bot`` package.
 """
@@ -227,6 +235,15 @@ def _install_sqlite_without_fsync_per_turn() -> None:
                 dbapi_connection.execute("PRAGMA synchronous=NORMAL")
 
 
+def _install_tracker_cache() -> None:
+    here = str(Path(__file__).resolve().parent.parent)
+    if here not in sys.path:
+        sys.path.insert(0, here)
+    from engine import tracker_cache
+
+    tracker_cache.install()
+
+
 def install() -> None:
     action.RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
     _skip_log_only_copies()
@@ -234,6 +251,7 @@ def install() -> None:
     _install_predict_without_autograph()
     _install_unpacked_model_cache()
     _install_sqlite_without_fsync_per_turn()
+    _install_tracker_cache()
 
 
 if __name__ == "__main__":
