@@ -162,16 +162,19 @@ def _install_fast_model_load() -> None:
 
 def _install_predict_without_autograph() -> None:
     import tensorflow as tf
-    from rasa.utils.tensorflow import models
-
-    from rasa.shared.constants import DIAGNOSTIC_DATA
     from keras.utils import tf_utils
+    from rasa.shared.constants import DIAGNOSTIC_DATA
+    from rasa.utils.tensorflow import models
 
     original = models.RasaModel._rasa_predict
 
     def _rasa_predict(self: Any, batch_in: Any) -> Any:
-        if self._run_eagerly or not self.prepared_for_prediction:
+        if self._run_eagerly:
             return original(self, batch_in)
+        self._training = False
+        if not self.prepared_for_prediction:  # as Rasa's own _rasa_predict does first
+            self.prepare_for_predict()
+            self.prepared_for_prediction = True
         if self._tf_predict_step is None:
             signature = self._dynamic_signature(batch_in)
             self._tf_predict_step = tf.function(
@@ -186,7 +189,7 @@ def _install_predict_without_autograph() -> None:
             return original(self, batch_in)
         flat = [
             tf.convert_to_tensor(value, dtype=dtype)
-            for value, dtype in zip(batch_in, self._joinus_dtypes)
+            for value, dtype in zip(batch_in, self._joinus_dtypes, strict=True)
         ]
         outputs = tf_utils.sync_to_numpy_or_python_type(
             concrete._call_flat(flat, concrete.captured_inputs)
@@ -269,7 +272,7 @@ def _install_shared_sparse_features() -> None:
     original = Message.get_sparse_features
 
     def get_sparse_features(
-        self: Message, attribute: Text, featurizers: Optional[list] = None
+        self: Message, attribute: str, featurizers: list[str] | None = None
     ) -> Any:
         # Keyed by the request and by how many features the message holds (a featurizer that
         # adds one makes every earlier result stale).
