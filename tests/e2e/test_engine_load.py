@@ -1,6 +1,6 @@
 """engine/rasa_server.py loads the TensorFlow models without Rasa's training step: the model it
 loads must predict exactly what Rasa's own load predicts (intents, rankings, FAQ answers, their
-confidences), for the trained model in models/."""
+confidences), for the trained model in models/; its tracker cache must keep Rasa's rows."""
 
 from __future__ import annotations
 
@@ -55,3 +55,20 @@ def test_fast_model_load_predicts_exactly_what_rasas_own_load_predicts(tmp_path:
         f"\nmodel load CPU: Rasa's own {stock_cpu['load model']:.1f} s, "
         f"engine/rasa_server.py {fast_cpu['load model']:.1f} s"
     )
+
+
+def test_tracker_cache_keeps_rasas_rows_and_the_database_as_the_truth() -> None:
+    """engine/tracker_cache.py writes Rasa's rows, reads back Rasa's trackers, and sees another
+    engine's turn, an erasure, a retention purge, an unsaved turn and a restart."""
+    env = {**os.environ, "PYTHONWARNINGS": "ignore", "RASA_TELEMETRY_ENABLED": "false"}
+    run = subprocess.run(
+        [str(RASA_PYTHON), "engine/check_tracker_cache.py"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    result = json.loads(run.stdout.strip().splitlines()[-1])
+    assert result["ok"], result
+    assert result["hits"] > 0
