@@ -508,9 +508,8 @@ async def run_levels(
                 )
             print(
                 f"{people:>3} people, whole path sent {whole.messages} Bot API messages, "
-                f"{whole.messages / whole.elapsed if whole.elapsed else 0:.1f}/s (the bot's "
-                f"limiter keeps Telegram's {TELEGRAM_MESSAGES_PER_SECOND} messages/s per bot: "
-                "it caps whole-path turns/s)"
+                f"{whole.messages / whole.elapsed if whole.elapsed else 0:.1f}/s (answers are "
+                f"not paced; Telegram's ~{TELEGRAM_MESSAGES_PER_SECOND}/s is for bulk messages)"
             )
         print(f"\n{load_average()}\n")
         print(table(rows))
