@@ -17,9 +17,9 @@ setup:  ## create/refresh .venv (3.11) and .venv-rasa (3.10) when their requirem
 train: setup  ## retrain the Rasa model when data, domain or config changed
 	@scripts/train.sh
 
-lint: setup  ## ruff's lint rules, then its formatter in check mode (`ruff format bot actions tests` fixes)
-	.venv/bin/ruff check bot actions tests
-	.venv/bin/ruff format --check bot actions tests
+lint: setup  ## ruff's lint rules, then its formatter in check mode (`ruff format bot actions tests engine` fixes)
+	.venv/bin/ruff check bot actions tests engine
+	.venv/bin/ruff format --check bot actions tests engine
 
 typecheck: setup
 	.venv/bin/mypy

@@ -19,18 +19,20 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any
 
-def messages(per_intent: int = 2) -> List[str]:
+
+def messages(per_intent: int = 2) -> list[str]:
     """The first examples of every intent in nlu_data/ (training data, never the held-out
     sets): every classifier and response selector of the model is exercised."""
     import yaml
 
-    out: List[str] = []
+    out: list[str] = []
     for path in sorted((Path(__file__).resolve().parents[1] / "nlu_data").glob("*.yml")):
         for block in yaml.safe_load(path.read_text()).get("nlu") or []:
             examples = [
-                line.strip()[2:] for line in str(block.get("examples", "")).splitlines()
+                line.strip()[2:]
+                for line in str(block.get("examples", "")).splitlines()
                 if line.strip().startswith("- ")
             ]
             out += examples[:per_intent]
@@ -48,7 +50,7 @@ def main() -> int:
     parser.add_argument("--out", help="write the parse results as JSON here")
     args = parser.parse_args()
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    phases: Dict[str, float] = {}
+    phases: dict[str, float] = {}
     start = _cpu()
     here = Path(__file__).resolve().parent
     # engine/ for rasa_server; the project root for the pipeline's own component
@@ -69,7 +71,7 @@ def main() -> int:
     agent = Agent.load(args.model)
     phases["load model"] = _cpu() - mark
 
-    async def parse_all() -> List[Dict[str, Any]]:
+    async def parse_all() -> list[dict[str, Any]]:
         out = []
         for index, text in enumerate(messages()):
             mark = _cpu()
@@ -83,12 +85,14 @@ def main() -> int:
                     "ranking": result.get("intent_ranking"),
                     "response_selector": {
                         key: value.get("response", {}).get("intent_response_key")
-                        if isinstance(value, dict) else None
+                        if isinstance(value, dict)
+                        else None
                         for key, value in (result.get("response_selector") or {}).items()
                     },
                     "response_confidence": {
                         key: value.get("response", {}).get("confidence")
-                        if isinstance(value, dict) else None
+                        if isinstance(value, dict)
+                        else None
                         for key, value in (result.get("response_selector") or {}).items()
                     },
                 }

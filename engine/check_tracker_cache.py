@@ -57,9 +57,7 @@ def main() -> int:
 
     def turn(tracker: Any, text: str, intent: str, n: int) -> None:
         stamp = 1_700_000_000.0 + n
-        tracker.update(
-            UserUttered(text, {"name": intent, "confidence": 0.9}, timestamp=stamp)
-        )
+        tracker.update(UserUttered(text, {"name": intent, "confidence": 0.9}, timestamp=stamp))
         tracker.update(ActionExecuted("action_listen", timestamp=stamp + 0.1))
         tracker.update(SlotSet("visitor_role", "parent", timestamp=stamp + 0.2))
         tracker.update(BotUttered(f"antwoord {n}", timestamp=stamp + 0.3))

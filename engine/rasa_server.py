@@ -59,7 +59,7 @@ import sys
 import tempfile
 import types
 from pathlib import Path
-from typing import Any, Dict, Optional, Text
+from typing import Any
 
 from jsonschema import ValidationError, validators
 from jsonschema.exceptions import best_match
@@ -67,17 +67,17 @@ from jsonschema.protocols import Validator
 from rasa.core.actions import action
 from rasa.shared.constants import DOCS_BASE_URL
 
-_validator: Optional[Validator] = None
+_validator: Validator | None = None
 
 
-def _validate_action_result(self: action.RemoteAction, result: Dict[Text, Any]) -> bool:
+def _validate_action_result(self: action.RemoteAction, result: dict[str, Any]) -> bool:
     global _validator
     if _validator is None:
         spec = self.action_response_format_spec()
         cls = validators.validator_for(spec)
         cls.check_schema(spec)  # once, not on every response
         _validator = cls(spec)
-    error: Optional[ValidationError] = best_match(_validator.iter_errors(result))
+    error: ValidationError | None = best_match(_validator.iter_errors(result))
     if error is not None:
         error.message += (
             f". Failed to validate Action server response from API, "
@@ -126,7 +126,7 @@ def _install_fast_model_load() -> None:
 
     def load(
         cls: Any,
-        model_file_name: Text,
+        model_file_name: str,
         model_data_example: Any,
         predict_data_example: Any = None,
         finetune_mode: bool = False,
@@ -135,8 +135,13 @@ def _install_fast_model_load() -> None:
     ) -> Any:
         if finetune_mode:  # training goes on from these weights: Rasa's own way
             return original(
-                cls, model_file_name, model_data_example, predict_data_example, finetune_mode,
-                *args, **kwargs,
+                cls,
+                model_file_name,
+                model_data_example,
+                predict_data_example,
+                finetune_mode,
+                *args,
+                **kwargs,
             )
         model = cls(*args, **kwargs)
         config = kwargs.get("config", {})

@@ -24,8 +24,17 @@ MARKERS = (PARENT, PROFESSIONAL, SCHOOL)
 # professional gets their own answer instead. Small talk, privacy, handoff, out of scope
 # and the form's own intents are left alone.
 _YOUTH = frozenset(
-    {"faq", "feeling", "cost", "when_where", "who_is_it_for", "what_is_joinus", "express_interest",
-     "think_about_it", "youth_role"}
+    {
+        "faq",
+        "feeling",
+        "cost",
+        "when_where",
+        "who_is_it_for",
+        "what_is_joinus",
+        "express_interest",
+        "think_about_it",
+        "youth_role",
+    }
 )
 _SCHOOL = frozenset(
     {"school_role", "school_faq", "school_refer", "school_presentation", "school_material_request"}
@@ -36,7 +45,9 @@ _SIGNUP_ANSWERS = frozenset({"faq/aanmelden", "school_faq/how_refer"})
 
 
 def compile_markers(patterns: Mapping[str, Iterable[str]]) -> dict[str, list[re.Pattern[str]]]:
-    return {name: [re.compile(p, re.IGNORECASE) for p in patterns.get(name, ())] for name in MARKERS}
+    return {
+        name: [re.compile(p, re.IGNORECASE) for p in patterns.get(name, ())] for name in MARKERS
+    }
 
 
 def found(markers: Mapping[str, Sequence[re.Pattern[str]]], text: str) -> set[str]:
@@ -67,7 +78,9 @@ def role_intent(
     if intent not in targets:
         return None
     general, signup = (
-        ("parent_role", "parent_signup") if role == "parent" else ("professional_role", "professional_refer")
+        ("parent_role", "parent_signup")
+        if role == "parent"
+        else ("professional_role", "professional_refer")
     )
     if intent in _SIGNUP or answer in _SIGNUP_ANSWERS:
         return signup
