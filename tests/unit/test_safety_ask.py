@@ -13,30 +13,15 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.answers.facts import Facts
-from bot.core.pseudonym import Pseudonymiser
-from bot.pipeline.conversation import ChannelUser, Conversation
-from bot.pipeline.messages import Reply
-from bot.safety import STAFF_PHRASE, CrisisCategory, SafetyNet, ask_reply, assess, classifier
+from bot.pipeline.conversation import ChannelUser
+from bot.safety import STAFF_PHRASE, CrisisCategory, SafetyNet, ask_reply, assess
 from bot.safety.cues import has_danger_cue
 from bot.safety.net import CUELESS_THRESHOLD, is_yes
+from tests.stand_ins import RecordingEngine, conversation_with, model_setter
+from tests.stand_ins import StandInModel as _Model
 
 C = CrisisCategory
 FACTS = Path(__file__).resolve().parents[2] / "content" / "facts.yml"
-
-
-class _Model:
-    """A stand-in layer 2: fixed probabilities, or per keyword (first match wins)."""
-
-    def __init__(self, default: dict[str, float], **by_word: dict[str, float]) -> None:
-        self.default = default
-        self.by_word = by_word
-
-    def predict(self, text: str) -> dict[str, float]:
-        for word, probs in self.by_word.items():
-            if word in text:
-                return probs
-        return self.default
 
 
 CALM = {"none": 0.95, "crisis": 0.05}
@@ -48,10 +33,7 @@ DARK_ACUTE = {"crisis": 0.45, "acute": 0.25, "distress": 0.25, "none": 0.05}
 
 @pytest.fixture
 def model(monkeypatch: pytest.MonkeyPatch) -> Any:
-    def use(stand_in: Any) -> None:
-        monkeypatch.setattr(classifier._LAYER2, "_model", stand_in)
-
-    return use
+    return model_setter(monkeypatch)
 
 
 # --- danger cues ----------------------------------------------------------------------------
@@ -215,21 +197,10 @@ def test_the_question_survives_a_broken_facts_file(broken: Any) -> None:
 # --- the pipeline -------------------------------------------------------------------------------
 
 
-class _Engine:
-    def __init__(self) -> None:
-        self.sent: list[str] = []
-
-    async def send(
-        self, sender: str, text: str, metadata: dict[str, Any] | None = None
-    ) -> list[Reply]:
-        self.sent.append(text)
-        return [Reply("Je bent welkom bij Join us!")]
-
-
 async def test_the_pipeline_asks_then_a_yes_gets_the_crisis_reply(model: Any) -> None:
     model(_Model(VEILED, ja={"none": 0.9, "crisis": 0.1}))
-    engine = _Engine()
-    conversation = Conversation(engine, Pseudonymiser(b"k" * 32), Facts(FACTS))  # type: ignore[arg-type]
+    engine = RecordingEngine()
+    conversation = conversation_with(engine)
     user = ChannelUser("test", 7, 7)
     asked = await conversation.text(user, "zaterdag is het zover, alles ligt klaar")
     assert "jezelf iets wilt aandoen" in asked[0].text and engine.sent == []

@@ -20,7 +20,6 @@ from actions.fallback import ActionAskAffirmation, ActionDefaultFallback
 from bot.answers.facts import Facts
 from bot.core.pseudonym import Pseudonymiser
 from bot.pipeline.conversation import ChannelUser, Conversation
-from bot.pipeline.messages import Reply
 from bot.safety import (
     STAFF_PHRASE,
     CrisisCategory,
@@ -34,6 +33,7 @@ from bot.safety import (
     warm_up,
 )
 from bot.safety.classifier import FastModel, build_model, load_examples
+from tests.stand_ins import RecordingEngine, conversation_with
 
 ROOT = Path(__file__).resolve().parents[2]
 FACTS = ROOT / "content" / "facts.yml"
@@ -326,19 +326,8 @@ def test_soft_replies_survive_a_broken_facts_file(broken: Any) -> None:
 # --- the pipeline ----------------------------------------------------------------------------
 
 
-class RecordingEngine:
-    def __init__(self) -> None:
-        self.sent: list[str] = []
-
-    async def send(
-        self, sender: str, text: str, metadata: dict[str, Any] | None = None
-    ) -> list[Reply]:
-        self.sent.append(text)
-        return [Reply("Je bent welkom! Veel jongeren bij Join us vinden contact maken spannend.")]
-
-
 def _conversation(engine: RecordingEngine) -> Conversation:
-    return Conversation(engine, Pseudonymiser(b"k" * 32), Facts(FACTS))  # type: ignore[arg-type]
+    return conversation_with(engine)
 
 
 def _flagged_sets() -> list[str]:

@@ -11,28 +11,11 @@ from typing import Any
 import pytest
 
 from bot.safety import CrisisCategory, SafetyNet, assess, assess_rules, classifier, grief_reply
+from tests.stand_ins import StandInModel as _Model
+from tests.stand_ins import WindowStandInModel as _WindowModel
+from tests.stand_ins import model_setter
 
 C = CrisisCategory
-
-
-class _Model:
-    """A stand-in layer 2: fixed probabilities, or per keyword (first match wins); with
-    ``parts_only`` the keywords count only in a part of a long message (a window)."""
-
-    def __init__(
-        self, default: dict[str, float], parts_only: bool = False, **by_word: dict[str, float]
-    ) -> None:
-        self.default = default
-        self.parts_only = parts_only
-        self.by_word = by_word
-
-    def predict(self, text: str) -> dict[str, float]:
-        if self.parts_only and len(text) > classifier.LONG_MESSAGE:
-            return self.default
-        for word, probs in self.by_word.items():
-            if word in text:
-                return probs
-        return self.default
 
 
 CALM = {"none": 0.95, "crisis": 0.05}
@@ -41,10 +24,7 @@ WORRIED = {"none": 0.5, "crisis": 0.2, "acute": 0.3}
 
 @pytest.fixture
 def model(monkeypatch: pytest.MonkeyPatch) -> Any:
-    def use(stand_in: Any) -> None:
-        monkeypatch.setattr(classifier._LAYER2, "_model", stand_in)
-
-    return use
+    return model_setter(monkeypatch)
 
 
 # --- everyday words need support ------------------------------------------------------------
@@ -132,14 +112,14 @@ LONG = (
 
 
 def test_a_window_that_is_only_a_bit_dangerous_does_not_flag(model: Any) -> None:
-    model(_Model(CALM, parts_only=True, dierenarts={"crisis": 0.65, "none": 0.35}))
+    model(_WindowModel(CALM, dierenarts={"crisis": 0.65, "none": 0.35}))
     prediction = classifier.predict(LONG)
     assert prediction is not None and prediction.from_window
     assert assess(LONG).level != "crisis"
 
 
 def test_a_window_that_is_clearly_dangerous_flags(model: Any) -> None:
-    model(_Model(CALM, parts_only=True, dierenarts={"crisis": 0.95, "none": 0.05}))
+    model(_WindowModel(CALM, dierenarts={"crisis": 0.95, "none": 0.05}))
     assert assess(LONG).level == "crisis"
 
 
