@@ -27,7 +27,7 @@ from bot.privacy.directives import PrivacyContext, privacy_directives
 from bot.privacy.drafts import DRAFT_HOURS, DraftService
 from bot.privacy.retention import RetentionJob
 from bot.privacy.rights import PrivacyService
-from bot.safety import SafetyResult
+from bot.safety import SafetyResult, wait_for_layer2
 from bot.school.directives import referral_directives
 from bot.school.requests import SchoolRequestService
 from bot.staff.crisis_alerts import CrisisAlerts
@@ -36,6 +36,8 @@ from bot.staff.members import StaffDirectory
 from bot.storage.db import Database, migrate
 
 log = logging.getLogger(__name__)
+# How long start-up waits for the safety model before the first message is answered.
+SAFETY_MODEL_WAIT_SECONDS = 60.0
 
 # Pauses between attempts to queue a crisis alert while the database is locked or down.
 ALERT_RETRY_PAUSES = (1.0, 2.0, 4.0)
@@ -158,6 +160,14 @@ class Runtime:
     async def start(self) -> None:
         await asyncio.to_thread(migrate, self.settings.database_url)
         log.info("database ready (%s)", self.database.engine.dialect.name)
+        # The safety net's layer 2 has been loading since the conversation was built; the first
+        # messages after a (re)start must be judged by both layers, not by the rules alone, so
+        # start answering once it is ready (seconds from its cache; a refit after new data
+        # takes longer: past the limit layer 1 answers alone until layer 2 is there).
+        if await asyncio.to_thread(wait_for_layer2, SAFETY_MODEL_WAIT_SECONDS):
+            log.info("safety net ready (both layers)")
+        else:
+            log.warning("safety layer 2 not ready yet: layer 1 answers alone until it is")
 
     def start_jobs(self) -> None:
         """Start the periodic jobs (needs the running event loop: call from post_init)."""

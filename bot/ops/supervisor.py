@@ -549,6 +549,10 @@ def main() -> int:
         backups=settings.ops.log_backups,
     )
     check_model()
+    if terminal_mode:  # the chat runs in this process: its safety model loads while Rasa starts
+        from bot.safety import warm_up_in_background
+
+        warm_up_in_background()
     supervisor = Supervisor(settings, echo_logs=not terminal_mode)
 
     # Migrate before anyone touches the database (the action server writes too).

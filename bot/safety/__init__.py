@@ -12,7 +12,7 @@ warm one for a loss. No network.
 """
 
 from . import classifier
-from .classifier import layer2_ready, warm_up, warm_up_in_background
+from .classifier import layer2_ready, wait_for_layer2, warm_up, warm_up_in_background
 from .detector import assess_rules
 from .model import CrisisCategory, Level, SafetyResult
 from .net import SafetyNet, assess
@@ -42,6 +42,7 @@ __all__ = [
     "grief_reply",
     "layer2_ready",
     "normalise",
+    "wait_for_layer2",
     "warm_up",
     "warm_up_in_background",
 ]

@@ -363,6 +363,7 @@ class _Layer2:
         self._model: Any = None
         self._failed = False
         self._started = False
+        self._settled = threading.Event()  # set once the model is loaded or known to be missing
         self.load_seconds = 0.0
         self.source = ""
         # The last few predictions, by a digest of the text (the text itself is not kept): the
@@ -386,12 +387,20 @@ class _Layer2:
                     log.exception("safety layer 2 unavailable; layer 1 decides alone")
                     self._failed = True
                 self.load_seconds = time.perf_counter() - started
+                self._settled.set()
         finally:
             self._lock.release()
         return self._model
 
     @property
     def ready(self) -> bool:
+        return self._model is not None
+
+    def wait_settled(self, timeout: float) -> bool:
+        """Block until a load under way has finished (or ``timeout``); whether the model is ready."""
+        if self._model is None and not self._failed:
+            self.start_background_load()
+            self._settled.wait(timeout)
         return self._model is not None
 
     def start_background_load(self) -> None:
@@ -471,6 +480,11 @@ def warm_up() -> float:
 def warm_up_in_background() -> None:
     """Start loading the model in a thread; until it is ready layer 1 decides alone."""
     _LAYER2.start_background_load()
+
+
+def wait_for_layer2(timeout: float) -> bool:
+    """At start-up: wait (at most ``timeout`` s) for the load under way; whether it is ready."""
+    return _LAYER2.wait_settled(timeout)
 
 
 def layer2_ready() -> bool:

@@ -7,6 +7,7 @@ sentences are not the validation lines.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ import pytest
 import yaml
 
 from bot.pipeline.conversation import ChannelUser
-from bot.safety import STAFF_PHRASE, CrisisCategory, SafetyNet, ask_reply, assess
+from bot.safety import STAFF_PHRASE, CrisisCategory, SafetyNet, ask_reply, assess, classifier
 from bot.safety.cues import has_danger_cue
 from bot.safety.net import CUELESS_THRESHOLD, is_yes
 from tests.stand_ins import RecordingEngine, conversation_with, model_setter
@@ -263,3 +264,33 @@ def test_calm_turns_long_ago_do_not_count(model: Any) -> None:
     net.assess("we gaan verhuizen", "p")
     clock.now += 31 * 60
     assert net.assess("dit is mijn laatste week", "p").level == "crisis"
+
+
+# --- start-up: the first messages get both layers ---------------------------------------------
+
+
+def test_start_up_waits_for_a_load_under_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    layer = classifier._Layer2()
+    loaded = threading.Event()
+
+    def slow_load() -> Any:
+        loaded.wait(5.0)  # still loading while start-up asks
+        return object()
+
+    monkeypatch.setattr(classifier, "FastModel", lambda pipeline: pipeline)
+    monkeypatch.setattr(layer, "_load_or_fit", slow_load)
+    layer.start_background_load()
+    threading.Timer(0.2, loaded.set).start()
+    assert not layer.ready
+    assert layer.wait_settled(30.0) and layer.ready
+
+
+def test_start_up_does_not_hang_when_layer_2_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    layer = classifier._Layer2()
+
+    def broken() -> Any:
+        raise OSError("no cache, no data")
+
+    monkeypatch.setattr(layer, "_load_or_fit", broken)
+    assert layer.wait_settled(30.0) is False  # settled (failed), not timed out
+    assert layer._settled.is_set()
