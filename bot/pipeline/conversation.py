@@ -122,8 +122,14 @@ class Conversation:
     def pseudonym(self, user: ChannelUser) -> str:
         return self._pseudonymiser.for_user(user.platform, user.user_id)
 
-    async def text(self, user: ChannelUser, text: str) -> list[Reply]:
-        """A typed message: safety net first (works without Rasa), then the engine."""
+    async def text(
+        self, user: ChannelUser, text: str, *, judged: SafetyResult | None = None
+    ) -> list[Reply]:
+        """A typed message: safety net first (works without Rasa), then the engine.
+
+        ``judged``: the safety net's verdict on this very message, when a front end's gate
+        already asked for it (``judge``): the net remembers what it saw per person, so each
+        message must be judged once."""
         text = (text or "").strip()
         if not text:
             return [EMPTY]
@@ -131,7 +137,7 @@ class Conversation:
             name, _, arg = text[1:].partition(" ")
             return await self.command(user, name.split("@", 1)[0], arg.strip())
         # A flagged message returns here: it never reaches the engine, so never a Join us answer.
-        safety = self._safety.assess(text, self.pseudonym(user))
+        safety = judged if judged is not None else self.judge(user, text)
         if safety.level == "crisis":
             return self._crisis(user, safety)
         if safety.level == "check_in" and safety.has("ask"):
@@ -158,7 +164,14 @@ class Conversation:
     def crisis_check(self, user: ChannelUser, text: str) -> list[Reply] | None:
         """The crisis reply for any text a person sent (a caption, an edit, the words after a
         command), or ``None``; front ends call it for text that does not go through ``text``."""
-        safety = self._safety.assess(text or "", self.pseudonym(user))
+        return self.crisis_replies(user, self.judge(user, text or ""))
+
+    def judge(self, user: ChannelUser, text: str) -> SafetyResult:
+        """The safety net's verdict on one message of this person (it updates their memory)."""
+        return self._safety.assess(text, self.pseudonym(user))
+
+    def crisis_replies(self, user: ChannelUser, safety: SafetyResult) -> list[Reply] | None:
+        """The crisis reply for a verdict of ``judge``, or ``None`` when it is no crisis."""
         return self._crisis(user, safety) if safety.level == "crisis" else None
 
     def _crisis(self, user: ChannelUser, safety: SafetyResult) -> list[Reply]:

@@ -21,12 +21,15 @@ from bot.pipeline.conversation import COMMAND_INTENTS, EDITED, ONLY_TEXT, Channe
 from bot.pipeline.messages import Reply
 from bot.pipeline.outbox import OutButton, enqueue
 from bot.privacy.directives import record_message
+from bot.safety import SafetyResult
 from bot.storage.db import Database
 from bot.storage.models import ButtonPayload
 from bot.telegram.ratelimit import replying_to
 from bot.telegram.rendering import EPHEMERAL_SIGNER, ButtonSigner, OutgoingMessage, render
 
 log = logging.getLogger(__name__)
+# chat_data key: (update id, SafetyResult) of the message safety_gate just judged.
+_JUDGED = "safety_verdict"
 
 EXPIRED_BUTTON = Reply(texts.OLD_BUTTON)
 
@@ -177,13 +180,28 @@ async def safety_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     text = message.text or message.caption or ""
     if not text:
         return
-    replies = _conversation(context).crisis_check(user, text)
+    conversation = _conversation(context)
+    safety = conversation.judge(user, text)
+    replies = conversation.crisis_replies(user, safety)
     if replies is None:
+        # on_text reuses this verdict: the net remembers what it saw, so judging the same
+        # message twice made it look like a second, calm turn of the same person.
+        if context.chat_data is not None:
+            context.chat_data[_JUDGED] = (update.update_id, safety)
         return
     await send_replies(context, int(user.chat_id), replies)
     command = text[1:].split(maxsplit=1)[0].split("@", 1)[0].lower() if text[0] == "/" else ""
     if update.edited_message is not None or command not in _feature_commands(context):
         raise ApplicationHandlerStop
+
+
+def _judged(update: Update, context: ContextTypes.DEFAULT_TYPE) -> SafetyResult | None:
+    """safety_gate's verdict on this update's message, if it gave one (taken once)."""
+    stored = context.chat_data.pop(_JUDGED, None) if context.chat_data is not None else None
+    if stored is None or stored[0] != update.update_id:
+        return None
+    verdict: SafetyResult = stored[1]
+    return verdict
 
 
 def _feature_commands(context: ContextTypes.DEFAULT_TYPE) -> frozenset[str]:
@@ -211,7 +229,9 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     # limiter (many people at once) gets no extra Bot API call.
     typing = asyncio.create_task(_typing(context, int(user.chat_id)))
     try:
-        replies = await _conversation(context).text(user, update.effective_message.text or "")
+        replies = await _conversation(context).text(
+            user, update.effective_message.text or "", judged=_judged(update, context)
+        )
     finally:
         typing.cancel()
         with contextlib.suppress(asyncio.CancelledError):

@@ -294,3 +294,28 @@ def test_start_up_does_not_hang_when_layer_2_is_missing(monkeypatch: pytest.Monk
     monkeypatch.setattr(layer, "_load_or_fit", broken)
     assert layer.wait_settled(30.0) is False  # settled (failed), not timed out
     assert layer._settled.is_set()
+
+
+async def test_a_message_the_gate_judged_is_not_judged_again(
+    model: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Telegram gate judges first; the net remembers per person what it saw (calm turns, the
+    question it asked), so the conversation must reuse that verdict, not judge again."""
+    model(_Model(CALM, **{"alles ligt klaar": VEILED}))
+    conversation = conversation_with(RecordingEngine())
+    calls: list[str] = []
+    judge = conversation._safety.assess
+
+    def counted(text: str, key: str | None = None) -> Any:
+        calls.append(text)
+        return judge(text, key)
+
+    monkeypatch.setattr(conversation._safety, "assess", counted)
+    user = ChannelUser("test", 9, 9)
+    verdict = conversation.judge(user, "zaterdag is het zover, alles ligt klaar")
+    assert verdict.has("ask")
+    replies = await conversation.text(
+        user, "zaterdag is het zover, alles ligt klaar", judged=verdict
+    )
+    assert "jezelf iets wilt aandoen" in replies[0].text
+    assert len(calls) == 1
