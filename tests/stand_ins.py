@@ -19,6 +19,10 @@ FACTS = Path(__file__).resolve().parents[1] / "content" / "facts.yml"
 JOIN_US_ANSWER = "Je bent welkom! Veel jongeren bij Join us vinden contact maken spannend."
 
 
+# Layer-2 readings the safety tests use most: nothing dark in it.
+CALM = {"none": 0.95, "crisis": 0.05}
+
+
 class StandInModel:
     """A stand-in layer 2: fixed probabilities, or per keyword (first match wins)."""
 

@@ -18,14 +18,13 @@ from bot.pipeline.conversation import ChannelUser
 from bot.safety import STAFF_PHRASE, CrisisCategory, SafetyNet, ask_reply, assess, classifier
 from bot.safety.cues import has_danger_cue
 from bot.safety.net import CUELESS_THRESHOLD, is_yes
-from tests.stand_ins import RecordingEngine, conversation_with, model_setter
+from tests.stand_ins import CALM, RecordingEngine, conversation_with, model_setter
 from tests.stand_ins import StandInModel as _Model
 
 C = CrisisCategory
 FACTS = Path(__file__).resolve().parents[2] / "content" / "facts.yml"
 
 
-CALM = {"none": 0.95, "crisis": 0.05}
 DARK = {"crisis": 0.7, "distress": 0.25, "none": 0.05}
 SURE = {"crisis": 0.95, "distress": 0.05}
 VEILED = {"ambiguous": 0.6, "crisis": 0.3, "none": 0.1}

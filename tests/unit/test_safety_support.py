@@ -11,14 +11,13 @@ from typing import Any
 import pytest
 
 from bot.safety import CrisisCategory, SafetyNet, assess, assess_rules, classifier, grief_reply
+from tests.stand_ins import CALM, model_setter
 from tests.stand_ins import StandInModel as _Model
 from tests.stand_ins import WindowStandInModel as _WindowModel
-from tests.stand_ins import model_setter
 
 C = CrisisCategory
 
 
-CALM = {"none": 0.95, "crisis": 0.05}
 WORRIED = {"none": 0.5, "crisis": 0.2, "acute": 0.3}
 
 

@@ -167,16 +167,21 @@ def _same_hash(count: int, instances: int = 2) -> list[str]:
     return found[:count]
 
 
-async def test_without_a_shared_lock_store_concurrent_people_are_spread_evenly() -> None:
-    """A hash alone put these ten on one engine; the least busy engine takes each new turn."""
-    engine, clock = _HeldEngine(), _Clock()
-    client = RasaClient(
+def _two_engines(engine: _HeldEngine, clock: _Clock) -> RasaClient:
+    """A client for two engines without a shared lock store (each person's turns by person)."""
+    return RasaClient(
         ["http://a.test", "http://b.test"],
         2,
         by_person=True,
         transport=httpx.MockTransport(engine.handler),
         clock=clock,
     )
+
+
+async def test_without_a_shared_lock_store_concurrent_people_are_spread_evenly() -> None:
+    """A hash alone put these ten on one engine; the least busy engine takes each new turn."""
+    engine, clock = _HeldEngine(), _Clock()
+    client = _two_engines(engine, clock)
     clock.now += RASA_LOCK_LIFETIME  # past the start-up stay
     people = _same_hash(10)
     engine.expected = len(people)
@@ -194,13 +199,7 @@ async def test_a_persons_abandoned_turn_keeps_their_next_turns_on_its_engine() -
     turns stay on that engine, however busy, until the stay is over."""
     engine, clock = _HeldEngine(), _Clock()
     engine.release.set()
-    client = RasaClient(
-        ["http://a.test", "http://b.test"],
-        2,
-        by_person=True,
-        transport=httpx.MockTransport(engine.handler),
-        clock=clock,
-    )
+    client = _two_engines(engine, clock)
     clock.now += RASA_LOCK_LIFETIME
     slow, other = _same_hash(2)
     engine.time_out.add(slow)
@@ -224,13 +223,7 @@ async def test_right_after_start_each_person_keeps_to_their_hashed_engine() -> N
     """A turn abandoned by the previous bot process may still run: for the first minutes the
     hash decides, as it did before the bot restarted."""
     engine, clock = _HeldEngine(), _Clock()
-    client = RasaClient(
-        ["http://a.test", "http://b.test"],
-        2,
-        by_person=True,
-        transport=httpx.MockTransport(engine.handler),
-        clock=clock,
-    )
+    client = _two_engines(engine, clock)
     people = _same_hash(6)
     engine.expected = len(people)
     turns = [asyncio.create_task(client.send(p, "hoi")) for p in people]
