@@ -29,7 +29,7 @@ class Conversation:
     def __init__(self, wait_for: asyncio.Event | None = None) -> None:
         self.wait_for = wait_for
 
-    async def text(self, user: Any, text: str) -> list[Reply]:
+    async def text(self, user: Any, text: str, *, judged: Any = None) -> list[Reply]:
         if self.wait_for is not None:  # a slow engine turn: answers once "typing…" went out
             await self.wait_for.wait()
         return [Reply("hoi")]
@@ -40,6 +40,7 @@ def _update() -> Any:
         effective_user=SimpleNamespace(id=CHAT),
         effective_chat=SimpleNamespace(id=CHAT, type="private"),
         effective_message=SimpleNamespace(text="wat is join us"),
+        update_id=1,
     )
 
 
@@ -55,7 +56,7 @@ async def _on_text(
 
     monkeypatch.setattr(handlers, "TYPING_AFTER", 0)
     monkeypatch.setattr(handlers, "send_replies", send_replies)
-    context = SimpleNamespace(bot=bot, bot_data={"conversation": conversation})
+    context = SimpleNamespace(bot=bot, bot_data={"conversation": conversation}, chat_data={})
     await handlers.on_text(_update(), context)  # type: ignore[arg-type]
     return sent
 
