@@ -26,6 +26,7 @@ from bot.answers.feelings import (
     kind_of,
     listening_buttons,
     listening_reply,
+    speaks_for_self,
 )
 from bot.school import texts as school_texts
 
@@ -46,7 +47,14 @@ class ActionFeelingNext(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> EventList:
+        events: EventList = []
         role = tracker.get_slot("visitor_role")
+        text = (tracker.latest_message or {}).get("text") or ""
+        if role in (PARENT, PROFESSIONAL) and speaks_for_self(text):
+            # A young person telling how they feel, after a message read as an adult's: answer
+            # them as a young person from now on.
+            role = None
+            events.append(SlotSet("visitor_role", None))
         if role == PARENT:
             dispatcher.utter_message(
                 text=texts.FEELING_NEXT_PARENT,
@@ -67,10 +75,10 @@ class ActionFeelingNext(Action):
                 text=listening_reply(facts(), band if isinstance(band, str) else None, told),
                 buttons=listening_buttons(),
             )
-            return []
+            return events
         seed = f"{tracker.sender_id}:{told}"
         dispatcher.utter_message(text=first_reply(kind, seed), buttons=first_buttons(kind))
-        return []
+        return events
 
 
 class ActionFormPaused(Action):

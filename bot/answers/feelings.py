@@ -9,6 +9,7 @@ they feel, a listening reply with someone to talk to now (numbers from ``content
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -63,6 +64,26 @@ def kind_of(parse_data: Mapping[str, Any]) -> str | None:
         return None
     kind = key.split("/", 1)[1]
     return kind if kind in KINDS else None
+
+
+# "ik voel me alleen" is someone speaking about themself; "hij zit alleen op zijn kamer" or "mijn
+# dochter" is an adult speaking about a child or client. "ze" stays out: "ze lachen me uit" is a
+# young person's sentence.
+_SELF = re.compile(r"\b(ik|k|me|mij|mijn|m'n|mn|i|i'm|im|my|myself)\b", re.IGNORECASE)
+_SOMEONE_ELSE = re.compile(
+    r"\b(hij|zij|hem|his|he|she|her|"
+    r"zoon|zoontje|dochter|dochtertje|kind|kinderen|kleinzoon|kleindochter|kleinkind|"
+    r"pleegzoon|pleegdochter|pleegkind|stiefzoon|stiefdochter|neef|nicht|"
+    r"cli[eë]nt(en)?|leerling(en)?|pupil(len)?|patiënt(en)?|patient(en)?)\b",
+    re.IGNORECASE,
+)
+
+
+def speaks_for_self(text: str) -> bool:
+    """Whether a feelings message is about the writer themself: first person, and nobody else
+    (a child, client or pupil; he or she) named. Decides over an earlier parent's or
+    professional's role, which one misread message could otherwise set for a whole conversation."""
+    return bool(_SELF.search(text)) and not _SOMEONE_ELSE.search(text)
 
 
 def feelings_told(events: Sequence[Mapping[str, Any]]) -> int:

@@ -203,6 +203,51 @@ async def test_a_parent_who_sounds_like_a_feeling_is_answered_as_a_parent() -> N
     assert "uw kind" in messages[0]["text"] and "/parent_signup" in payloads(messages[0])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hij zit elk weekend alleen op zijn kamer",
+        "mijn dochter voelt zich zo alleen",
+        "ik merk dat mijn cliënt weinig vrienden heeft",
+    ],
+)
+async def test_an_adult_about_a_child_keeps_the_adults_answer(text: str) -> None:
+    latest = {**parse("lonely"), "text": text}
+    t = tracker(latest, [user("lonely")], {"visitor_role": "parent"})
+    events, messages = await run(ActionFeelingNext(), t)
+    assert "uw kind" in messages[0]["text"] and events == []
+
+
+@pytest.mark.parametrize("role", ["parent", "professional"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik voel me zo alleen, niemand ziet me staan",
+        "ze lachen me uit op school",
+        "I feel so alone",
+    ],
+)
+async def test_a_young_person_about_themself_is_answered_as_a_young_person(
+    role: str, text: str
+) -> None:
+    # One misread message earlier set an adult's role; this message is about the writer.
+    latest = {**parse("lonely"), "text": text}
+    t = tracker(latest, [user("lonely")], {"visitor_role": role})
+    events, messages = await run(ActionFeelingNext(), t)
+    assert [(e["event"], e["name"], e["value"]) for e in events] == [("slot", "visitor_role", None)]
+    assert "uw" not in messages[0]["text"].split()
+    assert "/express_interest" in payloads(messages[0])
+
+
+def test_who_a_feeling_is_about() -> None:
+    assert feelings.speaks_for_self("k voel me echt alleen")
+    assert feelings.speaks_for_self("ik heb geen vrienden")
+    assert not feelings.speaks_for_self("hij heeft geen vrienden")
+    assert not feelings.speaks_for_self("ik maak me zorgen om mijn zoon")
+    assert not feelings.speaks_for_self("niemand ziet hem staan")
+    assert not feelings.speaks_for_self("eenzaam")  # no one named: the earlier role stands
+
+
 async def test_talk_now_without_facts_is_honest(tmp_path: Path) -> None:
     empty = tmp_path / "empty.yml"
     empty.write_text("{}", encoding="utf-8")
