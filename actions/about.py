@@ -9,7 +9,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.facts import facts
+from bot.answers.adults import PARENT, PROFESSIONAL
 from bot.answers.youth import cost_text, when_where_text, who_is_it_for_text
+
+
+def _formal(tracker: Tracker) -> bool:
+    """A parent or professional (``visitor_role``) is answered with "u"."""
+    return tracker.get_slot("visitor_role") in (PARENT, PROFESSIONAL)
 
 
 class ActionAnswerWhenWhere(Action):
@@ -19,7 +25,7 @@ class ActionAnswerWhenWhere(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        dispatcher.utter_message(text=when_where_text(facts()))
+        dispatcher.utter_message(text=when_where_text(facts(), formal=_formal(tracker)))
         return []
 
 
@@ -30,7 +36,7 @@ class ActionAnswerWhoIsItFor(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        dispatcher.utter_message(text=who_is_it_for_text(facts()))
+        dispatcher.utter_message(text=who_is_it_for_text(facts(), formal=_formal(tracker)))
         return []
 
 
@@ -41,5 +47,5 @@ class ActionAnswerCost(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        dispatcher.utter_message(text=cost_text(facts()))
+        dispatcher.utter_message(text=cost_text(facts(), formal=_formal(tracker)))
         return []

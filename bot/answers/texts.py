@@ -51,6 +51,7 @@ WHO_IS_IT_FOR = (
 )
 AGE_GROUPS = "Er zijn groepen voor 12 tot 18 jaar en voor 18 tot 25 jaar."
 WELCOME_AS_YOU_ARE = "Je bent welkom zoals je bent. 🙂"
+WELCOME_AS_THEY_ARE = "Jongeren zijn welkom zoals ze zijn."
 HANDOFF_BOT_AND_HUMAN = "Ik ben een bot, maar je kunt ook met een mens van Join us praten."
 HANDOFF_OR_WE_CONTACT_YOU = (
     "Wil je liever dat iemand van Join us contact met jou opneemt? Dat kan ook. "
@@ -83,6 +84,9 @@ OR = " of "
 AND = " en "
 CONTACT_JOINUS = "Je kunt Join us ook {ways}."
 ASK_SOMEONE = "Je kunt het ook vragen aan iemand van Join us: typ 'ik wil met iemand praten'."
+# The same for a parent or professional (visitor_role): "u".
+CONTACT_JOINUS_FORMAL = "U kunt Join us ook {ways}."
+ASK_SOMEONE_FORMAL = "U kunt het ook vragen aan iemand van Join us: typ 'ik wil met iemand praten'."
 # When and where: the evenings (facts evenings.*); unknown parts are said to be unknown.
 DEFAULT_RHYTHM = "om de twee weken op vrijdagavond"
 EVENINGS_ARE = "De groepsavonden zijn {rhythm}."
@@ -97,6 +101,10 @@ COST_IS = "Meedoen aan Join us kost: {cost}."
 COST_UNKNOWN = (
     "Wat meedoen nu kost, weet ik niet zeker. In 2018 betaalden de gemeenten de avonden, "
     "maar vraag het voor de zekerheid even na."
+)
+COST_UNKNOWN_FORMAL = (
+    "Wat meedoen nu kost, weet ik niet zeker. In 2018 betaalden de gemeenten de avonden, "
+    "maar vraagt u het voor de zekerheid even na."
 )
 # Talking to a person (facts contact.*).
 HANDOFF_CALL_OR_MAIL = "Bel {phone} of mail naar {email}."

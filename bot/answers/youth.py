@@ -47,18 +47,20 @@ MIN_SUGGESTION_CONFIDENCE = 0.05
 _SAFE_LABEL = re.compile(r"^[a-z0-9_/]{1,80}$")
 
 
-def contact_line(facts: Facts) -> str:
+def contact_line(facts: Facts, *, formal: bool = False) -> str:
     parts = []
     if phone := facts.get("contact.phone"):
         parts.append(texts.CALL.format(phone=phone))
     if email := facts.get("contact.email"):
         parts.append(texts.MAIL.format(email=email))
     if not parts:
-        return texts.ASK_SOMEONE
-    return texts.CONTACT_JOINUS.format(ways=texts.OR.join(parts))
+        return texts.ASK_SOMEONE_FORMAL if formal else texts.ASK_SOMEONE
+    contact = texts.CONTACT_JOINUS_FORMAL if formal else texts.CONTACT_JOINUS
+    return contact.format(ways=texts.OR.join(parts))
 
 
-def when_where_text(facts: Facts) -> str:
+def when_where_text(facts: Facts, *, formal: bool = False) -> str:
+    """The evenings' rhythm, time and place; ``formal``: for a parent or professional ("u")."""
     rhythm = facts.get("evenings.rhythm") or texts.DEFAULT_RHYTHM
     lines = [texts.EVENINGS_ARE.format(rhythm=rhythm)]
     times = facts.get("evenings.times")
@@ -74,11 +76,11 @@ def when_where_text(facts: Facts) -> str:
             if not value
         )
         unsure = texts.NOT_SURE_NOW.format(missing=missing)
-        lines.append(f"{unsure[:1].upper()}{unsure[1:]} {contact_line(facts)}")
+        lines.append(f"{unsure[:1].upper()}{unsure[1:]} {contact_line(facts, formal=formal)}")
     return " ".join(lines)
 
 
-def who_is_it_for_text(facts: Facts) -> str:
+def who_is_it_for_text(facts: Facts, *, formal: bool = False) -> str:
     """Ages and age groups from the report; the current groups only when staff filled them in."""
     lines = [
         texts.WHO_IS_IT_FOR,
@@ -89,16 +91,17 @@ def who_is_it_for_text(facts: Facts) -> str:
         current = ", ".join(str(item) for item in current if str(item).strip())
     if current:
         lines.append(texts.CURRENT_GROUPS.format(groups=current))
-    lines.append(texts.WELCOME_AS_YOU_ARE)
+    lines.append(texts.WELCOME_AS_THEY_ARE if formal else texts.WELCOME_AS_YOU_ARE)
     return " ".join(lines)
 
 
-def cost_text(facts: Facts) -> str:
+def cost_text(facts: Facts, *, formal: bool = False) -> str:
     """What taking part costs: only what staff wrote down; otherwise say so honestly."""
     cost = facts.get("evenings.cost")
     if cost:
         return texts.COST_IS.format(cost=cost)
-    return f"{texts.COST_UNKNOWN} {contact_line(facts)}"
+    unknown = texts.COST_UNKNOWN_FORMAL if formal else texts.COST_UNKNOWN
+    return f"{unknown} {contact_line(facts, formal=formal)}"
 
 
 def handoff_text(facts: Facts) -> str:

@@ -72,7 +72,12 @@ def test_terminal_chat_without_token(tmp_path: Path) -> None:
         [sys.executable, "-m", "bot"],
         cwd=ROOT,
         env=env,
-        input="wat is join us?\n1\nwanneer is het\n/exit\n",
+        input=(
+            "wat is join us?\n1\nwanneer is het\nhoi\n"
+            # A parent: later answers say "u" (the cost answer comes from the action server).
+            "mijn dochter van 15 zit elk weekend alleen op haar kamer, is join us iets voor haar?\n"
+            "wat kost het?\n/exit\n"
+        ),
         capture_output=True,
         text=True,
         timeout=STARTUP,
@@ -82,4 +87,8 @@ def test_terminal_chat_without_token(tmp_path: Path) -> None:
     assert "TELEGRAM_BOT_TOKEN" in out  # how to connect a real bot
     assert "Join us" in out and "[1]" in out  # buttons shown as numbered choices
     assert "vrijdagavond" in out
+    assert out.count("Ik ben de chatbot van Join us") == 1  # "hoi" again: a short hello
+    assert "Waar kan ik je mee helpen?" in out
+    assert "Goed dat u met uw kind meedenkt" in out
+    assert "U kunt " in out and "vraagt u het" in out  # the cost answer, for a parent
     assert "even niet bereikbaar" not in out
