@@ -27,7 +27,8 @@ from bot.privacy.directives import PrivacyContext, privacy_directives
 from bot.privacy.drafts import DRAFT_HOURS, DraftService
 from bot.privacy.retention import RetentionJob
 from bot.privacy.rights import PrivacyService
-from bot.safety import SafetyResult, wait_for_layer2
+from bot.safety import SafetyNet, SafetyResult, wait_for_layer2
+from bot.safety.journal import DatabaseJournal
 from bot.school.directives import referral_directives
 from bot.school.requests import SchoolRequestService
 from bot.staff.crisis_alerts import CrisisAlerts
@@ -109,12 +110,17 @@ class Runtime:
         )
         self.directives.update(privacy_directives(self.privacy_context))
         self._alert_thread = ThreadPoolExecutor(1, thread_name_prefix="crisis-alerts")
+        # The safety net's memory (distress, the question it asked, the last message) survives a
+        # restart: written behind the net, read back in start().
+        self.safety_journal = DatabaseJournal(self.database)
+        self.safety_net = SafetyNet(journal=self.safety_journal)
         self.conversation = Conversation(
             self.engine,
             self.pseudonymiser,
             self.facts,
             directives=self.directives,
             on_crisis=self._on_crisis,
+            safety_net=self.safety_net,
             capture=self.capture,
         )
         # Periodic jobs; started only by the Telegram front end (start_jobs), not the terminal chat.
@@ -135,6 +141,9 @@ class Runtime:
         # Keeps the crisis lines' cached overrides fresh (the crisis path never reads the DB).
         self.scheduler.every("facts-refresh", 30, lambda: asyncio.to_thread(self.facts.refresh))
         self.scheduler.every("retention", 60 * 60, lambda: asyncio.to_thread(retention.run_once))
+        self.scheduler.every(
+            "safety-memory-retention", 10 * 60, lambda: asyncio.to_thread(self.safety_journal.purge)
+        )
         self.scheduler.every(
             "school-retention", 60 * 60, lambda: asyncio.to_thread(self.referrals.purge_due)
         )
@@ -160,6 +169,11 @@ class Runtime:
     async def start(self) -> None:
         await asyncio.to_thread(migrate, self.settings.database_url)
         log.info("database ready (%s)", self.database.engine.dialect.name)
+        try:
+            remembered = self.safety_net.restore(await asyncio.to_thread(self.safety_journal.load))
+            log.info("safety net memory restored (%d people)", remembered)
+        except Exception as exc:  # the net works without its memory; never block the start
+            log.warning("safety net memory not restored: %s", type(exc).__name__)
         # The safety net's layer 2 has been loading since the conversation was built; the first
         # messages after a (re)start must be judged by both layers, not by the rules alone, so
         # start answering once it is ready (seconds from its cache; a refit after new data
@@ -176,6 +190,7 @@ class Runtime:
     async def stop(self) -> None:
         self.scheduler.stop()
         await self.conversation.drain(within=5)
+        await asyncio.to_thread(self.safety_journal.flush, 3.0)
         self._alert_thread.shutdown(wait=False, cancel_futures=True)
         await self.engine.aclose()
         self.database.dispose()

@@ -90,6 +90,8 @@ class DirectiveHandler(Protocol):
 # Told about every crisis reply, with the person's pseudonym (for per-person alert limits). It
 # runs in the background: the crisis reply never waits for it, and it is abandoned after
 # CRISIS_LISTENER_TIMEOUT seconds so a hung database cannot pile up tasks.
+# The directive of /vergeet and /stop (actions/consent.py FORGET).
+FORGET_PERSON = "forget_person"
 CrisisListener = Callable[[SafetyResult, str], Awaitable[None]]
 CRISIS_LISTENER_TIMEOUT = 30.0
 
@@ -113,7 +115,8 @@ class Conversation:
         self._facts = facts
         self._directives = directives or {}
         self._on_crisis = on_crisis
-        # Remembers per pseudonym, in this process only, that a conversation showed distress.
+        # Remembers per pseudonym that a conversation showed distress (kept across restarts when
+        # the runtime gives it a journal).
         self._safety = safety_net if safety_net is not None else SafetyNet()
         warm_up_in_background()  # layer 2 loads while layer 1 already answers
         self._capture = capture
@@ -209,7 +212,7 @@ class Conversation:
         intent = COMMAND_INTENTS.get(name.lower())
         if intent is None:
             return [UNKNOWN_COMMAND]
-        if intent == "forget_me":  # also the safety net's in-memory note of distress
+        if intent == "forget_me":  # the safety net's memory, also when the engine is down
             self._safety.forget(self.pseudonym(user))
         entities = ""
         if name.lower() == "start" and _START_PAYLOAD.match(arg):
@@ -274,7 +277,11 @@ class Conversation:
             if not reply.custom:
                 out.append(reply)
                 continue
-            handler = self._directives.get(str(reply.custom.get("directive", "")))
+            name = str(reply.custom.get("directive", ""))
+            if name == FORGET_PERSON:
+                # Typed "vergeet mij" as well as /vergeet: the safety net's memory goes too.
+                self._safety.forget(pseudonym)
+            handler = self._directives.get(name)
             if handler is None:
                 log.warning("ignoring unknown directive %r", reply.custom.get("directive"))
                 continue

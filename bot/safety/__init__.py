@@ -4,7 +4,8 @@ Layer 1 (``detector``, ``patterns``): deterministic, explainable rules. Layer 2
 (``classifier``): a calibrated linear model on word and character n-grams, trained on
 ``bot/safety/data`` and ``tests/safety``. ``assess(text)`` -> ``SafetyResult(level,
 categories, signals)`` is the union of both; ``SafetyNet`` adds a per-person memory of
-distress (in this process only). ``crisis_reply`` builds the answer for a crisis from the
+distress, the question it asked and the last message (``memory``), kept across restarts in our
+database by ``journal``. ``crisis_reply`` builds the answer for a crisis from the
 ``crisis_lines`` of ``content/facts.yml``; ``check_in_reply`` is the light answer for
 probably figurative words; ``ask_reply`` the direct question ("bedoel je dat je jezelf iets
 wilt aandoen?") for a message that may mean danger without saying so; ``grief_reply`` the

@@ -5,9 +5,12 @@
 also remembers, per person, that the conversation showed distress, so a message that is
 ambiguous alone ("vanavond doe ik het gewoon") becomes a crisis after it.
 
-The memory lives only in this process, in a dict with a time-to-live, keyed by the
-pseudonym: it is health-related, so it is never written to disk, a database or Rasa, and a
-restart forgets it.
+The memory lives in this process, in dicts with a time-to-live, keyed by a digest of the
+pseudonym (``memory.memory_key``: not joinable with the conversation store). It is
+health-related, so it never reaches Rasa and holds no text; with a journal (the runtime's
+``journal.DatabaseJournal``) the moments alone are kept in our database for as long as they
+count (two hours at most), so that a restart in the middle of a crisis conversation does not
+forget it. /vergeet removes them.
 """
 
 from __future__ import annotations
@@ -16,11 +19,12 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from . import classifier
 from .cues import has_danger_cue, has_explicit_cue, has_lonely_cue
 from .detector import assess_rules, spellings
+from .memory import DISTRESS_SECONDS, SHORT_SECONDS, Journal, MemoryEntry, memory_key
 from .model import CrisisCategory, SafetyResult
 from .normalise import normalise
 from .patterns import FAMILY_OR_HOME
@@ -93,9 +97,9 @@ _C = CrisisCategory
 
 # After the direct question ("Bedoel je dat je jezelf iets wilt aandoen?", signal "ask"), a
 # short answer that says yes is a crisis: "ja", "eigenlijk wel", "soms", "ik denk het".
-ASK_TTL_SECONDS = 30 * 60
+ASK_TTL_SECONDS = SHORT_SECONDS
 # Earlier messages this recent, without distress, make a conversation "calm" (``after_calm``).
-CALM_TTL_SECONDS = 30 * 60
+CALM_TTL_SECONDS = SHORT_SECONDS
 _YES = re.compile(
     r"^(?:ja+h?|jazeker|jep|jup|jawel|yes|yep|yeah|ye|ya|klopt|dat klopt|eigenlijk wel|wel een beetje"
     r"|een beetje|beetje|soms|vaak|misschien|mss|ik denk het|denk het|denk het wel|ik denk het wel"
@@ -234,17 +238,22 @@ def assess(text: str, *, after_distress: bool = False, after_calm: bool = False)
 
 
 class SafetyNet:
-    """``assess`` with a short per-person memory of distress (in this process only)."""
+    """``assess`` with a short per-person memory of distress, the question and the last message.
+
+    The memory is this process's; a ``journal`` (``bot/safety/memory.py``) is told every change,
+    without waiting, so that it survives a restart (``restore``)."""
 
     def __init__(
         self,
-        ttl_seconds: float = 2 * 3600,
+        ttl_seconds: float = DISTRESS_SECONDS,
         max_people: int = 10_000,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = time.time,
+        journal: Journal | None = None,
     ) -> None:
         self._ttl = ttl_seconds
         self._max = max_people
         self._clock = clock
+        self._journal = journal
         self._seen: OrderedDict[str, float] = OrderedDict()
         # People who were just asked the direct question (signal "ask"): when, by pseudonym.
         self._asked: OrderedDict[str, float] = OrderedDict()
@@ -256,13 +265,15 @@ class SafetyNet:
         """Judge ``text``; with ``key`` (the pseudonym) earlier distress counts as context."""
         if key is None:
             return assess(text)
+        key = memory_key(key)
         asked = self._take_asked(key)
         if asked and is_yes(text):
             # "Bedoel je dat je jezelf iets wilt aandoen?" - "ja": the crisis reply.
             result = SafetyResult("crisis", (_C.SUICIDE,), ("distress", "despair", "context"))
             self._remember(key)
+            self._journal_entry(key)
             return result
-        distressed = self.showed_distress(key)
+        distressed = self._showed_distress(key)
         calm = not distressed and self._talked_recently(key)
         result = assess(text, after_distress=distressed, after_calm=calm)
         if result.level != "crisis" and result.has("ambiguous") and distressed:
@@ -281,7 +292,35 @@ class SafetyNet:
                 self._asked.move_to_end(key)
                 while len(self._asked) > self._max:
                     self._asked.popitem(last=False)
+        self._journal_entry(key)
         return result
+
+    def restore(self, entries: Iterable[MemoryEntry]) -> int:
+        """Take back what a journal kept (at start-up); returns how many people it knew."""
+        now = self._clock()
+        known = 0
+        with self._lock:
+            for entry in sorted(entries, key=_latest):
+                entry = entry.current(now)
+                for moment, memory in (
+                    (entry.distress_at, self._seen),
+                    (entry.asked_at, self._asked),
+                    (entry.talked_at, self._talked),
+                ):
+                    if moment is not None:
+                        memory[entry.key] = moment
+                        memory.move_to_end(entry.key)
+                known += not entry.empty
+        return known
+
+    def _journal_entry(self, key: str) -> None:
+        if self._journal is None:
+            return
+        with self._lock:
+            entry = MemoryEntry(
+                key, self._seen.get(key), self._asked.get(key), self._talked.get(key)
+            )
+        self._journal.record(entry)
 
     def _talked_recently(self, key: str) -> bool:
         with self._lock:
@@ -296,6 +335,10 @@ class SafetyNet:
         return when is not None and self._clock() - when <= ASK_TTL_SECONDS
 
     def showed_distress(self, key: str) -> bool:
+        """Whether this person's conversation showed distress within the memory's time."""
+        return self._showed_distress(memory_key(key))
+
+    def _showed_distress(self, key: str) -> bool:
         with self._lock:
             seen = self._seen.get(key)
             if seen is None:
@@ -307,10 +350,13 @@ class SafetyNet:
 
     def forget(self, key: str) -> None:
         """Drop what is remembered about this person (e.g. on /vergeet)."""
+        key = memory_key(key)
         with self._lock:
             self._seen.pop(key, None)
             self._asked.pop(key, None)
             self._talked.pop(key, None)
+        if self._journal is not None:
+            self._journal.forget(key)
 
     def __len__(self) -> int:
         return len(self._seen)
@@ -327,3 +373,9 @@ class SafetyNet:
                     del self._seen[oldest_key]
                 else:
                     break
+
+
+def _latest(entry: MemoryEntry) -> float:
+    return max(
+        m for m in (entry.distress_at, entry.asked_at, entry.talked_at, 0.0) if m is not None
+    )

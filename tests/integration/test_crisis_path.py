@@ -220,3 +220,29 @@ def test_many_people_at_once_fold_into_one_summary(tmp_path: Path) -> None:
     database.dispose()
     assert len(texts) == 4  # three alerts and one summary, not seven alerts
     assert sum("nog 4 andere jongeren" in t for t in texts) == 1
+
+
+async def test_a_restart_does_not_forget_that_a_conversation_showed_distress(
+    tmp_path: Path,
+) -> None:
+    # A veiled plan alone gets the direct question; after "ik wil niet meer leven" in the same
+    # conversation, the crisis reply - also when the bot restarted in between (the safety net's
+    # memory is kept in the database).
+    veiled = "ik heb alles klaargelegd"
+    question = "bedoel je dat je jezelf iets wilt aandoen"
+    with FakeBotApi() as api:
+        app = await _app(tmp_path, api)
+        try:
+            api.push_text(YOUNG + 1, veiled)
+            assert question in await _next_text(api, YOUNG + 1, 1)
+            api.push_text(YOUNG, CRISIS)
+            assert MARK in await _next_text(api, YOUNG, 1)
+        finally:
+            await running_app.stop(app)
+        app = await _app(tmp_path, api)
+        try:
+            api.push_text(YOUNG, veiled)
+            after = await _next_text(api, YOUNG, 2)
+            assert MARK in after and question not in after
+        finally:
+            await running_app.stop(app)

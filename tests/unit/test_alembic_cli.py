@@ -18,6 +18,7 @@ HEADS = {
     "0007_security",
     "0008_chat_migrations",
     "0009_console",
+    "0010_safety_memory",
 }
 
 
