@@ -39,7 +39,11 @@ LONELY_CUES = compile_squashed(
     r"|leeg|rot|kut|kutdag|waardeloos|niks waard|niets waard|saai|verveel\w*|mis|mist|missen"
     r"|haat (?:mijn|mn|m|dit) (?:leven|leve|life)|haat mezelf|hate my life|mijn leven is"
     r"|mn leven is|leven is (?:\S+ )?(?:kut|saai|zooi|puinhoop|grap|shit)|fml|life sucks"
-    r"|puinhoop|zooi|verloren|nooit uitgenodigd|uitgenodigd)\b",
+    r"|puinhoop|zooi|verloren|nooit uitgenodigd|uitgenodigd"
+    # a parent who has no time or attention (safety5)
+    r"|nooit tijd|geen tijd|weinig tijd|geen aandacht|nooit aandacht|luistert (?:\S+ )?(?:nooit|niet)"
+    r"|nooit thuis|altijd (?:aan het )?werk\w*|altijd druk|op (?:haar|zijn) telefoon|boeit niet"
+    r"|never (?:have |has )?time|no time for me)\b",
 )
 
 _EXPLICIT = (
@@ -82,9 +86,17 @@ _EXPLICIT = (
     r"|kookplaat|ramen dicht|bewusteloos|flauw\w*|chok\w*|wurg\w*|gewurgd|insuline|ingespoten"
     r"|ingenomen|genomen|geslikt|medicijnkast|knuppel\w*|nek|neck|rand|vensterbank|loslaten"
     r"|laat (?:\S+ )?los|gedrogeerd|drugs|a\d+|lopen langs|autos razen)\b",
-    # a parent or carer as the actor, neglect (emotional abuse often names no violence word)
-    r"\b(?:thuis|(?:mijn|mn|m|me|onze|my) (?:vader|moeder|ouders|pa|ma|papa|mama|stiefvader"
-    r"|stiefmoeder|stiefpa|stiefma|pleegvader|pleegmoeder|parents|dad|mom|stepdad|stepmom))\b",
+    # being put down by someone: emotional abuse names no violence word (safety5)
+    r"\b(?:zegt|zei|zeggen|roept|noemt|noemen|scheldt|schelden) (?:\S+ ){0,3}(?:dat ik|me|mij|ons)\b"
+    r".{0,40}\b(?:niks|niets|waardeloos|dom|lelijk|stom|mislukt|fout|schuld|geboren|haat|hate)\b",
+    # neglect or put-downs at home (these stay danger cues beside loneliness words)
+    r"\b(?:thuis|ouders|vader|moeder|pa|ma|papa|mama|stiefvader|stiefmoeder|parents|dad|mom)\b"
+    r".{0,40}\b(?:uitgescholden|gekleineerd|uitgelachen|vernederd|zonder eten|niks te eten"
+    r"|is er niks|alleen (?:laten|gelaten|thuis)|laten (?:me|ons|mij) (?:\S+ ){0,2}alleen"
+    r"|zorg\w* (?:\S+ )?(?:niet|nooit) voor|let (?:\S+ )?op (?:mij|me)|telefoon af|mag niemand"
+    r"|week alleen|dagen alleen)\b",
+    r"\b(?:uitgescholden|gekleineerd|vernederd|alleen gelaten)\b.{0,30}\bthuis\b"
+    r"|\bthuis (?:\S+ ){0,3}(?:uitgescholden|gekleineerd|vernederd|alleen gelaten)\b",
     r"\b(?:niet gewassen|geen warm water|niemand (?:\S+ )?(?:regelt|zorgt)|voor (?:haar|hem) zorgen)\b",
     # eating: "alleen water", weight
     r"\b(?:alleen (?:water|thee)|water al|gegeten|weeg\w*|gewicht|calorie\w*|kilo\w*)\b",
@@ -102,6 +114,14 @@ _EXPLICIT = (
     r"|verliefd op me|na school blijven|fotos|foto s|pics|dingen met me|houdt me (?:\S+ )?vast"
     r"|laat me niet|bang|s nachts (?:\S+ )?kamer|op mijn kamer|mijn kamer in|dwing\w*|moet van)\b",
 )
+# A parent or carer as the actor, home (emotional abuse often names no violence word). Alone
+# beside loneliness words it is no danger cue (``has_danger_cue(carer=False)``): "mijn vader
+# heeft nooit tijd voor me" is sadness about a busy parent (safety5: such lines got the full
+# crisis reply on the model's word).
+_CARER = (
+    r"\b(?:thuis|(?:mijn|mn|m|me|onze|my) (?:vader|moeder|ouders|pa|ma|papa|mama|stiefvader"
+    r"|stiefmoeder|stiefpa|stiefma|pleegvader|pleegmoeder|parents|dad|mom|stepdad|stepmom))\b",
+)
 # Plans and farewells without saying what: a danger cue, but not an explicit one (after calm
 # small talk the question fits them better than the crisis reply, see ``net``).
 _VEILED = (
@@ -114,14 +134,17 @@ _VEILED = (
     r"\b(?:laatste\w*|spullen|verdeel\w*|verdeeld|hierna|straks (?:niet|geen|niks)"
     r"|zorgen (?:\S+ )?(?:om|over) (?:mij|me)|(?:ga|gaat|gaan) (?:\S+ )?(?:herstellen|oplossen))\b",
 )
-DANGER_CUES = compile_squashed(*_EXPLICIT, *_VEILED)
+DANGER_CUES = compile_squashed(*_EXPLICIT, *_CARER, *_VEILED)
+_DANGER_BUT_CARER = compile_squashed(*_EXPLICIT, *_VEILED)
 # Death, dying, self-harm, a means or a place, violence or abuse named outright.
-EXPLICIT_CUES = compile_squashed(*_EXPLICIT)
+EXPLICIT_CUES = compile_squashed(*_EXPLICIT, *_CARER)
 
 
-def has_danger_cue(text: str) -> bool:
-    """Whether any spelling of ``text`` (its first 4000 characters) names a danger cue."""
-    return any(DANGER_CUES.search(s) for s in spellings(text[:4000]))
+def has_danger_cue(text: str, *, carer: bool = True) -> bool:
+    """Whether any spelling of ``text`` (its first 4000 characters) names a danger cue; with
+    ``carer=False`` a parent or home named without any other danger cue does not count."""
+    pattern = DANGER_CUES if carer else _DANGER_BUT_CARER
+    return any(pattern.search(s) for s in spellings(text[:4000]))
 
 
 def has_explicit_cue(text: str) -> bool:

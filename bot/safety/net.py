@@ -197,7 +197,7 @@ def assess(text: str, *, after_distress: bool = False, after_calm: bool = False)
         maybe_acute = p.probabilities.get("acute", 0.0) >= ACUTE_THRESHOLD
         if dark >= threshold and not after_distress and rules.level == "none" and not maybe_acute:
             unsure = p.danger < CUELESS_THRESHOLD
-            sad_only = unsure and has_lonely_cue(text) and not has_danger_cue(text)
+            sad_only = unsure and has_lonely_cue(text) and not has_danger_cue(text, carer=False)
             # After calm small talk a veiled line is read in that light: ask, don't alarm.
             calm_veiled = unsure and after_calm and not has_explicit_cue(text)
             if ambiguous_most or sad_only or calm_veiled:

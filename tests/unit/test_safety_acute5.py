@@ -1,0 +1,124 @@
+"""safety5 (issue 9): a place or a means together with what is being done with it is acute
+danger, in any word order, dialect or one-word style; emergency services, not breathing, the
+exhaust or poison, someone getting in. Each rule both ways: the harmless sentence with the
+same words stays harmless. A parent without time beside loneliness words gets the question,
+not the full crisis reply. These sentences are not validation or held-out lines.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.safety import CrisisCategory, assess, assess_rules
+from bot.safety.cues import has_danger_cue, has_lonely_cue
+from tests.stand_ins import StandInModel as _Model
+from tests.stand_ins import model_setter
+
+C = CrisisCategory
+DARK = {"crisis": 0.7, "none": 0.3}
+
+
+@pytest.fixture
+def model(monkeypatch: pytest.MonkeyPatch) -> Any:
+    return model_setter(monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place and jumping / falling / stepping off, any order
+        "yo ik zit boven op die flat en ik ga er zo af",
+        "ik laat me zo vallen van de kade",
+        "van het viaduct springen, daar denk ik nu aan, ik sta er",
+        "ik klim nu over de reling",
+        # traffic
+        "ik ga straks voor een vrachtwagen lopen",
+        "ik hoor de trein aankomen en ik ga gewoon liggen",
+        # all the pills, an overdose
+        "ik heb al mijn pillen van deze maand in een keer genomen",
+        "heb 40 paracetamol geslikt",
+        "het hele doosje slaappillen is op, alles",
+        "mijn zusje heeft de pillen van mama opgegeten",
+        "ik heb een overdosis genomen",
+        # a knife at the body, a cut open
+        "het mesje ligt op mijn pols",
+        "ik heb mijn pols opengesneden",
+        # emergency services, not breathing
+        "bel alsjeblieft een ambulance",
+        "kan iemand de politie bellen, hij is hier",
+        "mijn vriend ademt bijna niet meer na die pillen",
+        "ze is bewusteloos op de wc",
+        # exhaust, poison
+        "de motor draait en de garagedeur is dicht, ik zit in de garage",
+        "mijn broertje heeft ontstopper gedronken",
+        # someone getting in, a weapon at home
+        "een man in de tuin probeert het raam open te breken",
+        "mijn stiefvader heeft een mes gepakt",
+        "iemand trapt de deur in",
+    ],
+)
+def test_acute_situations_lead_with_112_by_the_rules_alone(text: str) -> None:
+    result = assess_rules(text)
+    assert result.level == "crisis", text
+    assert C.ACUTE_DANGER in result.categories, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in de zomer springen we van de steiger in het zwembad haha",
+        "ik sta op de brug bij de markt, waar moet ik heen",
+        "ik heb het potje nutella leeg gegeten",
+        "mijn pillen zijn op, ik moet naar de apotheek",
+        "ik heb een paracetamol genomen tegen de hoofdpijn",
+        "ik snij een ui met een scherp mes voor de soep",
+        "moet ik de politie bellen als mijn fiets gestolen is",
+        "ik wil later bij de politie werken",
+        "ik kon even niet ademen van het lachen",
+        "mijn opa heeft een mes gekregen om mee te vissen",
+        "de monteur zegt dat de motor van de auto in de garage niet meer draait",
+        "mijn vader heeft een nieuw mes gekocht voor de keuken",
+        "ik wacht op de trein naar utrecht, hij komt zo",
+    ],
+)
+def test_the_same_words_in_ordinary_life_are_no_crisis(text: str) -> None:
+    assert assess_rules(text).level != "crisis", text
+
+
+@pytest.mark.parametrize("text", ["brug. nu.", "spoor. trein komt zo", "pillen. allemaal. net"])
+def test_one_word_lines_are_acute_when_the_model_or_danger_words_agree(
+    text: str, model: Any
+) -> None:
+    model(_Model({"none": 0.6, "crisis": 0.25, "acute": 0.15}))
+    result = assess(text)
+    assert result.level == "crisis" and C.ACUTE_DANGER in result.categories
+
+
+def test_one_word_places_alone_need_the_model(model: Any) -> None:
+    model(_Model({"none": 0.95, "crisis": 0.05}))
+    assert assess("brug. nu.").level != "crisis"
+
+
+def test_a_parent_without_time_beside_loneliness_words_gets_the_question(model: Any) -> None:
+    model(_Model(DARK))
+    text = "mijn vader heeft nooit tijd voor me, hij werkt altijd"
+    assert has_lonely_cue(text) and not has_danger_cue(text, carer=False)
+    result = assess(text)
+    assert result.level == "check_in" and result.has("ask")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn vader slaat me en ik voel me zo alleen",
+        "mijn moeder zegt dat ik niks waard ben, ik voel me alleen",
+        "mijn ouders laten me dagen alleen thuis zonder eten",
+        "thuis word ik alleen maar uitgescholden",
+    ],
+)
+def test_harm_or_neglect_by_a_parent_stays_the_crisis_reply(text: str, model: Any) -> None:
+    model(_Model(DARK))
+    assert has_danger_cue(text, carer=False), text
+    assert assess(text).level == "crisis", text
