@@ -18,9 +18,11 @@ from .patterns import PILLS, compile_squashed
 __all__ = [
     "DANGER_CUES",
     "EXPLICIT_CUES",
+    "FAREWELL_CUES",
     "LONELY_CUES",
     "has_danger_cue",
     "has_explicit_cue",
+    "has_farewell_cue",
     "has_lonely_cue",
 ]
 
@@ -68,7 +70,15 @@ _EXPLICIT = (
     r"\b(?:voorgoed|voor altijd weg|for good|forever gone|verdwijnen voor altijd)\b",
     r"\b(?:wil|wl|wou|want to|wanna) (?:\S+ )?(?:verdwijnen|disappear)\b",
     r"\b(?:missen|mist|merken|merkt|miss|notice) (?:\S+ ){0,2}?(?:als|if|when) (?:ik|k|i)\b",
-    r"\b(?:zonder mij|without me|tot last|een last|last voor|burden)\b",
+    # a burden; "zonder mij" only as "better without me" ("ze maken plannen zonder mij" is
+    # being left out, safety5)
+    r"\b(?:tot last|een last|last voor|burden)\b",
+    r"\b(?:beter|blijer|gelukkiger|makkelijker|rustiger|better|happier) (?:\S+ ){0,3}(?:af )?(?:zonder mij"
+    r"|without me)\b|\b(?:zonder mij|without me) (?:\S+ ){0,3}(?:beter|blijer|gelukkiger|makkelijker"
+    r"|rustiger|better|happier)\b",
+    # not being there any more: "dan ben ik er niet meer" (safety5)
+    r"\b(?:ben|zijn|is|zal|zou) (?:\S+ ){0,2}er (?:\S+ )?(?:niet|nie|nooit) meer\b",
+    r"\bafscheit\w*|\bafscheidsbrie\w*",
     # self-harm
     r"\b(?:snij\w*|sneed|gesneden|kras\w*|cut\w*|self ?harm\w*|selfharm\w*|bloed\w*|bleed\w*"
     r"|aandoen|aan te doen|pijn (?:te )?doen|pijn aandoen|hurt (?:my|me)self|hurt myself"
@@ -155,3 +165,19 @@ def has_explicit_cue(text: str) -> bool:
 def has_lonely_cue(text: str) -> bool:
     """Whether any spelling of ``text`` names loneliness, sadness or venting (``LONELY_CUES``)."""
     return any(LONELY_CUES.search(s) for s in spellings(text[:4000]))
+
+
+# A farewell note or words anywhere in the message: support for a place that is also
+# everyday (a platform, a balcony), however far from it (safety5: "Ik zit op het perron ... Ik
+# heb een briefje op mijn bed gelegd" in a long message).
+FAREWELL_CUES = compile_squashed(
+    r"\b(?:briefje|brief|berichtje) (?:\S+ ){0,3}(?:op|voor|achter|onder) (?:\S+ ){0,2}(?:bed|bureau"
+    r"|kussen|tafel|kamer|mijn ouders|mijn moeder|mijn vader|mama|papa)\b",
+    r"\b(?:afscheidsbrie\w*|afscheitsbrie\w*|sorry voor alles|vergeef (?:me|mij)|vaarwel|goodbye"
+    r"|niemand (?:\S+ )?(?:mist|missen)|mijn laatste (?:bericht|berichtje|appje|woorden))\b",
+)
+
+
+def has_farewell_cue(text: str) -> bool:
+    """Whether any spelling of ``text`` names a farewell note or farewell words."""
+    return any(FAREWELL_CUES.search(s) for s in spellings(text[:4000]))

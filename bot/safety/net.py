@@ -19,7 +19,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from . import classifier
-from .cues import has_danger_cue, has_explicit_cue, has_lonely_cue
+from .cues import has_danger_cue, has_explicit_cue, has_farewell_cue, has_lonely_cue
 from .detector import assess_rules, spellings
 from .model import CrisisCategory, SafetyResult
 from .normalise import normalise
@@ -166,7 +166,9 @@ def assess(text: str, *, after_distress: bool = False, after_calm: bool = False)
     if rules.level == "crisis" and rules.has("unconfirmed"):
         # Without the model the rules stay over-inclusive; with it, the model must agree.
         loss = ("suicide_loss",) if rules.has("suicide_loss") else ()
-        if not (p is None or after_distress or p.danger >= SUPPORT_THRESHOLD):
+        # Support: the model agreeing, earlier distress, or a farewell anywhere in the message.
+        supported = after_distress or has_farewell_cue(text)
+        if not (p is None or supported or p.danger >= SUPPORT_THRESHOLD):
             rules = SafetyResult("none", (), ("distress", *loss))
         else:
             rules = SafetyResult("crisis", rules.categories, loss)

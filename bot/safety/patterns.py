@@ -208,6 +208,13 @@ BEREAVED_BY_SUICIDE_SOURCE = (
     r" (?:\S+ )?(?:zelfmoord|zelfdoding|suicide)\b"
 )
 BEREAVED_BY_SUICIDE = compile_squashed(BEREAVED_BY_SUICIDE_SOURCE)
+# Someone else's death by an overdose (safety5): a loss for the grief reply, not this
+# person's method (masked for the "method" rule; not called a suicide either).
+LOSS_BY_OVERDOSE_SOURCE = (
+    r"\b(?:overleden|gestorven|doodgegaan|omgekomen|overleed|stierf|died|passed away) (?:\S+ ){0,2}"
+    r"(?:aan|door|na|van|of|from) (?:een |zijn |haar |an |a )?(?:overdosis|overdose)\b"
+    r"|\b(?:overdosis|overdose) (?:\S+ ){0,3}(?:overleden|gestorven|doodgegaan|overleed|stierf|died)\b"
+)
 # Suicide as the subject of a book, a film or school work ("een boekverslag over zelfmoord",
 # "in die serie pleegt de hoofdpersoon zelfmoord"): not this person's intent by itself; the
 # model decides, and it is a distress marker (a not-understood message gets the check-in).
@@ -546,6 +553,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:dak|brug|flat|balkon|raam|rand|roof|bridge|ledge|window)\b.{0,60}\b(?:wil|ga|gaan"
         r"|denk|durf|wilt|want|going to|gonna|about to|om te)\b (?:\S+ ){0,3}(?:springen|spring"
         r"|jump)\b",
+        mask=LOSS_BY_OVERDOSE_SOURCE,
     ),
     _rule(
         "jump",

@@ -122,3 +122,40 @@ def test_harm_or_neglect_by_a_parent_stays_the_crisis_reply(text: str, model: An
     model(_Model(DARK))
     assert has_danger_cue(text, carer=False), text
     assert assess(text).level == "crisis", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "iedereen is beter af zonder mij",
+        "zonder mij zijn ze allemaal gelukkiger",
+        "volgende week ben ik er niet meer, echt",
+    ],
+)
+def test_burden_and_not_being_there_are_danger_cues(text: str) -> None:
+    assert has_danger_cue(text, carer=False), text
+
+
+def test_being_left_out_is_no_burden_cue() -> None:
+    assert not has_danger_cue("ze maken plannen zonder mij, ik zie het op insta")
+
+
+def test_someone_elses_overdose_is_a_loss_not_a_method(model: Any) -> None:
+    model(_Model({"grief": 0.8, "crisis": 0.1, "none": 0.1}))
+    text = "mijn neef is vorig jaar overleden aan een overdosis, ik mis hem"
+    assert assess_rules(text).level == "none"
+    result = assess(text)
+    assert result.level == "none" and result.has("grief")
+    # Not called a suicide: the grief reply only names 113 after a suicide.
+    assert not result.has("suicide_loss")
+
+
+def test_an_own_overdose_is_still_acute() -> None:
+    result = assess_rules("ik heb net een overdosis genomen")
+    assert result.level == "crisis" and C.ACUTE_DANGER in result.categories
+
+
+def test_a_farewell_note_supports_an_everyday_place(model: Any) -> None:
+    model(_Model({"none": 0.9, "crisis": 0.1}))
+    assert assess("ik sta op het balkon en er ligt een briefje op mijn bed").level == "crisis"
+    assert assess("ik sta op het balkon van mijn oma").level != "crisis"
