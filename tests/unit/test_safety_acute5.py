@@ -159,3 +159,32 @@ def test_a_farewell_note_supports_an_everyday_place(model: Any) -> None:
     model(_Model({"none": 0.9, "crisis": 0.1}))
     assert assess("ik sta op het balkon en er ligt een briefje op mijn bed").level == "crisis"
     assert assess("ik sta op het balkon van mijn oma").level != "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["doei voor altijd", "goodbye forever iedereen", "this is goodbye", "ik ben n last"],
+)
+def test_goodbye_for_good_and_burden_are_a_crisis_by_the_rules(text: str) -> None:
+    assert assess_rules(text).level == "crisis", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "doei voor altijd roblox, ik stop ermee haha",
+        "dit is mijn afscheid van het team, bedankt allemaal",
+        "ik zie je later, voor altijd vrienden",
+        "ik heb last van mijn knie",
+    ],
+)
+def test_ordinary_goodbyes_and_last_are_no_crisis(text: str) -> None:
+    assert assess_rules(text).level != "crisis", text
+
+
+def test_a_last_birthday_or_a_chosen_date_needs_the_model(model: Any) -> None:
+    model(_Model({"none": 0.95, "crisis": 0.05}))
+    assert assess("ik heb een datum gekozen").level != "crisis"
+    model(_Model({"none": 0.6, "crisis": 0.4}))
+    assert assess("dit wordt mijn laatste verjaardag").level == "crisis"
+    assert assess("we hebben een datum gekozen voor het feest").level != "crisis"
