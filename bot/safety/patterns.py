@@ -428,8 +428,8 @@ RULES: tuple[Rule, ...] = (
         r"|liefde|fan))",
         r"\b(?:this is|dit is|dit was) (?:\S+ )?(?:goodbye|my goodbye|mijn afscheid|mijn vaarwel"
         r"|vaarwel|het einde)\b|\bgoodbye (?:everyone|everybody|world|allemaal|iedereen)\b",
-        cues=r"\b(?:vakantie|verhuiz\w*|verhuis\w*|school|klas|team|club|stage|werk|baan|account"
-        r"|insta\w*|tiktok|snap\w*|app|groepsapp|roblox|game|serie|seizoen|aflevering|film|boek"
+        cues=r"\b(?:vakantie|verhuiz\w*|verhuis\w*|school|\w*klas|team|club|stage|werk|baan|account"
+        r"|insta\w*|tiktok|snap\w*|app|\w*groep|whatsapp|roblox|game|serie|seizoen|aflevering|film|boek"
         r"|haha\w*|lol|kamp|zomer|feest|tot morgen|tot straks|welterusten)\b",
         figurative=False,
     ),

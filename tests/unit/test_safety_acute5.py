@@ -173,6 +173,7 @@ def test_goodbye_for_good_and_burden_are_a_crisis_by_the_rules(text: str) -> Non
     "text",
     [
         "doei voor altijd roblox, ik stop ermee haha",
+        "doei voor altijd, appgroep van de klas",
         "dit is mijn afscheid van het team, bedankt allemaal",
         "ik zie je later, voor altijd vrienden",
         "ik heb last van mijn knie",
