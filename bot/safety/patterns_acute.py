@@ -2,7 +2,10 @@
 taken something, an intruder or violence happening now (issue 9's missed emergencies).
 
 Written from the situations a crisis-line trainer lists (roof, bridge, railway, pills, gas,
-knife, rope, intruder, violence now), not from any test set. Same conventions as
+knife, rope, intruder, violence now), not from any test set. safety5 added rules that look for
+a place or a means together with what is done with it in any order ("bro ik sta bovenop die
+parkeergarage en ik ga eraf"), emergency services, not breathing, exhaust or poison and
+someone getting in; chosen on held-back writers (``safety_eval --validate --by-author``). Same conventions as
 ``patterns``: normalised, squashed text; "ambiguous" rules are softened by benign cues.
 """
 
