@@ -92,7 +92,9 @@ _BENIGN_ACUTE = (
     r"|film|serie|game|games|gamen|fortnite|minecraft|gta|boek|verhaal|droom|droomde"
     r"|apotheek|recept|huisarts|dokter|koken|kook|taart|brood|groente\w*|snijplank|ui|uien"
     r"|vis|vissen|hengel|scouting|knutsel\w*|wond|pleister|kerst|verbouw\w*|klussen|dakgoot"
-    r"|antenne|zonnepanelen|schilder\w*|opa|oma|hond|kat|duif|vogel|vakantie|strand)\b"
+    r"|antenne|zonnepanelen|schilder\w*|opa|oma|hond|kat|duif|vogel|vakantie|strand|parkour"
+    r"|freerun\w*|hobby|met de klas|met (?:\S+ )?(?:vrienden|vriendinnen)"
+    r"|op de (?:trein|bus|tram|fiets|boot))\b"
 )
 
 ACUTE_RULES: tuple[Rule, ...] = (
@@ -189,7 +191,7 @@ ACUTE_RULES: tuple[Rule, ...] = (
         r"\b(?:heb|have|need) (?:\S+ ){0,2}(?:een |an |the )?(?:ambulance|politie|police) (?:nodig|now|nu)\b"
         r"|\bneed an ambulance\b",
         cues=r"\b(?:film|serie|game|speelgoed|spel|wanneer|waarom|wat als|moet ik|mag ik|fiets"
-        r"|gestolen|gejat|werken bij|stage|beroep|later)\b",
+        r"|gestolen|gejat|werken bij|stage|beroep|later|als je|verdacht\w*|zegt|zei)\b",
         figurative=False,
     ),
     _rule(

@@ -81,6 +81,9 @@ def test_acute_situations_lead_with_112_by_the_rules_alone(text: str) -> None:
         "de monteur zegt dat de motor van de auto in de garage niet meer draait",
         "mijn vader heeft een nieuw mes gekocht voor de keuken",
         "ik wacht op de trein naar utrecht, hij komt zo",
+        "parkour op daken en van muurtjes springen",
+        "we gaan vanaf de pier het water in springen met de klas",
+        "bel de politie als je iets verdachts ziet, zegt mijn moeder",
     ],
 )
 def test_the_same_words_in_ordinary_life_are_no_crisis(text: str) -> None:
