@@ -24,6 +24,7 @@ __all__ = [
     "has_explicit_cue",
     "has_farewell_cue",
     "has_lonely_cue",
+    "is_now",
 ]
 
 # Words of loneliness, sadness, being left out or bullied, and venting about one's life. The
@@ -181,3 +182,16 @@ FAREWELL_CUES = compile_squashed(
 def has_farewell_cue(text: str) -> bool:
     """Whether any spelling of ``text`` names a farewell note or farewell words."""
     return any(FAREWELL_CUES.search(s) for s in spellings(text[:4000]))
+
+
+# Now, tonight, in a few minutes: a crisis said to happen now is acute danger (112 first).
+# "Ben je nu in gevaar? Bel 112" before the rest costs a sentence when it is not acute.
+NOW_CUES = compile_squashed(
+    r"\b(?:nu|nu meteen|zo meteen|meteen|zometeen|straks|vannacht|vanavond|right now|rn|now"
+    r"|tonight|op dit moment|over (?:\S+ )?(?:minuten|minuutje|minuut|uurtje|kwartier))\b",
+)
+
+
+def is_now(text: str) -> bool:
+    """Whether any spelling of ``text`` says that something happens now or tonight."""
+    return any(NOW_CUES.search(s) for s in spellings(text[:4000]))

@@ -19,7 +19,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from . import classifier
-from .cues import has_danger_cue, has_explicit_cue, has_farewell_cue, has_lonely_cue
+from .cues import has_danger_cue, has_explicit_cue, has_farewell_cue, has_lonely_cue, is_now
 from .detector import assess_rules, spellings
 from .model import CrisisCategory, SafetyResult
 from .normalise import normalise
@@ -176,6 +176,9 @@ def assess(text: str, *, after_distress: bool = False, after_calm: bool = False)
         cats = set(rules.categories)
         if p is not None and p.probabilities.get("acute", 0.0) >= ACUTE_THRESHOLD:
             cats.add(_C.ACUTE_DANGER)
+        if is_now(text):
+            # "ik ga mezelf nu van het leven beroven": said to happen now, so 112 first.
+            cats.add(_C.ACUTE_DANGER)
         return SafetyResult("crisis", _ordered(cats), _signals(p, True))
     if p is not None:
         if rules.level == "check_in":
@@ -209,6 +212,8 @@ def assess(text: str, *, after_distress: bool = False, after_calm: bool = False)
                 return SafetyResult("check_in", (_C.SUICIDE,), tuple(signals))
         if dark >= threshold and (after_distress or not ambiguous_most):
             cats = _model_categories(text, p)
+            if is_now(text):
+                cats.add(_C.ACUTE_DANGER)
             # Alone it would not have been flagged: the earlier distress decided.
             alone = p.danger >= DANGER_THRESHOLD and not ambiguous_most
             because = ("context",) if after_distress and not alone else ()

@@ -192,3 +192,20 @@ def test_a_last_birthday_or_a_chosen_date_needs_the_model(model: Any) -> None:
     model(_Model({"none": 0.6, "crisis": 0.4}))
     assert assess("dit wordt mijn laatste verjaardag").level == "crisis"
     assert assess("we hebben een datum gekozen voor het feest").level != "crisis"
+
+
+def test_a_crisis_said_to_happen_now_leads_with_112(model: Any) -> None:
+    model(_Model({"none": 0.95, "crisis": 0.05}))
+    now = assess("ik ga mezelf nu van het leven beroven")
+    assert now.level == "crisis" and C.ACUTE_DANGER in now.categories
+    model(_Model({"crisis": 0.8, "none": 0.2}))
+    tonight = assess("vannacht is het voorbij voor mij")
+    assert tonight.level == "crisis" and C.ACUTE_DANGER in tonight.categories
+
+
+def test_a_crisis_without_now_gets_no_112_from_the_time_words(model: Any) -> None:
+    model(_Model({"none": 0.95, "crisis": 0.05}))
+    result = assess("ik wil mezelf van het leven beroven")
+    assert result.level == "crisis" and C.ACUTE_DANGER not in result.categories
+    # Time words alone make nothing a crisis.
+    assert assess("ik kom nu naar de training").level == "none"
