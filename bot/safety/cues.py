@@ -18,10 +18,13 @@ from .patterns import PILLS, compile_squashed
 __all__ = [
     "DANGER_CUES",
     "EXPLICIT_CUES",
+    "FAREWELL_CUES",
     "LONELY_CUES",
     "has_danger_cue",
     "has_explicit_cue",
+    "has_farewell_cue",
     "has_lonely_cue",
+    "is_now",
 ]
 
 # Words of loneliness, sadness, being left out or bullied, and venting about one's life. The
@@ -39,7 +42,11 @@ LONELY_CUES = compile_squashed(
     r"|leeg|rot|kut|kutdag|waardeloos|niks waard|niets waard|saai|verveel\w*|mis|mist|missen"
     r"|haat (?:mijn|mn|m|dit) (?:leven|leve|life)|haat mezelf|hate my life|mijn leven is"
     r"|mn leven is|leven is (?:\S+ )?(?:kut|saai|zooi|puinhoop|grap|shit)|fml|life sucks"
-    r"|puinhoop|zooi|verloren|nooit uitgenodigd|uitgenodigd)\b",
+    r"|puinhoop|zooi|verloren|nooit uitgenodigd|uitgenodigd"
+    # a parent who has no time or attention (safety5)
+    r"|nooit tijd|geen tijd|weinig tijd|geen aandacht|nooit aandacht|luistert (?:\S+ )?(?:nooit|niet)"
+    r"|nooit thuis|altijd (?:aan het )?werk\w*|altijd druk|op (?:haar|zijn) telefoon|boeit niet"
+    r"|never (?:have |has )?time|no time for me)\b",
 )
 
 _EXPLICIT = (
@@ -64,7 +71,15 @@ _EXPLICIT = (
     r"\b(?:voorgoed|voor altijd weg|for good|forever gone|verdwijnen voor altijd)\b",
     r"\b(?:wil|wl|wou|want to|wanna) (?:\S+ )?(?:verdwijnen|disappear)\b",
     r"\b(?:missen|mist|merken|merkt|miss|notice) (?:\S+ ){0,2}?(?:als|if|when) (?:ik|k|i)\b",
-    r"\b(?:zonder mij|without me|tot last|een last|last voor|burden)\b",
+    # a burden; "zonder mij" only as "better without me" ("ze maken plannen zonder mij" is
+    # being left out, safety5)
+    r"\b(?:tot last|een last|last voor|burden)\b",
+    r"\b(?:beter|blijer|gelukkiger|makkelijker|rustiger|better|happier) (?:\S+ ){0,3}(?:af )?(?:zonder mij"
+    r"|without me)\b|\b(?:zonder mij|without me) (?:\S+ ){0,3}(?:beter|blijer|gelukkiger|makkelijker"
+    r"|rustiger|better|happier)\b",
+    # not being there any more: "dan ben ik er niet meer" (safety5)
+    r"\b(?:ben|zijn|is|zal|zou) (?:\S+ ){0,2}er (?:\S+ )?(?:niet|nie|nooit) meer\b",
+    r"\bafscheit\w*|\bafscheidsbrie\w*",
     # self-harm
     r"\b(?:snij\w*|sneed|gesneden|kras\w*|cut\w*|self ?harm\w*|selfharm\w*|bloed\w*|bleed\w*"
     r"|aandoen|aan te doen|pijn (?:te )?doen|pijn aandoen|hurt (?:my|me)self|hurt myself"
@@ -82,9 +97,17 @@ _EXPLICIT = (
     r"|kookplaat|ramen dicht|bewusteloos|flauw\w*|chok\w*|wurg\w*|gewurgd|insuline|ingespoten"
     r"|ingenomen|genomen|geslikt|medicijnkast|knuppel\w*|nek|neck|rand|vensterbank|loslaten"
     r"|laat (?:\S+ )?los|gedrogeerd|drugs|a\d+|lopen langs|autos razen)\b",
-    # a parent or carer as the actor, neglect (emotional abuse often names no violence word)
-    r"\b(?:thuis|(?:mijn|mn|m|me|onze|my) (?:vader|moeder|ouders|pa|ma|papa|mama|stiefvader"
-    r"|stiefmoeder|stiefpa|stiefma|pleegvader|pleegmoeder|parents|dad|mom|stepdad|stepmom))\b",
+    # being put down by someone: emotional abuse names no violence word (safety5)
+    r"\b(?:zegt|zei|zeggen|roept|noemt|noemen|scheldt|schelden) (?:\S+ ){0,3}(?:dat ik|me|mij|ons)\b"
+    r".{0,40}\b(?:niks|niets|waardeloos|dom|lelijk|stom|mislukt|fout|schuld|geboren|haat|hate)\b",
+    # neglect or put-downs at home (these stay danger cues beside loneliness words)
+    r"\b(?:thuis|ouders|vader|moeder|pa|ma|papa|mama|stiefvader|stiefmoeder|parents|dad|mom)\b"
+    r".{0,40}\b(?:uitgescholden|gekleineerd|uitgelachen|vernederd|zonder eten|niks te eten"
+    r"|is er niks|alleen (?:laten|gelaten|thuis)|laten (?:me|ons|mij) (?:\S+ ){0,2}alleen"
+    r"|zorg\w* (?:\S+ )?(?:niet|nooit) voor|let (?:\S+ )?op (?:mij|me)|telefoon af|mag niemand"
+    r"|week alleen|dagen alleen)\b",
+    r"\b(?:uitgescholden|gekleineerd|vernederd|alleen gelaten)\b.{0,30}\bthuis\b"
+    r"|\bthuis (?:\S+ ){0,3}(?:uitgescholden|gekleineerd|vernederd|alleen gelaten)\b",
     r"\b(?:niet gewassen|geen warm water|niemand (?:\S+ )?(?:regelt|zorgt)|voor (?:haar|hem) zorgen)\b",
     # eating: "alleen water", weight
     r"\b(?:alleen (?:water|thee)|water al|gegeten|weeg\w*|gewicht|calorie\w*|kilo\w*)\b",
@@ -102,6 +125,14 @@ _EXPLICIT = (
     r"|verliefd op me|na school blijven|fotos|foto s|pics|dingen met me|houdt me (?:\S+ )?vast"
     r"|laat me niet|bang|s nachts (?:\S+ )?kamer|op mijn kamer|mijn kamer in|dwing\w*|moet van)\b",
 )
+# A parent or carer as the actor, home (emotional abuse often names no violence word). Alone
+# beside loneliness words it is no danger cue (``has_danger_cue(carer=False)``): "mijn vader
+# heeft nooit tijd voor me" is sadness about a busy parent (safety5: such lines got the full
+# crisis reply on the model's word).
+_CARER = (
+    r"\b(?:thuis|(?:mijn|mn|m|me|onze|my) (?:vader|moeder|ouders|pa|ma|papa|mama|stiefvader"
+    r"|stiefmoeder|stiefpa|stiefma|pleegvader|pleegmoeder|parents|dad|mom|stepdad|stepmom))\b",
+)
 # Plans and farewells without saying what: a danger cue, but not an explicit one (after calm
 # small talk the question fits them better than the crisis reply, see ``net``).
 _VEILED = (
@@ -114,14 +145,17 @@ _VEILED = (
     r"\b(?:laatste\w*|spullen|verdeel\w*|verdeeld|hierna|straks (?:niet|geen|niks)"
     r"|zorgen (?:\S+ )?(?:om|over) (?:mij|me)|(?:ga|gaat|gaan) (?:\S+ )?(?:herstellen|oplossen))\b",
 )
-DANGER_CUES = compile_squashed(*_EXPLICIT, *_VEILED)
+DANGER_CUES = compile_squashed(*_EXPLICIT, *_CARER, *_VEILED)
+_DANGER_BUT_CARER = compile_squashed(*_EXPLICIT, *_VEILED)
 # Death, dying, self-harm, a means or a place, violence or abuse named outright.
-EXPLICIT_CUES = compile_squashed(*_EXPLICIT)
+EXPLICIT_CUES = compile_squashed(*_EXPLICIT, *_CARER)
 
 
-def has_danger_cue(text: str) -> bool:
-    """Whether any spelling of ``text`` (its first 4000 characters) names a danger cue."""
-    return any(DANGER_CUES.search(s) for s in spellings(text[:4000]))
+def has_danger_cue(text: str, *, carer: bool = True) -> bool:
+    """Whether any spelling of ``text`` (its first 4000 characters) names a danger cue; with
+    ``carer=False`` a parent or home named without any other danger cue does not count."""
+    pattern = DANGER_CUES if carer else _DANGER_BUT_CARER
+    return any(pattern.search(s) for s in spellings(text[:4000]))
 
 
 def has_explicit_cue(text: str) -> bool:
@@ -132,3 +166,32 @@ def has_explicit_cue(text: str) -> bool:
 def has_lonely_cue(text: str) -> bool:
     """Whether any spelling of ``text`` names loneliness, sadness or venting (``LONELY_CUES``)."""
     return any(LONELY_CUES.search(s) for s in spellings(text[:4000]))
+
+
+# A farewell note or words anywhere in the message: support for a place that is also
+# everyday (a platform, a balcony), however far from it (safety5: "Ik zit op het perron ... Ik
+# heb een briefje op mijn bed gelegd" in a long message).
+FAREWELL_CUES = compile_squashed(
+    r"\b(?:briefje|brief|berichtje) (?:\S+ ){0,3}(?:op|voor|achter|onder) (?:\S+ ){0,2}(?:bed|bureau"
+    r"|kussen|tafel|kamer|mijn ouders|mijn moeder|mijn vader|mama|papa)\b",
+    r"\b(?:afscheidsbrie\w*|afscheitsbrie\w*|sorry voor alles|vergeef (?:me|mij)|vaarwel|goodbye"
+    r"|niemand (?:\S+ )?(?:mist|missen)|mijn laatste (?:bericht|berichtje|appje|woorden))\b",
+)
+
+
+def has_farewell_cue(text: str) -> bool:
+    """Whether any spelling of ``text`` names a farewell note or farewell words."""
+    return any(FAREWELL_CUES.search(s) for s in spellings(text[:4000]))
+
+
+# Now, tonight, in a few minutes: a crisis said to happen now is acute danger (112 first).
+# "Ben je nu in gevaar? Bel 112" before the rest costs a sentence when it is not acute.
+NOW_CUES = compile_squashed(
+    r"\b(?:nu|nu meteen|zo meteen|meteen|zometeen|straks|vannacht|vanavond|right now|rn|now"
+    r"|tonight|op dit moment|over (?:\S+ )?(?:minuten|minuutje|minuut|uurtje|kwartier))\b",
+)
+
+
+def is_now(text: str) -> bool:
+    """Whether any spelling of ``text`` says that something happens now or tonight."""
+    return any(NOW_CUES.search(s) for s in spellings(text[:4000]))

@@ -22,7 +22,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 
 from . import classifier
-from .cues import has_danger_cue, has_explicit_cue, has_lonely_cue
+from .cues import has_danger_cue, has_explicit_cue, has_farewell_cue, has_lonely_cue, is_now
 from .detector import assess_rules, spellings
 from .memory import DISTRESS_SECONDS, SHORT_SECONDS, Journal, MemoryEntry, memory_key
 from .model import CrisisCategory, SafetyResult
@@ -170,13 +170,18 @@ def assess(text: str, *, after_distress: bool = False, after_calm: bool = False)
     if rules.level == "crisis" and rules.has("unconfirmed"):
         # Without the model the rules stay over-inclusive; with it, the model must agree.
         loss = ("suicide_loss",) if rules.has("suicide_loss") else ()
-        if not (p is None or after_distress or p.danger >= SUPPORT_THRESHOLD):
+        # Support: the model agreeing, earlier distress, or a farewell anywhere in the message.
+        supported = after_distress or has_farewell_cue(text)
+        if not (p is None or supported or p.danger >= SUPPORT_THRESHOLD):
             rules = SafetyResult("none", (), ("distress", *loss))
         else:
             rules = SafetyResult("crisis", rules.categories, loss)
     if rules.level == "crisis":
         cats = set(rules.categories)
         if p is not None and p.probabilities.get("acute", 0.0) >= ACUTE_THRESHOLD:
+            cats.add(_C.ACUTE_DANGER)
+        if is_now(text):
+            # "ik ga mezelf nu van het leven beroven": said to happen now, so 112 first.
             cats.add(_C.ACUTE_DANGER)
         return SafetyResult("crisis", _ordered(cats), _signals(p, True))
     if p is not None:
@@ -201,7 +206,7 @@ def assess(text: str, *, after_distress: bool = False, after_calm: bool = False)
         maybe_acute = p.probabilities.get("acute", 0.0) >= ACUTE_THRESHOLD
         if dark >= threshold and not after_distress and rules.level == "none" and not maybe_acute:
             unsure = p.danger < CUELESS_THRESHOLD
-            sad_only = unsure and has_lonely_cue(text) and not has_danger_cue(text)
+            sad_only = unsure and has_lonely_cue(text) and not has_danger_cue(text, carer=False)
             # After calm small talk a veiled line is read in that light: ask, don't alarm.
             calm_veiled = unsure and after_calm and not has_explicit_cue(text)
             if ambiguous_most or sad_only or calm_veiled:
@@ -211,6 +216,8 @@ def assess(text: str, *, after_distress: bool = False, after_calm: bool = False)
                 return SafetyResult("check_in", (_C.SUICIDE,), tuple(signals))
         if dark >= threshold and (after_distress or not ambiguous_most):
             cats = _model_categories(text, p)
+            if is_now(text):
+                cats.add(_C.ACUTE_DANGER)
             # Alone it would not have been flagged: the earlier distress decided.
             alone = p.danger >= DANGER_THRESHOLD and not ambiguous_most
             because = ("context",) if after_distress and not alone else ()

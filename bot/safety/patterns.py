@@ -208,6 +208,13 @@ BEREAVED_BY_SUICIDE_SOURCE = (
     r" (?:\S+ )?(?:zelfmoord|zelfdoding|suicide)\b"
 )
 BEREAVED_BY_SUICIDE = compile_squashed(BEREAVED_BY_SUICIDE_SOURCE)
+# Someone else's death by an overdose (safety5): a loss for the grief reply, not this
+# person's method (masked for the "method" rule; not called a suicide either).
+LOSS_BY_OVERDOSE_SOURCE = (
+    r"\b(?:overleden|gestorven|doodgegaan|omgekomen|overleed|stierf|died|passed away) (?:\S+ ){0,2}"
+    r"(?:aan|door|na|van|of|from) (?:een |zijn |haar |an |a )?(?:overdosis|overdose)\b"
+    r"|\b(?:overdosis|overdose) (?:\S+ ){0,3}(?:overleden|gestorven|doodgegaan|overleed|stierf|died)\b"
+)
 # Suicide as the subject of a book, a film or school work ("een boekverslag over zelfmoord",
 # "in die serie pleegt de hoofdpersoon zelfmoord"): not this person's intent by itself; the
 # model decides, and it is a distress marker (a not-understood message gets the check-in).
@@ -412,6 +419,39 @@ RULES: tuple[Rule, ...] = (
         support=True,
     ),
     _rule(
+        # Goodbye for good (safety5): "doei voor altijd", "this is goodbye", "goodbye forever".
+        "goodbye_for_good",
+        "ambiguous",
+        (SUICIDE,),
+        r"\b(?:doei|dag|daag|bye|byee|goodbye|vaarwel|tot ziens) (?:\S+ ){0,2}(?:voor altijd"
+        r"|voorgoed|forever|for good|for ever)\b(?! (?:vrienden|samen|bff|friends|jouw|van jou|love"
+        r"|liefde|fan))",
+        r"\b(?:this is|dit is|dit was) (?:\S+ )?(?:goodbye|my goodbye|mijn afscheid|mijn vaarwel"
+        r"|vaarwel|het einde)\b|\bgoodbye (?:everyone|everybody|world|allemaal|iedereen)\b",
+        cues=r"\b(?:vakantie|verhuiz\w*|verhuis\w*|school|\w*klas|team|club|stage|werk|baan|account"
+        r"|insta\w*|tiktok|snap\w*|app|\w*groep|whatsapp|roblox|game|serie|seizoen|aflevering|film|boek"
+        r"|haha\w*|lol|kamp|zomer|feest|tot morgen|tot straks|welterusten)\b",
+        figurative=False,
+    ),
+    _rule(
+        # Last times and a date (safety5): everyday too ("mijn laatste dag op school"), so the
+        # model or danger words near it must agree.
+        "last_time_or_date",
+        "ambiguous",
+        (SUICIDE,),
+        r"\b(?:mijn|mn|my) laatste (?:verjaardag|kerst|kerstmis|zomer|winter|nacht|avond|birthday"
+        r"|christmas|summer)\b",
+        r"\b(?:haal|overleef|red|make it to) (?:\S+ )?(?:de zomer|kerst|mijn verjaardag|het weekend"
+        r"|het nieuwe jaar|oud en nieuw|christmas|my birthday|the summer) (?:\S+ )?(?:niet|nie|not)\b"
+        r"|\b(?:wont|won t|will not) make it to (?:christmas|my birthday|summer)\b",
+        r"\b(?:een |de )?(?:datum|dag) (?:\S+ )?(?:gekozen|geprikt|uitgekozen|vastgesteld|bepaald)\b",
+        cues=r"\b(?:feest|bruiloft|afspraak|examen\w*|toets\w*|vakantie|verhuiz\w*|verhuis\w*|school"
+        r"|klas|stage|werk|baan|bijbaan|club|team|training|concert|reis|kamp|uitwisseling|voor het"
+        r"|voor de|verjaardag van|afscheidsfeest|diploma|uitreiking|op de basisschool|hier)\b",
+        figurative=False,
+        support=True,
+    ),
+    _rule(
         "cannot_go_on",
         "ambiguous",
         (SUICIDE,),
@@ -494,6 +534,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:ben|was|besta|zou zijn|leef))\b",
         r"\bbetter off (?:without me|if i (?:was|were|wasnt|werent) (?:gone|dead|not here|here))\b",
         rf"\b{I_NL} (?:ben|bn) (?:\S+ ){{0,3}}(?:een )?last voor\b",
+        rf"\b{I_NL} (?:ben|bn) (?:\S+ )?(?:alleen maar |gewoon |echt )?(?:een|n) last\b(?! van)",
         r"\b(?:im|i am|i m) (?:\S+ ){0,2}(?:a )?burden\b",
     ),
     _rule(
@@ -522,6 +563,7 @@ RULES: tuple[Rule, ...] = (
         r"|om er een eind|om (?:niet|nooit) meer wakker)",
         r"\b(?:manier|methode|hoe|snelste|pijnloos|pijnloze|pijnloosste|how to|ways to|best way)"
         r"\b (?:\S+ ){0,4}(?:dood te gaan|te sterven|zelfmoord|dood gaan|doodgaan|sterven"
+        r"|dood (?:kan|kun|kunt) gaan|(?:kan|kun|kunt) sterven"
         r"|kill myself)\b",
         # "die" is English only after English words (Dutch "die" = that/those: "hoe je die maakt").
         r"\b(?:how to|ways to|best way to|easiest way to|painless way to|how (?:do|can|could|would)"
@@ -546,6 +588,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:dak|brug|flat|balkon|raam|rand|roof|bridge|ledge|window)\b.{0,60}\b(?:wil|ga|gaan"
         r"|denk|durf|wilt|want|going to|gonna|about to|om te)\b (?:\S+ ){0,3}(?:springen|spring"
         r"|jump)\b",
+        mask=LOSS_BY_OVERDOSE_SOURCE,
     ),
     _rule(
         "jump",

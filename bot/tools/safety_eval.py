@@ -418,6 +418,132 @@ def validate_by_source() -> None:
         classifier._LAYER2._model, net.DANGER_THRESHOLD = saved
 
 
+# Who wrote which training file (leave-one-author-out validation): the part of the file name
+# after the label. Files without a suffix are the first batch (29 Nov, with its v2 lines and
+# the number lines); "_v3", "_extra_v3", "_more_v3", "_family_v3" are one author; "_v4" and
+# "_more_v4" another; "distress_v5" the fourth engineer's; "_persona_v5" the fifth's. The
+# lines generated from ``nlu_data/`` (``_nlu``) are Join us questions, not a writer's style:
+# always trained on. ``tests/safety`` is a batch of its own.
+def author_of(source: str) -> str:
+    """The writer batch of a training line, from its source ("<file>: <group>")."""
+    name = source.split(":")[0]
+    if name == "tests/safety":
+        return "tests/safety"
+    stem = name.split(".")[0]
+    if stem.endswith("_nlu"):
+        return "nlu"
+    if "persona_v5" in stem:
+        return "v5-persona"
+    for tag in ("v5", "v4", "v3"):
+        if stem.endswith(tag):
+            return tag
+    return "first"
+
+
+@dataclass
+class FoldCounts:
+    """Counts of one held-back writer batch (or all of them pooled)."""
+
+    danger: list[int] = field(default_factory=lambda: [0, 0])  # whole net flags a crisis
+    model_danger: list[int] = field(default_factory=lambda: [0, 0])  # layer 2 alone
+    acute: list[int] = field(default_factory=lambda: [0, 0, 0])  # flagged, 112 first, total
+    false: list[int] = field(default_factory=lambda: [0, 0])  # none + distress: full crisis
+    distress_false: list[int] = field(default_factory=lambda: [0, 0])
+    grief: list[int] = field(default_factory=lambda: [0, 0])
+
+    def add(self, other: FoldCounts) -> None:
+        for name in ("danger", "model_danger", "acute", "false", "distress_false", "grief"):
+            mine, theirs = getattr(self, name), getattr(other, name)
+            for i, value in enumerate(theirs):
+                mine[i] += value
+
+    def row(self) -> str:
+        a = self.acute
+        return (
+            f"danger {_pct(*self.danger)} (layer 2 alone {_pct(*self.model_danger)}), "
+            f"acute {a[0]}/{a[2]} (112 first {a[1]}); full crisis on none+distress "
+            f"{_pct(*self.false)} (distress {self.distress_false[0]}/{self.distress_false[1]}), "
+            f"grief {self.grief[0]}/{self.grief[1]}"
+        )
+
+
+def judge_held_back(
+    model: Any, held: Sequence[tuple[str, str, str]], threshold: float | None = None
+) -> tuple[FoldCounts, list[str]]:
+    """The whole net (rules, ``model`` as layer 2, thresholds) on held-back lines."""
+    from bot.safety import classifier, net
+
+    saved = classifier._LAYER2._model, classifier._LAYER2._recent.copy(), net.DANGER_THRESHOLD
+    classifier._LAYER2._model = model
+    classifier._LAYER2._recent.clear()
+    if threshold is not None:
+        net.DANGER_THRESHOLD = threshold
+    counts = FoldCounts()
+    misses: list[str] = []
+    try:
+        for text, label, source in held:
+            result = net.assess(text)
+            crisis = result.level == "crisis"
+            p = classifier.predict(text)
+            if label in classifier.DANGER_LABELS:
+                counts.danger[0] += crisis
+                counts.danger[1] += 1
+                counts.model_danger[0] += p is not None and p.danger >= net.DANGER_THRESHOLD
+                counts.model_danger[1] += 1
+                if not crisis:
+                    misses.append(f"miss  {label:9} {result.level:8} {source[:30]:30} {text}")
+            if label == "acute":
+                counts.acute[0] += crisis
+                counts.acute[1] += crisis and "acute_danger" in result.categories
+                counts.acute[2] += 1
+                if crisis and "acute_danger" not in result.categories:
+                    misses.append(f"no112 {label:9} {'':8} {source[:30]:30} {text}")
+            if label in ("none", "distress"):
+                counts.false[0] += crisis
+                counts.false[1] += 1
+                if label == "distress":
+                    counts.distress_false[0] += crisis
+                    counts.distress_false[1] += 1
+                if crisis:
+                    misses.append(f"alarm {label:9} {'':8} {source[:30]:30} {text}")
+            if label == "grief":
+                counts.grief[0] += crisis
+                counts.grief[1] += 1
+    finally:
+        classifier._LAYER2._model, recent, net.DANGER_THRESHOLD = saved
+        classifier._LAYER2._recent.clear()
+        classifier._LAYER2._recent.update(recent)
+    return counts, misses
+
+
+def validate_by_author(show_misses: bool = False, thresholds: Sequence[float] = ()) -> None:
+    """Leave one writer out: for each writer batch (``author_of``), fit layer 2 on all other
+    batches and judge the held-back batch with the whole net. The measure of how the net does
+    on a writer it never saw (layer 1's rules were written with all batches in view, so the
+    whole net's figures are flattered; "layer 2 alone" is not)."""
+    from bot.safety import classifier, net
+
+    triples = classifier.load_sourced_examples()
+    authors = sorted({author_of(s) for _, _, s in triples} - {"nlu"})
+    pooled = {t: FoldCounts() for t in (thresholds or (net.DANGER_THRESHOLD,))}
+    cpu = 0.0
+    for author in authors:
+        train = [(t, lab) for t, lab, s in triples if author_of(s) != author]
+        held = [x for x in triples if author_of(x[2]) == author]
+        started = time.process_time()
+        model = classifier.FastModel(classifier.build_model(train))
+        cpu += time.process_time() - started
+        for threshold, total in pooled.items():
+            counts, misses = judge_held_back(model, held, threshold)
+            total.add(counts)
+            print(f"  {author:12} @{threshold:.2f} ({len(held)} lines): {counts.row()}")
+            if show_misses:
+                print("\n".join(f"      {m}" for m in misses))
+    for threshold, total in pooled.items():
+        print(f"  ALL          @{threshold:.2f}: {total.row()}")
+    print(f"  ({len(authors)} fits, {cpu:.1f} s CPU)")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument(
@@ -433,6 +559,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="also list the missed lines of held-out sets (spoils them for tuning)",
     )
+    parser.add_argument(
+        "--by-author",
+        action="store_true",
+        help="with --validate: leave one writer's batch of training lines out at a time",
+    )
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument(
         "--validate",
@@ -445,6 +576,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="with --validate: hold back whole groups of the v3 lines",
     )
     args = parser.parse_args(argv)
+    if args.validate and args.by_author:
+        validate_by_author(show_misses=not args.quiet)
+        return 0
     if args.validate and args.by_source:
         validate_by_source()
         return 0

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.safety import warm_up
+from bot.safety import assess, warm_up
 from bot.tools import heldout_sets, safety_eval
 
 
@@ -64,6 +64,37 @@ def test_by_source_split_holds_back_whole_groups_of_the_v3_lines() -> None:
     assert not train_texts & {text for text, _, _ in val}
     # Every second group of a file: both halves of each v3 file are used.
     assert len(held) >= 10 and len(train) > 10 * len(val)
+
+
+def test_writer_batches_of_the_training_files() -> None:
+    assert safety_eval.author_of("acute.txt: ") == "first"
+    assert safety_eval.author_of("negative_numbers.txt: ") == "first"
+    assert safety_eval.author_of("crisis_more_v3.txt: farewells") == "v3"
+    assert safety_eval.author_of("negative_family_v3.txt: ") == "v3"
+    assert safety_eval.author_of("acute_more_v4.txt: ") == "v4"
+    assert safety_eval.author_of("distress_v5.txt: ") == "v5"
+    assert safety_eval.author_of("acute_persona_v5.txt: caps") == "v5-persona"
+    assert safety_eval.author_of("negative_nlu.txt: ") == "nlu"
+    assert safety_eval.author_of("tests/safety") == "tests/safety"
+
+
+def test_held_back_lines_are_judged_by_the_whole_net_with_the_given_model() -> None:
+    class Everything:
+        """A stand-in layer 2 that reads every message as acute danger."""
+
+        def predict(self, text: str) -> dict[str, float]:
+            return {"acute": 0.9, "crisis": 0.05, "none": 0.05}
+
+    held = [
+        ("hoe laat begint het", "none", "negative.txt: "),
+        ("ik sta op het dak", "acute", "acute.txt: "),
+        ("mijn opa is overleden", "grief", "grief.txt: "),
+    ]
+    counts, misses = safety_eval.judge_held_back(Everything(), held, 0.5)
+    assert counts.danger == [1, 1] and counts.acute == [1, 1, 1]
+    assert counts.false == [1, 1] and any("hoe laat" in m for m in misses)
+    # The real model is back afterwards.
+    assert assess("hoe laat begint het").level == "none"
 
 
 def test_several_sets_side_by_side_and_held_out_misses_only_when_asked(
