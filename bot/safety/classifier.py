@@ -123,23 +123,54 @@ def _read(path: Path) -> list[str]:
 
 def _project_examples() -> list[tuple[str, str]]:
     """The project's own crisis and everyday sets, labelled via layer 1's categories."""
-    from .detector import assess_rules
-    from .model import CrisisCategory
 
     out: list[tuple[str, str]] = []
     for text in _read(_PROJECT_SETS / "crisis_messages.txt"):
-        cats = set(assess_rules(text).categories)
-        if CrisisCategory.ACUTE_DANGER in cats:
-            label = "acute"
-        elif cats & {CrisisCategory.ABUSE, CrisisCategory.DOMESTIC_VIOLENCE} and not cats & {
-            CrisisCategory.SUICIDE,
-            CrisisCategory.SELF_HARM,
-        }:
-            label = "abuse"
-        else:
-            label = "crisis"
-        out.append((text, label))
+        out.append((text, _crisis_label(text)))
     out += [(text, "none") for text in _read(_PROJECT_SETS / "everyday_messages.txt")]
+    return out
+
+
+# Held-out safety sets retired into training once a newer blind set was frozen (30 Nov, v4):
+# three more writers' ways of saying things. Their figures are no longer measures.
+RETIRED_HELDOUT = {
+    "heldout-v1": _PROJECT_ROOT / "tests" / "heldout" / "safety",
+    "heldout-v2": _PROJECT_ROOT / "tests" / "heldout" / "v2" / "safety",
+    "heldout-v3": _PROJECT_ROOT / "tests" / "heldout" / "v3" / "safety",
+}
+# What each held-out file expects, as a training label (crisis lines: see _crisis_label).
+_RETIRED_LABELS = {
+    "acute.txt": "acute",
+    "crisis.txt": "crisis",
+    "everyday.txt": "none",
+    "loneliness.txt": "distress",
+    "grief.txt": "grief",
+}
+
+
+def _crisis_label(text: str) -> str:
+    """A crisis line's label from layer 1's categories: acute, abuse alone, or crisis."""
+    from .detector import assess_rules
+    from .model import CrisisCategory
+
+    cats = set(assess_rules(text).categories)
+    if CrisisCategory.ACUTE_DANGER in cats:
+        return "acute"
+    if cats & {CrisisCategory.ABUSE, CrisisCategory.DOMESTIC_VIOLENCE} and not cats & {
+        CrisisCategory.SUICIDE,
+        CrisisCategory.SELF_HARM,
+    }:
+        return "abuse"
+    return "crisis"
+
+
+def _retired_examples() -> list[tuple[str, str, str]]:
+    out: list[tuple[str, str, str]] = []
+    for name, folder in RETIRED_HELDOUT.items():
+        for file, label in _RETIRED_LABELS.items():
+            for text, _ in _read_sourced(folder / file):
+                line_label = _crisis_label(text) if label == "crisis" else label
+                out.append((text, line_label, f"{name}/{file}"))
     return out
 
 
@@ -152,6 +183,7 @@ def load_sourced_examples(
         triples += [(text, label, source) for text, source in _read_sourced(path)]
     if project_sets:
         triples += [(text, label, "tests/safety") for text, label in _project_examples()]
+        triples += _retired_examples()
     seen: set[str] = set()
     unique: list[tuple[str, str, str]] = []
     for text, label, source in triples:

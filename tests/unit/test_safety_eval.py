@@ -70,6 +70,7 @@ def test_writer_batches_of_the_training_files() -> None:
     assert safety_eval.author_of("acute.txt: ") == "first"
     assert safety_eval.author_of("negative_numbers.txt: ") == "first"
     assert safety_eval.author_of("crisis_more_v3.txt: farewells") == "v3"
+    assert safety_eval.author_of("heldout-v2/crisis.txt: ") == "heldout-v2"
     assert safety_eval.author_of("negative_family_v3.txt: ") == "v3"
     assert safety_eval.author_of("acute_more_v4.txt: ") == "v4"
     assert safety_eval.author_of("distress_v5.txt: ") == "v5"
@@ -108,6 +109,7 @@ def test_several_sets_side_by_side_and_held_out_misses_only_when_asked(
         (folder / "crisis.txt").write_text("hoe laat begint het\n", encoding="utf-8")
     monkeypatch.setattr(heldout_sets, "HELDOUT_ROOT", tmp_path / "heldout")
     monkeypatch.setattr(heldout_sets, "VERSIONS", {"v2": tmp_path / "heldout" / "v2"})
+    monkeypatch.setattr(heldout_sets, "RETIRED", {})
 
     assert safety_eval.main(["--data", str(held), "--data", str(own)]) == 0
     printed = capsys.readouterr().out
