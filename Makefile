@@ -34,7 +34,7 @@ story-test: setup train  ## conversation tests: test stories must be predicted e
 	$(RASA) test core --model models/joinus.tar.gz --stories tests/stories \
 		--out results/stories --fail-on-prediction-errors
 
-eval: setup train  ## NLU report on the test set + held-out families (v1, v2), then the safety report (v1, v2 side by side); figures only
+eval: setup train  ## NLU report on the test set + held-out families and questions (every version), then the safety report (v4; v1-v3 are training data now); figures only
 	@$(PY) -m bot.tools.nlu_eval
 	@$(PY) -m bot.tools.safety_eval --quiet
 
