@@ -24,7 +24,6 @@ import re
 import threading
 import time
 import unicodedata
-from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -383,10 +382,6 @@ def _danger(probabilities: dict[str, float]) -> float:
     return sum(probabilities.get(label, 0.0) for label in DANGER_LABELS)
 
 
-# Predictions remembered (a pure function of the text): a message is judged twice per turn.
-RECENT_PREDICTIONS = 64
-
-
 class _Layer2:
     """The loaded model, created once per process (thread-safe)."""
 
@@ -398,10 +393,6 @@ class _Layer2:
         self._settled = threading.Event()  # set once the model is loaded or known to be missing
         self.load_seconds = 0.0
         self.source = ""
-        # The last few predictions, by a digest of the text (the text itself is not kept): the
-        # bot's safety gate and the conversation both judge every typed message.
-        self._recent: OrderedDict[bytes, tuple[Any, dict[str, float], bool]] = OrderedDict()
-        self._recent_lock = threading.Lock()
 
     def get(self, wait: bool = True) -> Any:
         """The model; loads it on first use. With ``wait=False`` a load that is already under
@@ -471,12 +462,6 @@ class _Layer2:
         model = self.get(wait=False)
         if model is None:
             return None
-        key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-        with self._recent_lock:
-            hit = self._recent.get(key)
-            if hit is not None and hit[0] is model:
-                self._recent.move_to_end(key)
-                return Prediction(dict(hit[1]), hit[2])
         best = model.predict(features(text))
         from_window = False
         if len(text) > LONG_MESSAGE:
@@ -484,10 +469,6 @@ class _Layer2:
                 part = model.predict(features(window))
                 if _danger(part) > _danger(best):
                     best, from_window = part, True
-        with self._recent_lock:
-            self._recent[key] = (model, best, from_window)
-            while len(self._recent) > RECENT_PREDICTIONS:
-                self._recent.popitem(last=False)
         return Prediction(dict(best), from_window)
 
 

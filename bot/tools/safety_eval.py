@@ -475,9 +475,8 @@ def judge_held_back(
     """The whole net (rules, ``model`` as layer 2, thresholds) on held-back lines."""
     from bot.safety import classifier, net
 
-    saved = classifier._LAYER2._model, classifier._LAYER2._recent.copy(), net.DANGER_THRESHOLD
+    saved = classifier._LAYER2._model, net.DANGER_THRESHOLD
     classifier._LAYER2._model = model
-    classifier._LAYER2._recent.clear()
     if threshold is not None:
         net.DANGER_THRESHOLD = threshold
     counts = FoldCounts()
@@ -512,9 +511,7 @@ def judge_held_back(
                 counts.grief[0] += crisis
                 counts.grief[1] += 1
     finally:
-        classifier._LAYER2._model, recent, net.DANGER_THRESHOLD = saved
-        classifier._LAYER2._recent.clear()
-        classifier._LAYER2._recent.update(recent)
+        classifier._LAYER2._model, net.DANGER_THRESHOLD = saved
     return counts, misses
 
 

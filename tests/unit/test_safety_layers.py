@@ -439,31 +439,3 @@ async def test_forget_me_also_clears_the_distress_memory() -> None:
     assert len(net) == 1
     await conversation.text(user, "/vergeet")
     assert len(net) == 0
-
-
-class _CountingModel(_KeywordModel):
-    def __init__(self) -> None:
-        self.calls = 0
-
-    def predict(self, text: str) -> dict[str, float]:
-        self.calls += 1
-        return super().predict(text)
-
-
-def test_a_message_judged_twice_is_predicted_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The bot's safety gate and the conversation both judge a typed message: layer 2 reads it
-    once. Only a digest of the text is remembered, and a new model starts afresh."""
-    model = _CountingModel()
-    monkeypatch.setattr(classifier._LAYER2, "_model", model)
-    text = "ik heb de pillen al klaar gelegd"
-    first = classifier.predict(text)
-    assert first is not None
-    first.probabilities["crisis"] = 0.0  # a caller's change does not reach the next reading
-    second = classifier.predict(text)
-    assert second is not None and second.probabilities == {"crisis": 0.9, "none": 0.1}
-    assert model.calls == 1
-    assert classifier.predict("hoi") is not None and model.calls == 2
-    assert "pillen" not in repr(classifier._LAYER2._recent)
-    other = _CountingModel()
-    monkeypatch.setattr(classifier._LAYER2, "_model", other)
-    assert classifier.predict(text) is not None and other.calls == 1
