@@ -266,6 +266,10 @@ class SafetyNet:
         self._asked: OrderedDict[str, float] = OrderedDict()
         # When each person last wrote (any message): earlier calm turns are context too.
         self._talked: OrderedDict[str, float] = OrderedDict()
+        # The last calm messages themselves, to read an ambiguous line in their light ("we gaan
+        # vissen" ... "ik ga zo naar de brug"): this process only, never journaled, gone after
+        # CALM_TTL_SECONDS, on /vergeet and on distress.
+        self._earlier: OrderedDict[str, tuple[float, tuple[str, ...]]] = OrderedDict()
         self._lock = threading.Lock()
 
     def assess(self, text: str, key: str | None = None) -> SafetyResult:
@@ -287,6 +291,9 @@ class SafetyNet:
             result = SafetyResult(
                 "crisis", (_C.SUICIDE,), tuple(dict.fromkeys((*result.signals, "context")))
             )
+        earlier = self._earlier_texts(key) if calm else ()
+        if result.level == "crisis" and earlier and not has_explicit_cue(text):
+            result = _in_light_of(earlier, text, result)
         if result.level == "crisis" or result.has("despair"):
             self._remember(key)
         with self._lock:
@@ -294,6 +301,14 @@ class SafetyNet:
             self._talked.move_to_end(key)
             while len(self._talked) > self._max:
                 self._talked.popitem(last=False)
+            if result.level == "none" and not result.has("distress"):
+                kept = (*earlier, text)[-CONTEXT_TURNS:]
+                self._earlier[key] = (self._clock(), kept)
+                self._earlier.move_to_end(key)
+                while len(self._earlier) > self._max:
+                    self._earlier.popitem(last=False)
+            else:
+                self._earlier.pop(key, None)
             if result.has("ask"):
                 self._asked[key] = self._clock()
                 self._asked.move_to_end(key)
@@ -329,6 +344,13 @@ class SafetyNet:
             )
         self._journal.record(entry)
 
+    def _earlier_texts(self, key: str) -> tuple[str, ...]:
+        with self._lock:
+            entry = self._earlier.get(key)
+        if entry is None or self._clock() - entry[0] > CALM_TTL_SECONDS:
+            return ()
+        return entry[1]
+
     def _talked_recently(self, key: str) -> bool:
         with self._lock:
             when = self._talked.get(key)
@@ -362,6 +384,7 @@ class SafetyNet:
             self._seen.pop(key, None)
             self._asked.pop(key, None)
             self._talked.pop(key, None)
+            self._earlier.pop(key, None)
         if self._journal is not None:
             self._journal.forget(key)
 
@@ -386,3 +409,19 @@ def _latest(entry: MemoryEntry) -> float:
     return max(
         m for m in (entry.distress_at, entry.asked_at, entry.talked_at, 0.0) if m is not None
     )
+
+
+# How many earlier calm messages an ambiguous line is read with.
+CONTEXT_TURNS = 2
+
+
+def _in_light_of(earlier: tuple[str, ...], text: str, alone: SafetyResult) -> SafetyResult:
+    """A line flagged alone, without an explicit danger word, after calm messages: read with
+    them. When the conversation shows its everyday setting ("we gaan vissen ... ik ga zo naar
+    de brug", "we staan op de eiffeltoren ... het is hier heel hoog"), ask directly (with the
+    lines, 112 among them) instead of the full crisis reply; a "ja" then is a crisis."""
+    together = assess(" | ".join((*earlier, text)), after_calm=True)
+    if together.level == "crisis":
+        return alone
+    signals = dict.fromkeys(("ask", "distress", "ambiguous", "context"))
+    return SafetyResult("check_in", alone.categories or (_C.SUICIDE,), tuple(signals))
