@@ -52,8 +52,13 @@ WINDOW_MARGIN = 0.25
 # Layer 1 saw a ``Rule.support`` word in its everyday setting ("afscheid van mijn stageplek",
 # "het gas aan voor de pasta"): layer 2 alone must be this sure to overrule it.
 EVERYDAY_THRESHOLD = 0.75
-# After distress earlier in the same conversation (SafetyNet), layer 2 needs less.
-CONTEXT_THRESHOLD = 0.4
+# After distress earlier in the same conversation (SafetyNet), layer 2 needs less (danger plus
+# "ambiguous"). 0.25 (was 0.4, 30 Nov 08:15): on 207 conversations of the retired held-out
+# sets and the own dev sets, after distress 95 -> 101 of 103 flagged ("over een uur is het
+# zover", "ik ga nu maar slapen, heel lang"), after harmless turns unchanged (86/104); the cost:
+# after a crisis opener, 104 instead of 59 of 1,262 everyday and lonely follow-ups get the crisis
+# reply again.
+CONTEXT_THRESHOLD = 0.25
 # Where layer 1 recognised figurative speech ("ik ga dood van het lachen"), layer 2 must be
 # surer before it overrules the light touch.
 FIGURATIVE_THRESHOLD = 0.9

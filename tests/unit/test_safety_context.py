@@ -87,3 +87,12 @@ def test_the_earlier_lines_are_dropped_on_forget_and_after_half_an_hour(model: A
     clock.now += 31 * 60
     assert net._earlier_texts(memory_key("p")) == ()
     assert talk(net, LINE) == "crisis"
+
+
+def test_after_distress_a_faintly_dark_line_is_a_crisis(model: Any) -> None:
+    # Layer 2 reads it only faintly dark (danger + "ambiguous" 0.3): alone nothing, after
+    # "ik wil niet meer leven" the crisis reply (net.CONTEXT_THRESHOLD).
+    faint = {"ambiguous": 0.2, "crisis": 0.1, "none": 0.7}
+    model(StandInModel(CALM, leven={"crisis": 0.9, "none": 0.1}, zover=faint))
+    assert talk(SafetyNet(), "over een uur is het zover") != "crisis"
+    assert talk(SafetyNet(), "ik wil niet meer leven", "over een uur is het zover") == "crisis"
