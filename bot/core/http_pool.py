@@ -31,9 +31,11 @@ httpcore's; :func:`lean_transport` gives an ``httpx.AsyncHTTPTransport`` that us
 
 from __future__ import annotations
 
+import math
 import select
 import socket
 import ssl
+import time
 import typing
 
 import httpcore
@@ -114,16 +116,99 @@ class LeanBackend(httpcore.AsyncNetworkBackend):
         await self._inner.sleep(seconds)
 
 
+# Every connection is looked at (closed? expired? more idle ones than may be kept?) at most this
+# often, and whenever the pool is full or holds more connections than may stay idle; in between,
+# a connection is checked (keep-alive over? closed by the server?) just before it is handed out.
+SWEEP_SECONDS = 0.5
+
+_Key = tuple[bytes, bytes, int]
+
+
 class LeanConnectionPool(httpcore.AsyncConnectionPool):
-    """httpcore's connection pool with a linear assignment pass (see the module docstring)."""
+    """httpcore's connection pool with a linear, mostly lazy assignment pass (module docstring)."""
+
+    def __init__(self, *args: typing.Any, **kwargs: typing.Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.clock: typing.Callable[[], float] = time.monotonic
+        self._swept_at = -math.inf
 
     def _assign_requests_to_connections(self) -> list[AsyncConnectionInterface]:
         closing: list[AsyncConnectionInterface] = []
         # Connections handed to a request that has not started on them yet: idle, but spoken
         # for (closing one only makes that request try again, yet there is no need to).
         reserved = {id(r.connection) for r in self._requests if r.connection is not None}
+        idle: list[AsyncConnectionInterface] | None = None
+        now = self.clock()
+        if (
+            now - self._swept_at >= SWEEP_SECONDS
+            or len(self._connections) >= self._max_connections
+            or len(self._connections) > self._max_keepalive_connections
+        ):
+            self._swept_at = now
+            idle = self._sweep(reserved, closing)
 
-        # Closed connections go, expired ones are closed; then surplus idle ones, oldest first.
+        # The connections that can take a request of an origin now, in pool order (computed
+        # once per origin and pass). Handing one to a request does not make it busy until that
+        # request starts, as in httpcore: a second request in the same pass may be handed the
+        # same one, and the one that comes second tries again (ConnectionNotAvailable).
+        available: dict[_Key, list[AsyncConnectionInterface]] = {}
+        for pool_request in self._requests:
+            if not pool_request.is_queued():
+                continue
+            origin = pool_request.request.url.origin
+            key = (origin.scheme, origin.host, origin.port)  # httpcore's Origin is unhashable
+            candidates = available.get(key)
+            if candidates is None:
+                candidates = available[key] = [
+                    c
+                    for c in self._connections
+                    if c.can_handle_request(origin) and c.is_available()
+                ]
+            connection = self._first_usable(candidates, closing)
+            if connection is None and len(self._connections) >= self._max_connections:
+                # Full: close an idle connection (to another origin, or it would have been
+                # available) to make room, if there is one.
+                if idle is None:
+                    idle = self._sweep(reserved, closing)
+                    available = {key: candidates}  # the others may hold swept connections
+                if not idle:
+                    continue  # stays queued until a connection is released
+                victim = idle.pop(0)
+                self._connections.remove(victim)
+                closing.append(victim)
+                for others in available.values():
+                    if victim in others:
+                        others.remove(victim)
+            if connection is None:
+                connection = self.create_connection(origin)
+                self._connections.append(connection)
+                if connection.is_available():  # an HTTP/2 connection being set up multiplexes
+                    candidates.append(connection)
+            pool_request.assign_to_connection(connection)
+            reserved.add(id(connection))
+            if idle is not None and connection in idle:
+                idle.remove(connection)
+        return closing
+
+    def _first_usable(
+        self, candidates: list[AsyncConnectionInterface], closing: list[AsyncConnectionInterface]
+    ) -> AsyncConnectionInterface | None:
+        """The first candidate that is still good; expired ones (keep-alive time over, closed
+        by the server) are closed and dropped on the way."""
+        while candidates:
+            connection = candidates[0]
+            if not connection.has_expired():
+                return connection
+            candidates.pop(0)
+            self._connections.remove(connection)
+            closing.append(connection)
+        return None
+
+    def _sweep(
+        self, reserved: set[int], closing: list[AsyncConnectionInterface]
+    ) -> list[AsyncConnectionInterface]:
+        """Drop closed connections, close expired ones and idle ones beyond the keep-alive
+        limit (oldest first); returns the idle connections kept, not spoken for."""
         kept: list[AsyncConnectionInterface] = []
         idle: list[AsyncConnectionInterface] = []
         for connection in self._connections:
@@ -142,42 +227,7 @@ class LeanConnectionPool(httpcore.AsyncConnectionPool):
             idle = idle[surplus:]
             kept = [c for c in kept if id(c) not in evicted]
         self._connections = kept
-
-        # The connections that can take a request of an origin now, in pool order (computed
-        # once per origin and pass). Handing one to a request does not make it busy until that
-        # request starts, as in httpcore: a second request in the same pass may be handed the
-        # same one, and the one that comes second tries again (ConnectionNotAvailable).
-        available: dict[tuple[bytes, bytes, int], list[AsyncConnectionInterface]] = {}
-        for pool_request in self._requests:
-            if not pool_request.is_queued():
-                continue
-            origin = pool_request.request.url.origin
-            key = (origin.scheme, origin.host, origin.port)  # httpcore's Origin is unhashable
-            candidates = available.get(key)
-            if candidates is None:
-                candidates = available[key] = [
-                    c for c in kept if c.can_handle_request(origin) and c.is_available()
-                ]
-            if candidates:
-                pool_request.assign_to_connection(candidates[0])
-                continue
-            if len(self._connections) >= self._max_connections:
-                # Full: close an idle connection (to another origin, or it would have been
-                # available) to make room, if there is one.
-                if not idle:
-                    continue  # stays queued until a connection is released
-                victim = idle.pop(0)
-                self._connections.remove(victim)
-                closing.append(victim)
-                for others in available.values():
-                    if victim in others:
-                        others.remove(victim)
-            connection = self.create_connection(origin)
-            self._connections.append(connection)
-            pool_request.assign_to_connection(connection)
-            if connection.is_available():  # an HTTP/2 connection being set up multiplexes
-                candidates.append(connection)
-        return closing
+        return idle
 
 
 def lean_transport(

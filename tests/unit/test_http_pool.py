@@ -16,7 +16,7 @@ import httpcore
 import httpx
 import pytest
 
-from bot.core.http_pool import LeanConnectionPool, lean_transport
+from bot.core.http_pool import SWEEP_SECONDS, LeanConnectionPool, lean_transport
 from bot.pipeline.engine import RasaClient
 from bot.telegram.request import BOT_API_CONNECTIONS, bot_api_request
 
@@ -148,6 +148,27 @@ async def test_a_connection_the_server_closed_is_not_reused() -> None:
         assert (await http.get(server.url)).text == "ok"
         assert (await http.get(server.url)).text == "ok"
     assert server.accepted == 3
+
+
+async def test_dead_connections_to_an_origin_no_longer_asked_go_at_the_next_sweep() -> None:
+    async with (
+        serving(Server()) as gone,
+        serving(Server()) as other,
+        client(httpx.Limits(max_connections=10)) as http,
+    ):
+        pool = pool_of(http)
+        now = 100.0
+        pool.clock = lambda: now
+        await http.get(gone.url)
+        for writer in gone._writers:
+            writer.close()
+        await asyncio.sleep(0.05)
+        await http.get(other.url)  # within the sweep interval: the dead one is not looked at
+        assert len(pool.connections) == 2
+        now += SWEEP_SECONDS
+        await http.get(other.url)
+        assert len(pool.connections) == 1  # swept: closed by its server
+        assert other.accepted == 1
 
 
 async def test_keepalive_expiry_closes_an_idle_connection() -> None:
