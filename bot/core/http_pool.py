@@ -19,7 +19,9 @@ over the waiting requests:
 - a waiting request gets the first available connection for its origin, else a new one while
   there is room, else an idle connection to another origin is closed to make room;
 - a connection already handed to a waiting request is never closed by a later pass before
-  that request has used it (encode/httpcore#1110).
+  that request has used it (encode/httpcore#1110), nor, without HTTP/2, handed to a second
+  request (httpcore did, and the loser went round again: about three passes per request with
+  50 at once).
 
 Its streams (:class:`LeanBackend`) keep their socket, so "did the server close it?" is one
 ``poll()``. The pool's public behaviour (limits, keep-alive expiry, timeouts, errors) is
@@ -148,9 +150,11 @@ class LeanConnectionPool(httpcore.AsyncConnectionPool):
             idle = self._sweep(reserved, closing)
 
         # The connections that can take a request of an origin now, in pool order (computed
-        # once per origin and pass). Handing one to a request does not make it busy until that
-        # request starts, as in httpcore: a second request in the same pass may be handed the
-        # same one, and the one that comes second tries again (ConnectionNotAvailable).
+        # once per origin and pass). An HTTP/1.1 connection handed to a request stays idle until
+        # that request starts on it: httpcore handed it to the next request too, and one of the
+        # two went round again (ConnectionNotAvailable; with 50 requests at once about three
+        # passes per request). Without HTTP/2 a connection spoken for is not offered again.
+        one_at_a_time = not self._http2
         available: dict[_Key, list[AsyncConnectionInterface]] = {}
         for pool_request in self._requests:
             if not pool_request.is_queued():
@@ -162,9 +166,13 @@ class LeanConnectionPool(httpcore.AsyncConnectionPool):
                 candidates = available[key] = [
                     c
                     for c in self._connections
-                    if c.can_handle_request(origin) and c.is_available()
+                    if c.can_handle_request(origin)
+                    and c.is_available()
+                    and not (one_at_a_time and id(c) in reserved)
                 ]
             connection = self._first_usable(candidates, closing)
+            if connection is not None and one_at_a_time:
+                candidates.pop(0)
             if connection is None and len(self._connections) >= self._max_connections:
                 # Full: close an idle connection (to another origin, or it would have been
                 # available) to make room, if there is one.

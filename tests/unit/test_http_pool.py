@@ -243,6 +243,35 @@ async def test_upkeep_grows_linearly_with_the_pool(monkeypatch: pytest.MonkeyPat
     assert calls <= 4 * 60  # httpcore 1.0.9: about 2 × 60 × 60
 
 
+async def test_a_connection_handed_to_a_request_is_not_offered_to_the_next(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An HTTP/1.1 connection handed to a request stays idle until that request starts on it;
+    httpcore handed it to the next request as well, and one of the two went round again."""
+    refused = 0
+    original = httpcore.AsyncHTTPConnection.handle_async_request
+
+    async def counting(
+        self: httpcore.AsyncHTTPConnection, request: httpcore.Request
+    ) -> httpcore.Response:
+        nonlocal refused
+        try:
+            return await original(self, request)
+        except httpcore.ConnectionNotAvailable:
+            refused += 1
+            raise
+
+    limits = httpx.Limits(max_connections=100)
+    async with serving(Server(delay=0.02)) as server, client(limits) as http:
+        await asyncio.gather(*(http.get(server.url) for _ in range(50)))  # 50 warm connections
+        monkeypatch.setattr(httpcore.AsyncHTTPConnection, "handle_async_request", counting)
+        for _ in range(3):
+            answers = await asyncio.gather(*(http.get(server.url) for _ in range(50)))
+            assert all(a.text == "ok" for a in answers)
+    assert refused == 0
+    assert server.accepted == 50
+
+
 async def test_readability_check_reads_the_kept_socket() -> None:
     async with serving(Server()) as server, client(httpx.Limits(max_connections=10)) as http:
         await http.get(server.url)
