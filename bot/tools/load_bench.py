@@ -48,6 +48,7 @@ import httpx
 from telegram.constants import FloodLimit
 
 from bot.core.http_pool import lean_transport
+from bot.core.imports import remember_missing
 from bot.core.settings import PROJECT_ROOT, default_engine_instances
 from tests.fakes.bot_api import FakeBotApi
 from tests.fakes.bot_api_process import BotApiProcess
@@ -618,6 +619,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="run the Bot API emulator in this process (sharing the load generator's GIL)",
     )
     args = parser.parse_args(argv)
+    remember_missing()  # the bare engine's load generator: httpcore's per-request "import sniffio"
     levels = [int(x) for x in args.levels.split(",") if x.strip()]
     if args.redis_url and not _reachable(args.redis_url):
         print(f"(Redis at {urlsplit(args.redis_url).netloc} is not reachable: in-memory locks)")
