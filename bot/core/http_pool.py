@@ -170,7 +170,7 @@ class LeanConnectionPool(httpcore.AsyncConnectionPool):
                     and c.is_available()
                     and not (one_at_a_time and id(c) in reserved)
                 ]
-            connection = self._first_usable(candidates, closing)
+            connection = self._first_usable(candidates, closing, idle)
             if connection is not None and one_at_a_time:
                 candidates.pop(0)
             if connection is None and len(self._connections) >= self._max_connections:
@@ -199,10 +199,13 @@ class LeanConnectionPool(httpcore.AsyncConnectionPool):
         return closing
 
     def _first_usable(
-        self, candidates: list[AsyncConnectionInterface], closing: list[AsyncConnectionInterface]
+        self,
+        candidates: list[AsyncConnectionInterface],
+        closing: list[AsyncConnectionInterface],
+        idle: list[AsyncConnectionInterface] | None,
     ) -> AsyncConnectionInterface | None:
         """The first candidate that is still good; expired ones (keep-alive time over, closed
-        by the server) are closed and dropped on the way."""
+        by the server) are closed and dropped on the way (also from ``idle``)."""
         while candidates:
             connection = candidates[0]
             if not connection.has_expired():
@@ -210,6 +213,8 @@ class LeanConnectionPool(httpcore.AsyncConnectionPool):
             candidates.pop(0)
             self._connections.remove(connection)
             closing.append(connection)
+            if idle is not None and connection in idle:
+                idle.remove(connection)
         return None
 
     def _sweep(
