@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime
+import ipaddress
+import ssl
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import httpcore
 import httpx
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 
 from bot.core.http_pool import SWEEP_SECONDS, LeanConnectionPool, lean_transport
 from bot.pipeline.engine import RasaClient
@@ -308,3 +316,64 @@ async def test_bot_api_request_keeps_ptb_limits_and_a_lean_pool_after_a_restart(
     rebuilt = pool_of(request._client)
     assert rebuilt is not pool
     await request.shutdown()
+
+
+def _self_signed() -> tuple[bytes, bytes]:
+    """A certificate for 127.0.0.1 and its key (PEM), valid for an hour."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=1))
+        .not_valid_after(now + datetime.timedelta(hours=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    key_pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    return cert.public_bytes(serialization.Encoding.PEM), key_pem
+
+
+async def test_https_connections_are_reused_and_checked_like_plain_ones(tmp_path: Path) -> None:
+    """The Bot API is HTTPS: the lean streams wrap TLS too (the readability check reads the
+    socket under the TLS layer, as httpcore's does)."""
+    cert_pem, key_pem = _self_signed()
+    (tmp_path / "cert.pem").write_bytes(cert_pem)
+    (tmp_path / "key.pem").write_bytes(key_pem)
+    server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_tls.load_cert_chain(tmp_path / "cert.pem", tmp_path / "key.pem")
+    client_tls = ssl.create_default_context(cadata=cert_pem.decode())
+    server = Server()
+    listener = await asyncio.start_server(server.handle, "127.0.0.1", 0, ssl=server_tls)
+    port = listener.sockets[0].getsockname()[1]
+    url = f"https://127.0.0.1:{port}/"
+    transport = lean_transport(httpx.Limits(max_connections=10), verify=client_tls)
+    try:
+        async with httpx.AsyncClient(transport=transport, timeout=5) as http:
+            for _ in range(3):
+                assert (await http.get(url)).text == "ok"
+            assert server.accepted == 1
+            (connection,) = pool_of(http).connections
+            stream = connection._connection._network_stream  # type: ignore[attr-defined]
+            assert stream.get_extra_info("ssl_object") is not None
+            assert stream.get_extra_info("is_readable") is False
+            for writer in server._writers:
+                writer.close()
+            await asyncio.sleep(0.1)
+            assert stream.get_extra_info("is_readable") is True
+            assert (await http.get(url)).text == "ok"  # on a new connection
+            assert server.accepted == 2
+    finally:
+        listener.close()
