@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 
 from bot.core.errors import EngineBadResponse, EngineUnavailable
+from bot.core.http_pool import lean_transport
 from bot.pipeline.messages import Button, Reply
 
 log = logging.getLogger(__name__)
@@ -95,11 +96,13 @@ class RasaClient:
         self._busy = [0] * len(self._urls)  # turns in flight per instance
         self._active: dict[str, tuple[int, int]] = {}  # sender -> (instance, turns in flight)
         self._stay: dict[str, tuple[int, float]] = {}  # sender -> (instance, until)
+        # Keep-alive connections for every concurrent turn: no TCP set-up per turn, on a pool
+        # whose upkeep does not grow with the number of connections (bot/core/http_pool.py).
+        limits = httpx.Limits(max_connections=200, max_keepalive_connections=100)
         self._client = httpx.AsyncClient(
             timeout=httpx.Timeout(timeout, connect=min(timeout, 2.0)),
-            # Keep-alive connections for every concurrent turn: no TCP set-up per turn.
-            limits=httpx.Limits(max_connections=200, max_keepalive_connections=100),
-            transport=transport,
+            limits=limits,
+            transport=transport if transport is not None else lean_transport(limits),
         )
 
     def _first(self, sender: str, now: float) -> int:

@@ -31,6 +31,7 @@ from bot.telegram.menus import SYNC_SECONDS, CommandMenus
 from bot.telegram.ops import start_ops, stop_ops
 from bot.telegram.ordering import PerUserUpdateProcessor
 from bot.telegram.ratelimit import MessageRateLimiter
+from bot.telegram.request import bot_api_request
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +86,9 @@ def build_application(settings: Settings, runtime: Runtime | None = None) -> App
         .token(settings.telegram_token)
         .base_url(settings.telegram_base_url)
         .base_file_url(settings.telegram_base_url.replace("/bot", "/file/bot"))
+        # PTB's own request and limits on a connection pool whose upkeep does not grow with
+        # the number of open connections (bot/telegram/request.py).
+        .request(bot_api_request())
         .concurrent_updates(PerUserUpdateProcessor(64))
         # Keeps bursts (reminders, re-announced leads) within Telegram's flood limits.
         .rate_limiter(MessageRateLimiter(max_retries=2))

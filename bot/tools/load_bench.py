@@ -13,6 +13,11 @@ then a **classroom burst**: 200 new people each sending /start and a question, a
 random within a window (60 s). CPU time of every process per turn shows where a turn's time
 goes, a figure that stays meaningful when other work shares the machine.
 
+The Bot API emulator stands in for Telegram's servers, which run on other machines: it runs in a
+process of its own (tests/fakes/bot_api_process.py), so its threads do not share the load
+generator's GIL, which times every turn; its CPU is reported on its own. ``--emulator-in-process``
+runs it in the benchmark's process, as before 30 Nov (second round).
+
     python -m bot.tools.load_bench [--instances 2] [--levels 1,10,50] [--burst 200]
 """
 
@@ -42,8 +47,11 @@ from urllib.parse import urlsplit
 import httpx
 from telegram.constants import FloodLimit
 
+from bot.core.http_pool import lean_transport
+from bot.core.imports import remember_missing
 from bot.core.settings import PROJECT_ROOT, default_engine_instances
 from tests.fakes.bot_api import FakeBotApi
+from tests.fakes.bot_api_process import BotApiProcess
 
 QUESTIONS = [
     "wat is join us",
@@ -95,13 +103,16 @@ def percentile(values: Sequence[float], q: float) -> float:
 
 
 class RecordingBotApi(FakeBotApi):
-    """The emulator, telling the load generator when the bot sends a message or chat action."""
+    """The emulator in the benchmark's own process (``--emulator-in-process``), telling the
+    load generator when the bot sends a message or chat action."""
+
+    pid: int | None = None  # its CPU time is the load generator's
 
     def __init__(self) -> None:
         # Persistent connections, as the real Bot API serves them: the bot's CPU per turn is
         # then what it costs against Telegram, not a TCP set-up per Bot API call.
         super().__init__(keep_alive=True)
-        self.listener: Callable[[str, int], None] | None = None
+        self.listener: Callable[[str, int, float], None] | None = None
         self.messages_sent = 0  # sendMessage calls answered 200
 
     def _dispatch(self, token: str, method: str, params: dict[str, Any]) -> tuple[int, Any] | None:
@@ -111,7 +122,7 @@ class RecordingBotApi(FakeBotApi):
         if ok and method == "sendMessage":
             self.messages_sent += 1
         if listener is not None and ok and method in ("sendMessage", "sendChatAction"):
-            listener(method, int(params.get("chat_id") or 0))
+            listener(method, int(params.get("chat_id") or 0), time.perf_counter())
         return result
 
 
@@ -134,10 +145,12 @@ class ReplyWatch:
             self._waiting[chat_id] = future
         return future
 
-    def on_call(self, method: str, chat_id: int) -> None:
+    def on_call(self, method: str, chat_id: int, at: float | None = None) -> None:
+        """The bot called ``method`` for ``chat_id`` at ``at`` (``time.perf_counter()``, taken
+        where the call arrived; default: now)."""
         if method != "sendMessage":
             return
-        now = time.perf_counter()
+        now = time.perf_counter() if at is None else at
         with self._lock:
             future = self._waiting.pop(chat_id, None)
         if future is not None:
@@ -194,6 +207,7 @@ class CpuMeter:
     """CPU seconds per process kind (summed over instances) between two readings."""
 
     supervisor_pid: int
+    emulator_pid: int | None = None  # the Bot API emulator's own process, if it has one
     start: dict[str, float] = field(default_factory=dict)
 
     def _read(self) -> dict[str, float]:
@@ -201,7 +215,11 @@ class CpuMeter:
         for pid, name in children(self.supervisor_pid).items():
             out[name] = out.get(name, 0.0) + cpu_seconds(pid)
         usage = resource.getrusage(resource.RUSAGE_SELF)
-        out["load generator + emulator"] = usage.ru_utime + usage.ru_stime
+        if self.emulator_pid is None:
+            out["load generator + emulator"] = usage.ru_utime + usage.ru_stime
+        else:
+            out["load generator"] = usage.ru_utime + usage.ru_stime
+            out["Bot API emulator"] = cpu_seconds(self.emulator_pid)
         return out
 
     def begin(self) -> None:
@@ -245,10 +263,18 @@ class Result:
 class Stack:
     """``python -m bot`` with a Telegram token pointed at the emulator, in a fresh data dir."""
 
-    def __init__(self, instances: int, extra_env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        instances: int,
+        extra_env: dict[str, str] | None = None,
+        *,
+        emulator_in_process: bool = False,
+    ) -> None:
         self.instances = instances
         self.extra_env = extra_env or {}
-        self.api = RecordingBotApi()
+        self.api: RecordingBotApi | BotApiProcess = (
+            RecordingBotApi() if emulator_in_process else BotApiProcess()
+        )
         self.data_dir = Path(tempfile.mkdtemp(prefix="joinus-load-"))
         self.rasa_port = free_port(instances)
         self.action_port = free_port(instances)
@@ -312,7 +338,7 @@ class Stack:
 
     def cpu(self) -> CpuMeter:
         assert self.process is not None
-        return CpuMeter(self.process.pid)
+        return CpuMeter(self.process.pid, self.api.pid)
 
 
 class Players:
@@ -473,7 +499,10 @@ async def run_levels(
     watch = ReplyWatch(loop)
     stack.api.listener = watch.on_call
     limits = httpx.Limits(max_connections=500, max_keepalive_connections=200)
-    async with httpx.AsyncClient(limits=limits) as http:
+    # The bare engine's load generator on the bot's own lean pool: httpcore's pool costs CPU
+    # per request for every open connection (bot/core/http_pool.py), CPU the engine then
+    # lacks on a full machine; the turn is timed the same way.
+    async with httpx.AsyncClient(limits=limits, transport=lean_transport(limits)) as http:
         players = Players(stack, watch, http)
         cold = await players.whole_turn(players.new_id(), "/start")
         print(
@@ -584,7 +613,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--training", action="store_true", help="also print the last training's time"
     )
+    parser.add_argument(
+        "--emulator-in-process",
+        action="store_true",
+        help="run the Bot API emulator in this process (sharing the load generator's GIL)",
+    )
     args = parser.parse_args(argv)
+    remember_missing()  # the bare engine's load generator: httpcore's per-request "import sniffio"
     levels = [int(x) for x in args.levels.split(",") if x.strip()]
     if args.redis_url and not _reachable(args.redis_url):
         print(f"(Redis at {urlsplit(args.redis_url).netloc} is not reachable: in-memory locks)")
@@ -598,14 +633,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         extra = {"REDIS_URL": args.redis_url} if args.redis_url else {}
         if args.database_url:
             extra["DATABASE_URL"] = cleanup.enter_context(fresh_postgres_schema(args.database_url))
-        stack = Stack(args.instances, extra)
+        stack = Stack(args.instances, extra, emulator_in_process=args.emulator_in_process)
         stores = (
             f"lock store {'Redis' if args.redis_url else 'in memory'}, "
             f"tracker store {'PostgreSQL' if args.database_url else 'SQLite'}"
         )
+        emulator = "in this process" if args.emulator_in_process else "in its own process"
         print(
-            f"starting python -m bot: {args.instances} engine instance(s), {stores}; "
-            f"{load_average()}"
+            f"starting python -m bot: {args.instances} engine instance(s), {stores}, Bot API "
+            f"emulator {emulator}; {load_average()}"
         )
         try:
             stack.start()
