@@ -7,6 +7,10 @@ ResponseSelector picked the right answer (``faq/?`` = some FAQ answer, for a non
 Rasa's own intent and response-selection reports are summarised in one line for reference.
 
     python -m bot.tools.nlu_eval [--model models/joinus.tar.gz] [--no-run] [--min-f1 0.95]
+                                 [--nlu tests/nlu_dev] [--no-heldout]
+
+``--no-heldout`` skips the held-out figures (families and questions of ``tests/heldout``), for
+whoever tunes: only the lead measures the held-out sets.
 """
 
 from __future__ import annotations
@@ -175,6 +179,34 @@ def format_report(rows: Sequence[Score], pairs: Counter[tuple[str, str]], top: i
     return "\n".join(lines)
 
 
+def format_families(predictions: Sequence[tuple[str, str]]) -> str:
+    """Family figures of the labelled lines, as the held-out report counts them: a young
+    person's feeling, a parent's or a professional's line is a family hit when the predicted
+    label is in its family, and answered for the right person when the answer is written for a
+    young person, a parent or a professional respectively. Empty without such lines."""
+    rows: list[str] = []
+    for file, family in heldout_eval.FAMILIES.items():
+        mine = [
+            p
+            for t, p in predictions
+            if t.split("/", 1)[0].startswith(family) and t != "parent_code"
+        ]
+        if not mine:
+            continue
+        hits = sum(1 for p in mine if p.startswith(family) and p != "parent_code")
+        roles = sum(1 for p in mine if heldout_eval.role_of(p) == heldout_eval.ROLE_OF_FILE[file])
+        misses = Counter(
+            p.split("/", 1)[0] for p in mine if not p.startswith(family) or p == "parent_code"
+        )
+        top = ", ".join(f"{label} {count}" for label, count in misses.most_common(4))
+        rows.append(
+            f"  {file:<13}  family {hits}/{len(mine)} {hits / len(mine):.3f}  "
+            f"role {roles}/{len(mine)} {roles / len(mine):.3f}"
+            + (f"  misses -> {top}" if top else "")
+        )
+    return "families (labelled lines of this set):\n" + "\n".join(rows) if rows else ""
+
+
 def _load(path: Path, default: Any) -> Any:
     if not path.exists():
         return default
@@ -209,6 +241,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="a folder of held-out feelings/parents/professionals files (family figures; "
         "repeatable); default: every held-out version side by side",
     )
+    parser.add_argument(
+        "--no-heldout",
+        action="store_true",
+        help="no held-out figures (for tuning: only the test or dev set given with --nlu)",
+    )
     parser.add_argument("--no-run", action="store_true", help="only summarise existing reports")
     parser.add_argument("--min-f1", type=float, default=None, help="exit 1 below this macro F1")
     args = parser.parse_args(argv)
@@ -227,20 +264,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     rows = strict_scores(predictions)
     print(format_report(rows, confusions(predictions)))
+    families = format_families(predictions)
+    if families:
+        print("\n" + families)
     rasa_rows = combine(intent_report, _load(args.out / "response_selection_report.json", {}))
     print(
         f"\n(Rasa's own reports, FAQ answers scored only where the intent was right: "
         f"macro F1 {macro_f1(rasa_rows):.3f}; details in {args.out})"
     )
-    report_heldout(
-        args.model,
-        heldout_sets.named("nlu", args.heldout),
-        args.out / "heldout",
-        run=not args.no_run,
-    )
-    report_questions(
-        args.model, heldout_sets.named("nlu", args.heldout), args.out, run=not args.no_run
-    )
+    if not args.no_heldout:
+        report_heldout(
+            args.model,
+            heldout_sets.named("nlu", args.heldout),
+            args.out / "heldout",
+            run=not args.no_run,
+        )
+        report_questions(
+            args.model, heldout_sets.named("nlu", args.heldout), args.out, run=not args.no_run
+        )
     if args.min_f1 is not None and macro_f1(rows) < args.min_f1:
         return 1
     return 0

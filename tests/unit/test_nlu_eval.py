@@ -155,3 +155,38 @@ def test_held_out_questions_give_figures_without_lines(
     assert row.split()[-1] == "0.667"  # one column: v2 has no questions file
     assert "3/5" in printed
     assert "kost" not in printed and "hulpverlening" not in printed
+
+
+def test_no_heldout_skips_every_held_out_report(
+    out: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    called: list[str] = []
+    monkeypatch.setattr(nlu_eval, "report_heldout", lambda *a, **k: called.append("families"))
+    monkeypatch.setattr(nlu_eval, "report_questions", lambda *a, **k: called.append("questions"))
+    args = ["--no-run", "--nlu", str(out / "tests"), "--out", str(out / "results")]
+    assert nlu_eval.main([*args, "--no-heldout"]) == 0
+    assert called == [] and "macro F1: 0.667" in capsys.readouterr().out
+    assert nlu_eval.main(args) == 0
+    assert called == ["families", "questions"]
+
+
+def test_family_figures_of_labelled_lines() -> None:
+    predictions = [
+        ("feeling/lonely", "feeling/lonely"),
+        ("feeling/shy", "feeling/lonely"),  # wrong feeling, right family and person
+        ("feeling/bullied", "parent_role"),
+        ("feeling/no_friends", "faq/welkom"),  # not the family, but a young person's answer
+        ("parent_role", "parent_signup"),
+        ("parent_signup", "school_faq/parents"),
+        ("parent_code", "parent_code"),  # a code, not a parent's question: not counted
+        ("professional_refer", "professional_role"),
+        ("cost", "faq/?"),
+    ]
+    printed = nlu_eval.format_families(predictions)
+    feelings, parents, professionals = printed.splitlines()[1:]
+    assert "family 2/4 0.500" in feelings and "role 3/4 0.750" in feelings
+    assert "misses -> parent_role 1, faq 1" in feelings
+    assert "family 1/2 0.500" in parents and "role 1/2 0.500" in parents
+    assert "misses -> school_faq 1" in parents
+    assert "family 1/1 1.000" in professionals and "misses" not in professionals
+    assert nlu_eval.format_families([("cost", "cost"), ("faq/avond", "faq/avond")]) == ""
