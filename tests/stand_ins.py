@@ -19,6 +19,16 @@ FACTS = Path(__file__).resolve().parents[1] / "content" / "facts.yml"
 JOIN_US_ANSWER = "Je bent welkom! Veel jongeren bij Join us vinden contact maken spannend."
 
 
+class Clock:
+    """A clock the safety net's memory can be given (``SafetyNet(clock=...)``): set ``now``."""
+
+    def __init__(self, now: float = 1_000_000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
 # Layer-2 readings the safety tests use most: nothing dark in it.
 CALM = {"none": 0.95, "crisis": 0.05}
 

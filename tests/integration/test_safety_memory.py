@@ -23,7 +23,7 @@ from bot.safety.journal import DatabaseJournal
 from bot.safety.memory import DISTRESS_SECONDS, SHORT_SECONDS, MemoryEntry, memory_key
 from bot.storage.db import Database, migrate
 from bot.storage.models_safety import SafetyMemoryRow
-from tests.stand_ins import CALM, FACTS, RecordingEngine, StandInModel, model_setter
+from tests.stand_ins import CALM, FACTS, Clock, RecordingEngine, StandInModel, model_setter
 
 DISTRESS = "ik wil niet meer leven"
 # Ambiguous alone (an everyday place); a crisis after distress in the same conversation.
@@ -35,14 +35,6 @@ def model(monkeypatch: pytest.MonkeyPatch) -> Callable[[Any], None]:
     use = model_setter(monkeypatch)
     use(StandInModel(CALM, wil={"crisis": 0.9, "none": 0.1}))
     return use
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = time.time()
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def database(url: str) -> Database:
@@ -92,7 +84,7 @@ def test_forgetting_removes_the_row(database_url: str, model: Any) -> None:
 
 
 def test_moments_stop_counting_and_rows_are_purged(database_url: str, model: Any) -> None:
-    clock = Clock()
+    clock = Clock(time.time())
     db = database(database_url)
     store = DatabaseJournal(db, clock=clock)
     net = SafetyNet(journal=store, clock=clock)
@@ -146,7 +138,7 @@ def test_a_database_outage_costs_only_the_memorys_survival(
 
 
 def test_restore_keeps_only_what_still_counts() -> None:
-    clock = Clock()
+    clock = Clock(time.time())
     net = SafetyNet(clock=clock)
     old = clock.now - DISTRESS_SECONDS - 1
     known = net.restore(

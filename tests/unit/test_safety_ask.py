@@ -18,7 +18,7 @@ from bot.pipeline.conversation import ChannelUser
 from bot.safety import STAFF_PHRASE, CrisisCategory, SafetyNet, ask_reply, assess, classifier
 from bot.safety.cues import has_danger_cue
 from bot.safety.net import CUELESS_THRESHOLD, is_yes
-from tests.stand_ins import CALM, RecordingEngine, conversation_with, model_setter
+from tests.stand_ins import CALM, Clock, RecordingEngine, conversation_with, model_setter
 from tests.stand_ins import StandInModel as _Model
 
 C = CrisisCategory
@@ -252,13 +252,7 @@ def test_an_explicit_line_after_calm_turns_is_still_the_crisis_reply(model: Any)
 def test_calm_turns_long_ago_do_not_count(model: Any) -> None:
     model(_Model(CALM, **{"dit is mijn laatste week": DARK}))
 
-    class Clock:
-        now = 0.0
-
-        def __call__(self) -> float:
-            return self.now
-
-    clock = Clock()
+    clock = Clock(0.0)
     net = SafetyNet(clock=clock)
     net.assess("we gaan verhuizen", "p")
     clock.now += 31 * 60

@@ -10,7 +10,7 @@ import pytest
 
 from bot.safety import SafetyNet
 from bot.safety.memory import memory_key
-from tests.stand_ins import CALM, StandInModel, model_setter
+from tests.stand_ins import CALM, Clock, StandInModel, model_setter
 
 SETTING = "we zijn met de klas in parijs, we staan op de eiffeltoren"
 LINE = "het is hier heel hoog"
@@ -72,12 +72,6 @@ def test_after_distress_the_line_stays_a_crisis(model: Any) -> None:
 
 
 def test_the_earlier_lines_are_dropped_on_forget_and_after_half_an_hour(model: Any) -> None:
-    class Clock:
-        now = 1_000_000.0
-
-        def __call__(self) -> float:
-            return self.now
-
     clock = Clock()
     net = SafetyNet(clock=clock)
     talk(net, SETTING)
