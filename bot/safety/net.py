@@ -319,7 +319,10 @@ class SafetyNet:
                 self._asked.move_to_end(key)
                 while len(self._asked) > self._max:
                     self._asked.popitem(last=False)
-        self._journal_entry(key)
+        # Only what a restart must not lose goes to the journal: distress, the question asked or
+        # answered. A calm message alone is not written (no row per person who merely talks).
+        if asked or result.level == "crisis" or result.has("despair") or result.has("ask"):
+            self._journal_entry(key)
         return result
 
     def restore(self, entries: Iterable[MemoryEntry]) -> int:
