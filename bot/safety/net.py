@@ -252,8 +252,9 @@ def assess(text: str, *, after_distress: bool = False, after_calm: bool = False)
 class SafetyNet:
     """``assess`` with a short per-person memory of distress, the question and the last message.
 
-    The memory is this process's; a ``journal`` (``bot/safety/memory.py``) is told every change,
-    without waiting, so that it survives a restart (``restore``)."""
+    The memory is this process's; a ``journal`` (``bot/safety/memory.py``) is told, without
+    waiting, of every change a restart must not lose (distress, the direct question), and gives
+    it back after one (``restore``)."""
 
     def __init__(
         self,
