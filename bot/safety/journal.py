@@ -11,7 +11,7 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from sqlalchemy import delete, select
 
@@ -62,10 +62,7 @@ class DatabaseJournal:
         now = self._clock()
         with self._db.session() as session:
             rows = session.scalars(select(SafetyMemoryRow)).all()
-            entries = [
-                MemoryEntry(row.who, row.distress_at, row.asked_at, row.talked_at).current(now)
-                for row in rows
-            ]
+            entries = [_entry(row).current(now) for row in rows]
         return [entry for entry in entries if not entry.empty]
 
     def purge(self) -> int:
@@ -81,8 +78,7 @@ class DatabaseJournal:
                 select(SafetyMemoryRow).where(SafetyMemoryRow.last_at < now - SHORT_SECONDS)
             ).all()
             for row in stale:
-                entry = MemoryEntry(row.who, row.distress_at, row.asked_at, row.talked_at)
-                if entry.current(now).empty:
+                if _entry(row).current(now).empty:
                     session.delete(row)
                     removed += 1
         return removed
@@ -134,32 +130,31 @@ class DatabaseJournal:
 
     def _write(self, batch: dict[str, MemoryEntry | None]) -> None:
         for attempt in (1, 2):
+            if attempt > 1:
+                time.sleep(RETRY_PAUSE)
             try:
                 self._apply(batch)
                 return
             except Exception as exc:  # a database outage must not stop the writer
                 log.warning("safety memory not saved (attempt %d): %s", attempt, type(exc).__name__)
-                time.sleep(RETRY_PAUSE)
 
     def _apply(self, batch: dict[str, MemoryEntry | None]) -> None:
         with self._db.session() as session:
             gone = [key for key, entry in batch.items() if entry is None]
             if gone:
                 session.execute(delete(SafetyMemoryRow).where(SafetyMemoryRow.who.in_(gone)))
-            for entry in _entries(batch.values()):
-                moments = [
-                    m for m in (entry.distress_at, entry.asked_at, entry.talked_at) if m is not None
-                ]
-                session.merge(
-                    SafetyMemoryRow(
-                        who=entry.key,
-                        distress_at=entry.distress_at,
-                        asked_at=entry.asked_at,
-                        talked_at=entry.talked_at,
-                        last_at=max(moments),
+            for entry in batch.values():
+                if entry is not None:
+                    session.merge(
+                        SafetyMemoryRow(
+                            who=entry.key,
+                            distress_at=entry.distress_at,
+                            asked_at=entry.asked_at,
+                            talked_at=entry.talked_at,
+                            last_at=entry.latest,
+                        )
                     )
-                )
 
 
-def _entries(values: Iterable[MemoryEntry | None]) -> list[MemoryEntry]:
-    return [entry for entry in values if entry is not None]
+def _entry(row: SafetyMemoryRow) -> MemoryEntry:
+    return MemoryEntry(row.who, row.distress_at, row.asked_at, row.talked_at)

@@ -34,8 +34,17 @@ class MemoryEntry:
     talked_at: float | None = None
 
     @property
+    def moments(self) -> tuple[float, ...]:
+        return tuple(m for m in (self.distress_at, self.asked_at, self.talked_at) if m is not None)
+
+    @property
     def empty(self) -> bool:
-        return self.distress_at is None and self.asked_at is None and self.talked_at is None
+        return not self.moments
+
+    @property
+    def latest(self) -> float:
+        """The latest moment (0.0 when there is none)."""
+        return max(self.moments, default=0.0)
 
     def current(self, now: float) -> MemoryEntry:
         """Only the moments that still count at ``now``."""

@@ -331,7 +331,7 @@ class SafetyNet:
         now = self._clock()
         known = 0
         with self._lock:
-            for entry in sorted(entries, key=_latest):
+            for entry in sorted(entries, key=lambda e: e.latest):
                 entry = entry.current(now)
                 for moment, memory in (
                     (entry.distress_at, self._seen),
@@ -412,12 +412,6 @@ class SafetyNet:
                     del self._seen[oldest_key]
                 else:
                     break
-
-
-def _latest(entry: MemoryEntry) -> float:
-    return max(
-        m for m in (entry.distress_at, entry.asked_at, entry.talked_at, 0.0) if m is not None
-    )
 
 
 # How many earlier calm messages an ambiguous line is read with.

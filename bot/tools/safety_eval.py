@@ -382,7 +382,7 @@ def by_source_split() -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]
 
 def validate_by_source() -> None:
     """The whole net (rules, model, thresholds) on the by-source split, per layer-2 threshold."""
-    from bot.safety import classifier, net
+    from bot.safety import classifier
 
     train, val = by_source_split()
     started = time.process_time()
@@ -391,31 +391,9 @@ def validate_by_source() -> None:
         f"by-source split: {len(train)} train, {len(val)} validation; "
         f"fit {time.process_time() - started:.1f} s CPU"
     )
-    saved = classifier._LAYER2._model, net.DANGER_THRESHOLD
-    classifier._LAYER2._model = model
-    try:
-        for threshold in (0.4, 0.5, 0.6, 0.7):
-            net.DANGER_THRESHOLD = threshold
-            flagged: dict[str, list[int]] = {}
-            first_112 = 0
-            for text, label, _ in val:
-                result = net.assess(text)
-                crisis = result.level == "crisis"
-                count = flagged.setdefault(label, [0, 0])
-                count[0] += crisis
-                count[1] += 1
-                first_112 += label == "acute" and crisis and "acute_danger" in result.categories
-            pos = [flagged.get(lab, [0, 0]) for lab in classifier.DANGER_LABELS]
-            neg = [flagged.get(lab, [0, 0]) for lab in ("none", "distress")]
-            acute = flagged.get("acute", [0, 0])
-            print(
-                f"  threshold {threshold:.2f}: danger flagged {_pct(sum(c[0] for c in pos), sum(c[1] for c in pos))}, "
-                f"acute {acute[0]}/{acute[1]} (112 first {first_112}); false full crisis on none+distress "
-                f"{_pct(sum(c[0] for c in neg), sum(c[1] for c in neg))}, grief {flagged.get('grief', [0, 0])[0]}"
-                f"/{flagged.get('grief', [0, 0])[1]}"
-            )
-    finally:
-        classifier._LAYER2._model, net.DANGER_THRESHOLD = saved
+    for threshold in (0.4, 0.5, 0.6, 0.7):
+        counts, _ = judge_held_back(model, val, threshold)
+        print(f"  threshold {threshold:.2f}: {counts.row()}")
 
 
 # Who wrote which training file (leave-one-author-out validation): the part of the file name
